@@ -1,0 +1,80 @@
+/**
+ * The platform-neutral answer the core returns. Slack and Discord adapters only render it;
+ * they never change its quotes.
+ */
+
+/** Where a quoted excerpt comes from: a knowledge document's citation fields. */
+export interface SourceRef {
+  /** Stable document id from front matter (e.g. `the74-rand-2017`). */
+  id: string;
+  /**
+   * Title to show in a citation. Never empty: when a document has no title, this is a
+   * readable stand-in ("Untitled article, The Hechinger Report") and `untitled` is true.
+   */
+  title: string;
+  /** True when the document has no title of its own and `title` is a stand-in. */
+  untitled: boolean;
+  /** Publisher or site name; empty string when unknown. */
+  publisher: string;
+  /** Author; `null` when the source does not say. */
+  author: string | null;
+  /** Publication date (ISO `YYYY-MM-DD`); `null` when the source does not say. */
+  date: string | null;
+  /** Canonical URL; `null` when unknown (never guessed). */
+  url: string | null;
+}
+
+/** Where in its source document a quote sits. */
+export interface ExcerptLocation {
+  /** 1-based paragraph number in the document body, counting every paragraph. */
+  paragraph: number;
+  /** Character offset of the quote's first character in the document body. */
+  start: number;
+  /** Character offset just past the quote's last character in the document body. */
+  end: number;
+}
+
+/** One verbatim quote with its citation. */
+export interface Excerpt {
+  /** Exactly `body.slice(location.start, location.end)` of the source; never rewritten. */
+  quote: string;
+  /** True when text before the quote in its paragraph was left out (render a leading "…"). */
+  cutBefore: boolean;
+  /** True when text after the quote in its paragraph was left out (render a trailing "…"). */
+  cutAfter: boolean;
+  source: SourceRef;
+  location: ExcerptLocation;
+  /** Relevance, higher is better, in [0, 1]. Comparable within one answer only. */
+  score: number;
+}
+
+/**
+ * - `answered`: excerpts hold the evidence.
+ * - `not_covered`: the sources do not answer it; `message` says what they do cover.
+ * - `needs_question`: empty, stop-words-only or unusable input; `message` holds usage help.
+ */
+export type AnswerStatus = 'answered' | 'not_covered' | 'needs_question';
+
+export interface Answer {
+  /** The question as answered (trimmed; cut to the length limit when it was too long). */
+  question: string;
+  /** True iff `status === 'answered'` and there is at least one excerpt. */
+  answered: boolean;
+  status: AnswerStatus;
+  /** One human-readable sentence or two: a summary, the abstention reason, or usage help. */
+  message: string;
+  /** Present when the question was changed before answering (e.g. cut to 1,000 characters). */
+  note?: string;
+  /** Best first; empty unless answered. */
+  excerpts: Excerpt[];
+  /**
+   * When not answered: short descriptions of what the sources do cover, closest first.
+   * Adapters may list them under the abstention message.
+   */
+  suggestions: string[];
+}
+
+/** Anything that turns a question into an Answer: the engine, or a reloadable holder of it. */
+export interface QuestionAnswerer {
+  answer(question: string): Answer;
+}
