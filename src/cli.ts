@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { runAsk } from './cli/ask.js';
+import { runCheckKnowledge } from './cli/check-knowledge.js';
+import { defaultQuestionsFile, runEval } from './cli/eval.js';
+import { resolveKnowledgeDir } from './cli/knowledge-dir.js';
+import { loadEngineForCli } from './cli/load-engine.js';
+
+const USAGE = `usage:
+  ask [--json] "question"     answer one question (exit 0 on an answer or "not covered")
+  ask [--json] < questions    answer each line of stdin, one answer per line (JSON Lines with --json)
+  check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
+  eval [--verbose] [--questions FILE] [--extra FILE]
+                              score the evaluation questions (hit@1, hit@3, abstention)
+The knowledge folder is KNOWLEDGE_DIR, default ./knowledge; MAX_EXCERPTS sets excerpts per answer (default 3).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      questions: { type: 'string' },
+      extra: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const dir = resolveKnowledgeDir();
+  const maxExcerpts = Number(process.env.MAX_EXCERPTS ?? 3);
+  switch (command) {
+    case 'ask': {
+      const engine = await loadEngineForCli(dir, {
+        maxExcerpts: Number.isInteger(maxExcerpts) && maxExcerpts > 0 ? maxExcerpts : 3,
+      });
+      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json);
+      return 0;
+    }
+    case 'check-knowledge':
+      return (await runCheckKnowledge(dir, values.verbose)) > 0 ? 1 : 0;
+    case 'eval': {
+      const engine = await loadEngineForCli(dir);
+      const files = {
+        main: values.questions ?? defaultQuestionsFile(),
+        ...(values.extra ? { extra: values.extra } : {}),
+      };
+      return (await runEval(engine, files, values.verbose)) ? 0 : 1;
+    }
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,60 @@
+import type { Answer, Excerpt, SourceRef } from '../answer/types.js';
+
+/** "Title, Publisher, Author, 2017-07-11", leaving out what is unknown. */
+export function citeSource(source: SourceRef): string {
+  return [source.title, source.untitled ? null : source.publisher || null, source.author, source.date]
+    .filter((part): part is string => Boolean(part))
+    .join(', ');
+}
+
+/** The quote as shown to people: "…" marks text cut from its sentence. */
+export function displayQuote(excerpt: Excerpt): string {
+  return `${excerpt.cutBefore ? '…' : ''}${excerpt.quote.replace(/\s+/g, ' ')}${excerpt.cutAfter ? '…' : ''}`;
+}
+
+function citeExcerpt(excerpt: Excerpt): string {
+  const url = excerpt.source.url ? ` <${excerpt.source.url}>` : '';
+  return `${citeSource(excerpt.source)}, paragraph ${excerpt.location.paragraph}${url}`;
+}
+
+/** A readable, multi-line answer for a terminal. */
+export function formatAnswerText(answer: Answer): string {
+  const lines = [`Q: ${answer.question}`];
+  if (answer.note) lines.push(`(${answer.note})`);
+  lines.push(answer.message);
+  for (const suggestion of answer.suggestions) lines.push(`  • ${suggestion}`);
+  answer.excerpts.forEach((excerpt, at) => {
+    lines.push('', `${at + 1}. “${displayQuote(excerpt)}”`, `   — ${citeExcerpt(excerpt)}`);
+  });
+  return lines.join('\n');
+}
+
+/** The whole answer on one line, for answering many questions from stdin. */
+export function formatAnswerLine(answer: Answer): string {
+  const parts = answer.excerpts.map((excerpt) => `“${displayQuote(excerpt)}” (${citeExcerpt(excerpt)})`);
+  const body = parts.length > 0 ? parts.join(' | ') : [answer.message, ...answer.suggestions].join(' ');
+  return `${answer.question} → ${body}`;
+}
+
+/** The JSON shape of an answer: `{question, answered, message, excerpts: [{quote, source, location, score}]}`. */
+export function answerToJson(answer: Answer): object {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    message: answer.note ? `${answer.message} ${answer.note}` : answer.message,
+    excerpts: answer.excerpts.map((excerpt) => ({
+      quote: excerpt.quote,
+      source: {
+        id: excerpt.source.id,
+        title: excerpt.source.title,
+        publisher: excerpt.source.publisher,
+        author: excerpt.source.author,
+        date: excerpt.source.date,
+        url: excerpt.source.url,
+      },
+      location: excerpt.location,
+      score: excerpt.score,
+    })),
+    ...(answer.suggestions.length > 0 ? { suggestions: answer.suggestions } : {}),
+  };
+}

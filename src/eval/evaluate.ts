@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Answer, QuestionAnswerer } from '../answer/types.js';
+
+const questionSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  q: z.string(),
+  any: z.array(z.string()).optional(),
+  none: z.boolean().optional(),
+});
+export type EvalQuestion = z.infer<typeof questionSchema>;
+
+export async function readEvalQuestions(file: string): Promise<EvalQuestion[]> {
+  return z.array(questionSchema).parse(JSON.parse(await readFile(file, 'utf8')));
+}
+
+/** The comparison the evaluation uses: case, curly quotes, dashes and runs of white space folded. */
+export function normalizeForEval(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+export interface EvalResult {
+  question: EvalQuestion;
+  answer: Answer;
+  /** Position (1-based) of the first excerpt holding an expected phrase; 0 when none does. */
+  rank: number;
+  /** For `none` questions: the answer quoted nothing and said so. */
+  abstained: boolean;
+}
+
+export interface EvalSummary {
+  results: EvalResult[];
+  answerable: number;
+  hitAt1: number;
+  hitAt3: number;
+  abstainable: number;
+  abstained: number;
+}
+
+export function evaluate(answerer: QuestionAnswerer, questions: readonly EvalQuestion[]): EvalSummary {
+  const results = questions.map((question) => {
+    const answer = answerer.answer(question.q);
+    const phrases = (question.any ?? []).map(normalizeForEval);
+    const position = answer.excerpts.findIndex((excerpt) =>
+      phrases.some((phrase) => normalizeForEval(excerpt.quote).includes(phrase)),
+    );
+    return {
+      question,
+      answer,
+      rank: position + 1,
+      abstained: !answer.answered && answer.excerpts.length === 0,
+    };
+  });
+  const answerable = results.filter((result) => !result.question.none);
+  const abstainable = results.filter((result) => result.question.none);
+  return {
+    results,
+    answerable: answerable.length,
+    hitAt1: answerable.filter((result) => result.rank === 1).length,
+    hitAt3: answerable.filter((result) => result.rank >= 1 && result.rank <= 3).length,
+    abstainable: abstainable.length,
+    abstained: abstainable.filter((result) => result.abstained).length,
+  };
+}

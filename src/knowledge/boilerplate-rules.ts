@@ -1,0 +1,52 @@
+/**
+ * Generic rules for web-page boilerplate: text that sits around an article on a news site or
+ * blog and must never be quoted as evidence. They are written for the next article a user adds
+ * as much as for the seed articles, so they name kinds of furniture, not particular pages.
+ */
+export interface BoilerplateRule {
+  /** Why a match is boilerplate, shown by `check-knowledge --verbose` and in tests. */
+  reason: string;
+  pattern: RegExp;
+}
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
+  {
+    reason: 'newsletter or sign-up',
+    pattern:
+      /\bsign(?:ing)?[ -]up\b|\bnewsletters?\b|\bsubscri(?:be|bing|ption)\b|\bto your inbox\b|\bregister (?:now|today|for free)\b/i,
+  },
+  {
+    reason: 'donation or membership appeal',
+    pattern:
+      /\bdonat(?:e|ion|ions|ing)\b|\bsupport (?:our|us)\b|\bhelp us\b|\bfree to (?:produce|all readers)\b|\bmembership\b|\bbecome a (?:member|patron|sponsor)\b|\bjoin us\b/i,
+  },
+  {
+    reason: 'comment or letter form',
+    pattern:
+      /\d+\s*comments?\b|\breply to this\b|\bleave a (?:comment|reply)\b|\byour email address\b|\brequired fields\b|\bletters? to the editor\b|\bsubmit(?:ting)? (?:a |your )?(?:letter|name|comment)s?\b|\bnews tips?\b/i,
+  },
+  {
+    reason: 'social media prompt',
+    pattern:
+      /\bfollow (?:us|@\w+)|\b(?:on|via) (?:twitter|facebook|instagram|linkedin|x\.com)\b|\bshare (?:this|on)\b/i,
+  },
+  {
+    reason: 'page furniture',
+    pattern:
+      /^(?:top|bottom) of page$|\bphoto credit\b|\bgetty images\b|\b\d+\s*views?(?![a-z])|\bviews?:\s*\d+|©|\bcopyright\b|\ball rights reserved\b|\bpowered by\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\breport an issue\b|\bclick here\b|\bwriter'?s picture|\boriginally published\b|\bread more\b|\blearn more\b|\.(?:jpe?g|png|gif|webp)$|\bjob alerts?\b|\bemployer profile\b|\badvertisement\b|^[-_=*~.\s]{3,}$/i,
+  },
+]);
+
+/** A paragraph is boilerplate when rule-matching sentences make up at least this share of it. */
+export const BOILERPLATE_SHARE = 0.4;
+
+/** This many or more headline-like or boilerplate paragraphs in a row are a navigation block. */
+export const NAVIGATION_RUN = 3;
+
+/** Content blocks cut off from the article by a navigation block and smaller than this share of
+ * the article's largest block are treated as ads or sidebars. */
+export const SIDE_BLOCK_SHARE = 0.5;
+
+/** A headline-like paragraph: short lines, none ending as a sentence does. */
+export const HEADLINE_MAX_WORDS = 30;
+export const SENTENCE_END = /[.!?:;…]["'”’)\]]*$/;

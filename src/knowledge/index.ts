@@ -1,0 +1,8 @@
+/** Reading the knowledge folder into documents and paragraphs, with boilerplate marked. */
+export { boilerplateReason, markBoilerplate } from './boilerplate.js';
+export { citationTitle } from './citation.js';
+export { KnowledgeError, KnowledgeErrorCode } from './errors.js';
+export { parseKnowledgeFile } from './front-matter.js';
+export { KNOWLEDGE_EXTENSION, loadKnowledge, parseKnowledgeDocument } from './load.js';
+export { segmentBody } from './segment.js';
+export type * from './types.js';

@@ -1,0 +1,59 @@
+import type { Paragraph, Sentence } from './types.js';
+
+/** A line is blank when it holds only white space, non-breaking spaces included. */
+const BLANK_LINE = /^[\s\u00a0]*$/;
+const EDGE_SPACE = /[\s\u00a0]/;
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Narrows [start, end) of `text` so it neither starts nor ends with white space. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && EDGE_SPACE.test(text[from] ?? '')) from++;
+  while (to > from && EDGE_SPACE.test(text[to - 1] ?? '')) to--;
+  return [from, to];
+}
+
+/**
+ * Splits one line into sentences with ICU's sentence rules (abbreviations such as "Corp."
+ * followed by a lower-case word stay inside the sentence).
+ */
+function splitLine(text: string, start: number, end: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const segment of sentenceSegmenter.segment(text.slice(start, end))) {
+    const [from, to] = trimRange(text, start + segment.index, start + segment.index + segment.segment.length);
+    if (to > from) sentences.push({ start: from, end: to, boilerplate: false });
+  }
+  return sentences;
+}
+
+/**
+ * Splits a body into paragraphs (separated by blank lines) and each paragraph into sentences,
+ * keeping exact offsets into `body`. Each line of a multi-line paragraph ends a sentence: web
+ * copies put captions, datelines and list items on lines of their own.
+ */
+export function segmentBody(body: string): Array<Omit<Paragraph, 'boilerplate'>> {
+  const paragraphs: Array<Omit<Paragraph, 'boilerplate'>> = [];
+  let lines: Array<[number, number]> = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    const first = lines[0] as [number, number];
+    const last = lines[lines.length - 1] as [number, number];
+    const [start, end] = trimRange(body, first[0], last[1]);
+    const sentences = lines.flatMap(([from, to]) => splitLine(body, from, to));
+    paragraphs.push({ number: paragraphs.length + 1, start, end, sentences });
+    lines = [];
+  };
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    if (BLANK_LINE.test(body.slice(lineStart, lineEnd))) flush();
+    else lines.push([lineStart, lineEnd]);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  flush();
+  return paragraphs;
+}

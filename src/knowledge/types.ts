@@ -1,0 +1,65 @@
+/** Citation fields read from a knowledge file's front matter. */
+export interface DocumentMeta {
+  /** Unique, stable id: lowercase letters, digits and dashes. */
+  id: string;
+  /** Headline; `null` when the source has none (citations then use a stand-in, see `citationTitle`). */
+  title: string | null;
+  /** Publisher or site; empty string when unknown. */
+  publisher: string;
+  author: string | null;
+  /** ISO date `YYYY-MM-DD`, or `null` when unknown. */
+  date: string | null;
+  /** Canonical address, or `null` when unknown. Never guessed. */
+  url: string | null;
+  /** One line on what the source covers; used in "not covered" answers. Empty when not given. */
+  about: string;
+}
+
+/**
+ * Per-document corrections for what the generic boilerplate rules miss or over-match.
+ * Each entry is a 1-based paragraph number or a text that the paragraph starts with.
+ */
+export interface BoilerplateOverride {
+  /** Paragraphs to treat as boilerplate even though the rules kept them. */
+  drop: Array<number | string>;
+  /** Paragraphs to keep as content even though the rules dropped them. */
+  keep: Array<number | string>;
+}
+
+/** A sentence (or a line of a multi-line paragraph), by offsets into the document body. */
+export interface Sentence {
+  start: number;
+  end: number;
+  /** True when the sentence itself is boilerplate (e.g. a sign-up line inside an article paragraph). */
+  boilerplate: boolean;
+}
+
+export interface Paragraph {
+  /** 1-based position among all paragraphs of the body, boilerplate included. */
+  number: number;
+  start: number;
+  end: number;
+  sentences: Sentence[];
+  /** Why the paragraph is boilerplate (never quoted), or `null` for content. */
+  boilerplate: string | null;
+}
+
+export interface KnowledgeDocument {
+  meta: DocumentMeta;
+  /** File name inside the knowledge folder, for messages. */
+  file: string;
+  /** The body exactly as stored in the file: every quote is a slice of it. */
+  body: string;
+  paragraphs: Paragraph[];
+}
+
+/** A knowledge file that could not be loaded, and why. The rest still load. */
+export interface KnowledgeProblem {
+  file: string;
+  reason: string;
+}
+
+export interface KnowledgeLoad {
+  documents: KnowledgeDocument[];
+  problems: KnowledgeProblem[];
+}

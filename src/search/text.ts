@@ -1,0 +1,57 @@
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './stop-words.js';
+
+/** A word of a text: its folded surface form and its stem. */
+export interface Token {
+  word: string;
+  stem: string;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Porter stem of a folded word, cached: corpora repeat a few thousand words millions of times. */
+export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = /\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/**
+ * Lower-cases and folds a text for matching: accents removed, possessive 's dropped,
+ * apostrophes inside words removed, thousands separators joined ("11,000" → "11000").
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(/(\p{L})['’]s\b/gu, '$1')
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Every word of a text, stop words included, folded. */
+export function words(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** The words of a text that carry meaning (no stop words, no single letters), with stems. */
+export function contentTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    if (STOP_WORDS.has(word)) continue;
+    tokens.push({ word, stem: stemWord(word) });
+  }
+  return tokens;
+}
