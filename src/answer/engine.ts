@@ -183,7 +183,7 @@ export function createEngine(
       body: passage.document.body,
       sentences: passage.sentences,
       best: hit.sentence - passage.firstSentence,
-      matches: (position) => sentenceScores.has(passage.firstSentence + position),
+      scoreOf: (position) => sentenceScores.get(passage.firstSentence + position) ?? 0,
       stems,
       maxLength: settings.maxQuoteLength,
     });

@@ -9,48 +9,50 @@ export interface QuoteSpan {
   cutAfter: boolean;
 }
 
+/** A sentence in a quote that holds no question word costs this share of the best sentence's score. */
+const FILLER_COST = 0.35;
+
 /**
- * The sentences around the best one that also hold question words join the quote while it
- * stays within `maxLength`; a single sentence longer than that is cut to the window holding the
- * most question words, at word boundaries.
+ * Chooses the stretch of consecutive sentences around the best one that holds the most evidence
+ * within `maxLength`: neighbours that also hold question words join it, with at most a short
+ * sentence between them ("…large scale. “If it becomes widespread…”"). A single sentence longer
+ * than `maxLength` is cut to the window holding the most question words, at word boundaries.
  */
 export function buildQuoteSpan(args: {
   body: string;
   sentences: readonly Sentence[];
   /** Position in `sentences` of the best sentence. */
   best: number;
-  /** Whether the sentence at a position holds a question word. */
-  matches: (position: number) => boolean;
+  /** How well the sentence at a position matches the question (0 when it holds no question word). */
+  scoreOf: (position: number) => number;
   /** Stems of the question's words and their variants, to centre a cut. */
   stems: ReadonlySet<string>;
   maxLength: number;
 }): QuoteSpan {
-  const { body, sentences, best, matches, stems, maxLength } = args;
+  const { body, sentences, best, scoreOf, stems, maxLength } = args;
   const bestSentence = sentences[best] as Sentence;
-  let first = best;
-  let last = best;
-  const length = (from: number, to: number) =>
-    (sentences[to] as Sentence).end - (sentences[from] as Sentence).start;
-  for (let grown = true; grown; ) {
-    grown = false;
-    if (last + 1 < sentences.length && matches(last + 1) && length(first, last + 1) <= maxLength) {
-      last++;
-      grown = true;
-    }
-    if (first > 0 && matches(first - 1) && length(first - 1, last) <= maxLength) {
-      first--;
-      grown = true;
+  if (bestSentence.end - bestSentence.start > maxLength) return cutSentence(body, bestSentence, stems, maxLength);
+  const fillerCost = FILLER_COST * Math.max(scoreOf(best), Number.EPSILON);
+  const value = (position: number) => {
+    const score = scoreOf(position);
+    return score > 0 ? score : -fillerCost;
+  };
+  let chosen = { first: best, last: best, total: value(best) };
+  for (let first = best; first >= 0; first--) {
+    let total = 0;
+    for (let at = first; at < best; at++) total += value(at);
+    for (let last = best; last < sentences.length; last++) {
+      total += value(last);
+      if ((sentences[last] as Sentence).end - (sentences[first] as Sentence).start > maxLength) break;
+      if (total > chosen.total + 1e-9) chosen = { first, last, total };
     }
   }
-  if (length(first, last) <= maxLength) {
-    return {
-      start: (sentences[first] as Sentence).start,
-      end: (sentences[last] as Sentence).end,
-      cutBefore: false,
-      cutAfter: false,
-    };
-  }
-  return cutSentence(body, bestSentence, stems, maxLength);
+  return {
+    start: (sentences[chosen.first] as Sentence).start,
+    end: (sentences[chosen.last] as Sentence).end,
+    cutBefore: false,
+    cutAfter: false,
+  };
 }
 
 function cutSentence(

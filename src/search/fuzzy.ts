@@ -27,10 +27,12 @@ export class FuzzyVocabulary {
   private readonly buckets = new Map<string, string[]>();
   private readonly searchers = new Map<string, Fuse<string>>();
   private readonly options: typeof FUZZY_DEFAULTS;
+  private readonly known: ReadonlySet<string>;
 
   constructor(vocabulary: Iterable<string>, options: Partial<typeof FUZZY_DEFAULTS> = {}) {
     this.options = { ...FUZZY_DEFAULTS, ...options };
-    for (const word of vocabulary) {
+    this.known = new Set(vocabulary);
+    for (const word of this.known) {
       if (word.length < this.options.minLength - this.options.maxLengthDifference) continue;
       const key = bucketKey(word[0] ?? '', word.length);
       const bucket = this.buckets.get(key);
@@ -42,7 +44,9 @@ export class FuzzyVocabulary {
   /** The closest vocabulary words to `word`, best first; empty when none is close enough. */
   correct(word: string): Correction[] {
     if (word.length < this.options.minLength) return [];
-    const found: Correction[] = [];
+    const found: Correction[] = transpositions(word)
+      .filter((candidate) => this.known.has(candidate))
+      .map((candidate) => ({ word: candidate, distance: TRANSPOSITION_DISTANCE }));
     const { maxLengthDifference, threshold, limit } = this.options;
     for (
       let length = word.length - maxLengthDifference;
@@ -53,7 +57,9 @@ export class FuzzyVocabulary {
       if (!searcher) continue;
       for (const result of searcher.search(word, { limit })) {
         const distance = result.score ?? 1;
-        if (distance <= threshold) found.push({ word: result.item, distance });
+        if (distance <= threshold && !found.some((known) => known.word === result.item)) {
+          found.push({ word: result.item, distance });
+        }
       }
     }
     return found.sort((a, b) => a.distance - b.distance).slice(0, limit);
@@ -73,6 +79,21 @@ export class FuzzyVocabulary {
     }
     return searcher;
   }
+}
+
+/**
+ * Swapped neighbouring letters ("waht", "reserach") are the commonest typo, and fuse.js (bitap)
+ * counts a swap as two errors; they are checked directly and rank as a close match.
+ */
+const TRANSPOSITION_DISTANCE = 0.1;
+
+function transpositions(word: string): string[] {
+  const candidates: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    candidates.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return candidates;
 }
 
 function bucketKey(first: string, length: number): string {

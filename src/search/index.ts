@@ -4,5 +4,5 @@ export { type AnalyzedQuery, analyzeQuery, type QueryConcept, type QueryVariant 
 export { RANK_DEFAULTS, type Ranking, type RankOptions, rankSentences, type SentenceHit } from './rank.js';
 export { bm25Idf, type PassageInput, SearchIndex } from './search-index.js';
 export { STOP_WORDS } from './stop-words.js';
-export { SYNONYM_GROUPS, SYNONYM_WEIGHT } from './synonyms.js';
+export { SYNONYM_GROUPS, type SynonymGroup } from './synonyms.js';
 export { contentTokens, foldText, stemWord, words } from './text.js';

@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS, SYNONYM_WEIGHT } from './synonyms.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
 import { contentTokens, isStopWord, stemWord, words } from './text.js';
 
 /** One form a question word can take in the index: itself, a synonym, or a spelling correction. */
@@ -35,19 +35,39 @@ const NUMBER_QUESTION =
   /\bhow (?:many|much|large|big|often|long)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction)\b/;
 const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning\b|\bwhat does .+ mean\b/;
 const DEFINITION_STEMS = ['defin', 'mean'];
+/**
+ * Verbs that frame a question rather than name its topic ("what did RAND *find* for reading?").
+ * They still rank, as optional concepts, but a sentence need not hold them to answer.
+ */
+const FRAMING_STEMS = new Set(['find', 'found', 'conclud', 'conclus', 'show', 'shown', 'suggest', 'discov']);
+/** Reporting verbs that frame the question only as its last word after "did/do/does" ("what did teachers report?"). */
+const CLOSING_FRAMING_STEMS = new Set(['report', 'state', 'claim', 'note', 'argu', 'write', 'wrote', 'conclud', 'find']);
+const AUXILIARY = /\b(?:did|do|does|have|has)\b/;
+const FRAMING_WEIGHT = 0.5;
+/**
+ * A question framed by a finding verb wants a reported result: sentences with words that report
+ * one rank a little higher (optional concept, no effect on coverage).
+ */
+const RESULT_WORDS = ['found', 'result', 'show', 'gain', 'improv', 'increas', 'decreas', 'effect', 'signific', 'trend', 'percentil', 'higher', 'lower', 'posit', 'neg'];
+const RESULT_WEIGHT = 0.4;
 const DEFINITION_WEIGHT = 0.5;
+/** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
+const NEAR_BEST = 0.05;
 
-const synonymsByStem: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, Set<string>>();
+/** For each stem, the stems that stand for it and the best weight of any group joining them. */
+const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
+  const map = new Map<string, Map<string, number>>();
   for (const group of SYNONYM_GROUPS) {
-    const stems = group.map((word) => stemWord(word));
+    const stems = [...new Set(group.words.map((word) => stemWord(word)))];
     for (const stem of stems) {
-      const set = map.get(stem) ?? new Set<string>();
-      for (const other of stems) if (other !== stem) set.add(other);
-      map.set(stem, set);
+      const others = map.get(stem) ?? new Map<string, number>();
+      for (const other of stems) {
+        if (other !== stem) others.set(other, Math.max(others.get(other) ?? 0, group.weight));
+      }
+      map.set(stem, others);
     }
   }
-  return new Map([...map].map(([stem, set]) => [stem, [...set]]));
+  return map;
 })();
 
 /**
@@ -59,26 +79,38 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
   const folded = words(question).join(' ');
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
-  for (const token of contentTokens(question)) {
+  const tokens = contentTokens(question);
+  const lastStem = tokens[tokens.length - 1]?.stem;
+  let framed = false;
+  for (const token of tokens) {
     let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
     if (!vocabulary.hasWord(token.word) && !vocabulary.hasStem(token.stem)) {
       const corrections = vocabulary.correct(token.word);
-      if (corrections[0] && isStopWord(corrections[0].word)) continue;
-      variants = variants.concat(
-        corrections
-          .filter((correction) => !isStopWord(correction.word))
-          .map((correction) => ({ stem: stemWord(correction.word), weight: 1 - correction.distance })),
-      );
+      const closest = corrections[0]?.distance ?? 1;
+      const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
+      if (nearBest.some((correction) => isStopWord(correction.word))) continue;
+      if (corrections.length > 0) {
+        variants = corrections.map((correction) => ({ stem: stemWord(correction.word), weight: 1 - correction.distance }));
+      }
     }
     for (const variant of [...variants]) {
-      for (const synonym of synonymsByStem.get(variant.stem) ?? []) {
-        variants.push({ stem: synonym, weight: variant.weight * SYNONYM_WEIGHT });
+      for (const [synonym, weight] of synonymsByStem.get(variant.stem) ?? []) {
+        variants.push({ stem: synonym, weight: variant.weight * weight });
       }
     }
     const key = variants.map((variant) => variant.stem).join('|');
     if (seen.has(key)) continue;
     seen.add(key);
-    concepts.push({ word: token.word, variants: dedupeVariants(variants), optional: false });
+    const framing =
+      FRAMING_STEMS.has(token.stem) ||
+      (token.stem === lastStem && tokens.length > 1 && CLOSING_FRAMING_STEMS.has(token.stem) && AUXILIARY.test(folded));
+    framed ||= framing;
+    if (framing) variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
+    concepts.push({ word: token.word, variants: dedupeVariants(variants), optional: framing });
+  }
+  if (framed) {
+    const variants = RESULT_WORDS.map((stem) => ({ stem, weight: RESULT_WEIGHT }));
+    concepts.push({ word: 'result', variants, optional: true });
   }
   if (DEFINITION_QUESTION.test(folded) && concepts.length > 0) {
     const variants = DEFINITION_STEMS.map((stem) => ({ stem, weight: DEFINITION_WEIGHT }));

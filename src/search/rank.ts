@@ -14,6 +14,8 @@ export const RANK_DEFAULTS = Object.freeze({
   groupCoverage: 0.35,
   /** Multiplier for sentences holding a number when the question asks "how many". */
   numberBoost: 1.3,
+  /** Further multiplier when that number counts a thing the question names ("31 charters"). */
+  countedBoost: 1.5,
   /** How many sentences to return, best first. */
   limit: 40,
 });
@@ -62,6 +64,10 @@ export function rankSentences(
   query.concepts.forEach((concept, c) => {
     let conceptImportance = 0;
     for (const variant of concept.variants) {
+      for (const group of index.groupsDescribedBy(variant.stem)) {
+        const seen = getOrCreate(groupSeen, group, conceptCount);
+        if (variant.weight > (seen[c] as number)) seen[c] = variant.weight;
+      }
       const postings = index.postingsOf(variant.stem);
       const v = variantInfo.length;
       variantInfo.push({
@@ -117,6 +123,9 @@ export function rankSentences(
   }
 
   const totalImportance = sum(importance) || 1;
+  const questionStems = query.concepts
+    .filter((concept) => !concept.optional)
+    .flatMap((concept) => concept.variants.map((variant) => variant.stem));
   const hits: SentenceHit[] = [];
   const sentenceScores = new Map<number, number>();
   const groupCoverage = new Map<number, number>();
@@ -128,7 +137,7 @@ export function rankSentences(
     const group = index.passageGroup[passage] as number;
     const passageScore = passageScores.get(passage) as { score: number; seen: Float64Array };
     const seen = sentenceSeen.get(sentence) as Float64Array;
-    const inGroup = groupSeen.get(group) as Float64Array;
+    const inGroup = groupSeen.get(group) ?? new Float64Array(conceptCount);
     let covered = 0;
     for (let c = 0; c < conceptCount; c++) {
       const level = Math.max(
@@ -141,7 +150,11 @@ export function rankSentences(
     const coverage = covered / totalImportance;
     groupCoverage.set(group, Math.max(groupCoverage.get(group) ?? 0, coverage));
     let score = (ownScore + o.passageWeight * passageScore.score) * (0.25 + coverage);
-    if (query.wantsNumber && index.sentenceHasNumber[sentence]) score *= o.numberBoost;
+    if (query.wantsNumber && index.sentenceHasNumber[sentence]) {
+      score *= o.numberBoost;
+      const counted = index.countedStems.get(sentence);
+      if (counted && questionStems.some((stem) => counted.has(stem))) score *= o.countedBoost;
+    }
     if (hits.length >= o.limit && score <= floor) continue;
     hits.push({ sentence, passage, group, score, coverage });
     if (hits.length > o.limit * 2) {

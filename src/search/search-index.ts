@@ -10,6 +10,14 @@ export interface PassageInput {
   sentences: readonly string[];
 }
 
+/** A number that can answer "how many": digits, but not a year. */
+const COUNT = /(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*%?/;
+
+/** A folded word that is a count, not a year. */
+const COUNT_TOKEN = /^(?!(?:19|20)\d\d$)\d+$/;
+/** How many words after a count it may be counting ("31 charters", "11,000 public students"). */
+const COUNTED_WINDOW = 2;
+
 interface Postings {
   sentences: Int32Array;
   counts: Uint8Array;
@@ -34,10 +42,14 @@ export class SearchIndex {
   readonly passageLength: Uint32Array;
   /** 1 when the sentence holds a number (for "how many" questions). */
   readonly sentenceHasNumber: Uint8Array;
+  /** Per sentence with a count in it, the stems of the words right after each count ("31 charters" → charter). */
+  readonly countedStems: ReadonlyMap<number, ReadonlySet<string>>;
   readonly averageSentenceLength: number;
   readonly averagePassageLength: number;
   private readonly postings: Map<string, Postings>;
   private readonly surfaceWords: Set<string>;
+  /** Per group, the stems of its description (title, publisher, date…): a question naming the source matches them. */
+  private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
   private fuzzy: FuzzyVocabulary | undefined;
 
   private constructor(fields: {
@@ -48,8 +60,12 @@ export class SearchIndex {
     sentenceHasNumber: Uint8Array;
     postings: Map<string, Postings>;
     surfaceWords: Set<string>;
+    groupTerms: Map<string, number[]>;
+    countedStems: Map<number, Set<string>>;
     groupCount: number;
   }) {
+    this.countedStems = fields.countedStems;
+    this.groupTerms = fields.groupTerms;
     this.sentencePassage = fields.sentencePassage;
     this.passageGroup = fields.passageGroup;
     this.sentenceLength = fields.sentenceLength;
@@ -64,7 +80,11 @@ export class SearchIndex {
     this.averagePassageLength = average(fields.passageLength);
   }
 
-  static build(passages: readonly PassageInput[]): SearchIndex {
+  /**
+   * Indexes the passages' sentences. `groupDescriptions[g]` (optional) describes group g (a
+   * document's title, publisher, date): its words count as present throughout the group.
+   */
+  static build(passages: readonly PassageInput[], groupDescriptions: readonly string[] = []): SearchIndex {
     const lists = new Map<
       string,
       { sentences: number[]; counts: number[]; lastPassage: number; passageCount: number }
@@ -75,6 +95,7 @@ export class SearchIndex {
     const sentenceHasNumber: number[] = [];
     const passageLength = new Uint32Array(passages.length);
     const passageGroup = new Int32Array(passages.length);
+    const countedStems = new Map<number, Set<string>>();
     let groupCount = 0;
     passages.forEach((passage, passageId) => {
       passageGroup[passageId] = passage.group;
@@ -84,8 +105,16 @@ export class SearchIndex {
         const tokens = contentTokens(sentence);
         sentencePassage.push(passageId);
         sentenceLength.push(Math.min(tokens.length, 65_535));
-        sentenceHasNumber.push(/\d/.test(sentence) ? 1 : 0);
+        sentenceHasNumber.push(COUNT.test(sentence) ? 1 : 0);
         passageLength[passageId] = (passageLength[passageId] ?? 0) + tokens.length;
+        tokens.forEach((token, at) => {
+          if (!COUNT_TOKEN.test(token.word)) return;
+          for (const next of tokens.slice(at + 1, at + 1 + COUNTED_WINDOW)) {
+            const stems = countedStems.get(sentenceId) ?? new Set<string>();
+            stems.add(next.stem);
+            countedStems.set(sentenceId, stems);
+          }
+        });
         const counts = new Map<string, number>();
         for (const token of tokens) {
           counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
@@ -106,6 +135,14 @@ export class SearchIndex {
         }
       }
     });
+    const groupTerms = new Map<string, number[]>();
+    groupDescriptions.forEach((description, group) => {
+      for (const stem of new Set(contentTokens(description).map((token) => token.stem))) {
+        const groups = groupTerms.get(stem) ?? [];
+        groups.push(group);
+        groupTerms.set(stem, groups);
+      }
+    });
     const postings = new Map<string, Postings>();
     for (const [stem, list] of lists) {
       postings.set(stem, {
@@ -122,7 +159,9 @@ export class SearchIndex {
       sentenceHasNumber: Uint8Array.from(sentenceHasNumber),
       postings,
       surfaceWords,
-      groupCount,
+      groupTerms,
+      countedStems,
+      groupCount: Math.max(groupCount, groupDescriptions.length),
     });
   }
 
@@ -136,7 +175,12 @@ export class SearchIndex {
   }
 
   hasStem(stem: string): boolean {
-    return this.postings.has(stem);
+    return this.postings.has(stem) || this.groupTerms.has(stem);
+  }
+
+  /** Groups whose description holds the stem. */
+  groupsDescribedBy(stem: string): readonly number[] {
+    return this.groupTerms.get(stem) ?? [];
   }
 
   hasWord(word: string): boolean {

@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   through thus to too under until up upon us ve very via was wasn we were weren what whats when where whether which
   while who whom whose why will with within without won would wouldn yet you your yours yourself yourselves
   anything something tell told say says said saying know knows explain describe give show me mention mentioned
-  any anyone someone thing things ok okay hi hello hey thanks thank`
+  any anyone someone thing things ok okay hi hello hey thanks thank many`
     .split(/\s+/)
     .filter(Boolean),
 );
