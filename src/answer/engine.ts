@@ -81,6 +81,7 @@ export function createEngine(
         passage.document.body.slice(sentence.start, sentence.end),
       ),
     })),
+    documents.map(({ meta }) => [meta.title, meta.publisher, meta.author, meta.date?.slice(0, 4)].join(' ')),
   );
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));

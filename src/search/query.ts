@@ -21,6 +21,8 @@ export interface AnalyzedQuery {
   concepts: QueryConcept[];
   /** "How many…", "what percentage…": sentences with a number rank higher. */
   wantsNumber: boolean;
+  /** Stems of what a "how many" question counts ("how many charter schools" → charter, school). */
+  countedStems: string[];
 }
 
 /** What query analysis needs to know of the index's vocabulary. */
@@ -33,6 +35,8 @@ export interface Vocabulary {
 
 const NUMBER_QUESTION =
   /\bhow (?:many|much|large|big|often|long)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction)\b/;
+/** The words a "how many" question counts: up to three words after it, before a verb or preposition. */
+const COUNTED_THING = /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
 const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning\b|\bwhat does .+ mean\b/;
 const DEFINITION_STEMS = ['defin', 'mean'];
 /**
@@ -81,7 +85,7 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
   const seen = new Set<string>();
   const tokens = contentTokens(question);
   const lastStem = tokens[tokens.length - 1]?.stem;
-  let framed = false;
+  let wantsResult = false;
   for (const token of tokens) {
     let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
     if (!vocabulary.hasWord(token.word) && !vocabulary.hasStem(token.stem)) {
@@ -104,11 +108,11 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
     const framing =
       FRAMING_STEMS.has(token.stem) ||
       (token.stem === lastStem && tokens.length > 1 && CLOSING_FRAMING_STEMS.has(token.stem) && AUXILIARY.test(folded));
-    framed ||= framing;
+    wantsResult ||= FRAMING_STEMS.has(token.stem);
     if (framing) variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
     concepts.push({ word: token.word, variants: dedupeVariants(variants), optional: framing });
   }
-  if (framed) {
+  if (wantsResult) {
     const variants = RESULT_WORDS.map((stem) => ({ stem, weight: RESULT_WEIGHT }));
     concepts.push({ word: 'result', variants, optional: true });
   }
@@ -116,7 +120,9 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
     const variants = DEFINITION_STEMS.map((stem) => ({ stem, weight: DEFINITION_WEIGHT }));
     concepts.push({ word: 'definition', variants, optional: true });
   }
-  return { concepts, wantsNumber: NUMBER_QUESTION.test(folded) };
+  const counted = COUNTED_THING.exec(folded)?.[1] ?? '';
+  const countedStems = contentTokens(counted).map((token) => token.stem);
+  return { concepts, wantsNumber: NUMBER_QUESTION.test(folded), countedStems };
 }
 
 function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {

@@ -16,6 +16,8 @@ export const RANK_DEFAULTS = Object.freeze({
   numberBoost: 1.3,
   /** Further multiplier when that number counts a thing the question names ("31 charters"). */
   countedBoost: 1.5,
+  /** Ranking score = BM25 × coverage^coveragePower: how strongly a partial answer is held back. */
+  coveragePower: 2,
   /** How many sentences to return, best first. */
   limit: 40,
 });
@@ -123,9 +125,6 @@ export function rankSentences(
   }
 
   const totalImportance = sum(importance) || 1;
-  const questionStems = query.concepts
-    .filter((concept) => !concept.optional)
-    .flatMap((concept) => concept.variants.map((variant) => variant.stem));
   const hits: SentenceHit[] = [];
   const sentenceScores = new Map<number, number>();
   const groupCoverage = new Map<number, number>();
@@ -149,11 +148,11 @@ export function rankSentences(
     }
     const coverage = covered / totalImportance;
     groupCoverage.set(group, Math.max(groupCoverage.get(group) ?? 0, coverage));
-    let score = (ownScore + o.passageWeight * passageScore.score) * (0.25 + coverage);
+    let score = (ownScore + o.passageWeight * passageScore.score) * coverage ** o.coveragePower;
     if (query.wantsNumber && index.sentenceHasNumber[sentence]) {
       score *= o.numberBoost;
       const counted = index.countedStems.get(sentence);
-      if (counted && questionStems.some((stem) => counted.has(stem))) score *= o.countedBoost;
+      if (counted && query.countedStems.some((stem) => counted.has(stem))) score *= o.countedBoost;
     }
     if (hits.length >= o.limit && score <= floor) continue;
     hits.push({ sentence, passage, group, score, coverage });
