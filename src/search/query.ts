@@ -15,6 +15,8 @@ export interface QueryConcept {
   variants: QueryVariant[];
   /** Optional concepts add to the ranking but not to coverage (e.g. "defined" for a "what is" question). */
   optional: boolean;
+  /** Scales the concept's share of coverage; 1 unless said otherwise. */
+  coverageScale?: number;
 }
 
 export interface AnalyzedQuery {
@@ -50,10 +52,12 @@ const AUXILIARY = /\b(?:did|do|does|have|has)\b/;
 const FRAMING_WEIGHT = 0.5;
 /**
  * A question framed by a finding verb wants a reported result: sentences with words that report
- * one rank a little higher (optional concept, no effect on coverage).
+ * one rank higher, and count for part of the coverage.
  */
 const RESULT_WORDS = ['found', 'result', 'show', 'gain', 'improv', 'increas', 'decreas', 'effect', 'signific', 'trend', 'percentil', 'higher', 'lower', 'posit', 'neg'];
-const RESULT_WEIGHT = 0.4;
+const RESULT_WEIGHT = 0.8;
+/** A finding question answered without any word of a result is only partly answered. */
+const RESULT_COVERAGE = 1;
 const DEFINITION_WEIGHT = 0.5;
 /** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
 const NEAR_BEST = 0.05;
@@ -114,7 +118,7 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
   }
   if (wantsResult) {
     const variants = RESULT_WORDS.map((stem) => ({ stem, weight: RESULT_WEIGHT }));
-    concepts.push({ word: 'result', variants, optional: true });
+    concepts.push({ word: 'result', variants, optional: false, coverageScale: RESULT_COVERAGE });
   }
   if (DEFINITION_QUESTION.test(folded) && concepts.length > 0) {
     const variants = DEFINITION_STEMS.map((stem) => ({ stem, weight: DEFINITION_WEIGHT }));

@@ -11,7 +11,7 @@ export const RANK_DEFAULTS = Object.freeze({
   passageWeight: 0.5,
   /** How much a concept found only elsewhere in the paragraph, or only in the document, counts for coverage. */
   passageCoverage: 0.7,
-  groupCoverage: 0.35,
+  groupCoverage: 0.45,
   /** Multiplier for sentences holding a number when the question asks "how many". */
   numberBoost: 1.3,
   /** Further multiplier when that number counts a thing the question names ("31 charters"). */
@@ -98,7 +98,7 @@ export function rankSentences(
         terms[v] = (terms[v] as number) + count;
       }
     }
-    importance[c] = concept.optional ? 0 : conceptImportance;
+    importance[c] = concept.optional ? 0 : conceptImportance * (concept.coverageScale ?? 1);
   });
 
   const passageScores = new Map<number, { score: number; seen: Float64Array }>();
