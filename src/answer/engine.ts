@@ -251,7 +251,7 @@ function toSourceRef(document: KnowledgeDocument): SourceRef {
 /** "Title (Publisher): what it covers", for "not covered" answers. */
 function describeSource(document: KnowledgeDocument): string {
   const { meta } = document;
-  const name = meta.publisher ? `${citationTitle(meta)} (${meta.publisher})` : citationTitle(meta);
+  const name = meta.publisher && meta.title ? `${meta.title} (${meta.publisher})` : citationTitle(meta);
   return meta.about ? `${name}: ${meta.about}` : name;
 }
 
