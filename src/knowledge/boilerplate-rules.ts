@@ -31,6 +31,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
       /\bfollow (?:us|@\w+)|\b(?:on|via) (?:twitter|facebook|instagram|linkedin|x\.com)\b|\bshare (?:this|on)\b/i,
   },
   {
+    reason: 'byline or credit line',
+    pattern: /^(?:by|photo by|written by|posted by)\s+[^.!?]{2,60}$/i,
+  },
+  {
     reason: 'page furniture',
     pattern:
       /^(?:top|bottom) of page$|\bphoto credit\b|\bgetty images\b|\b\d+\s*views?(?![a-z])|\bviews?:\s*\d+|©|\bcopyright\b|\ball rights reserved\b|\bpowered by\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\breport an issue\b|\bclick here\b|\bwriter'?s picture|\boriginally published\b|\bread more\b|\blearn more\b|\.(?:jpe?g|png|gif|webp)$|\bjob alerts?\b|\bemployer profile\b|\badvertisement\b|^[-_=*~.\s]{3,}$/i,

@@ -8,8 +8,8 @@ export interface Correction {
 
 /** fuse.js settings for matching one misspelled word against single words. */
 export const FUZZY_DEFAULTS = Object.freeze({
-  /** fuse.js threshold: 0.34 takes one or two wrong letters in a word of 6 to 10. */
-  threshold: 0.34,
+  /** fuse.js threshold: 0.3 takes a wrong, missing or extra letter in a word of 5 or more; "donate" is not "done". */
+  threshold: 0.3,
   /** Words shorter than this are not corrected: too many short words are one letter apart. */
   minLength: 4,
   /** How much longer or shorter than the typed word a correction may be. */

@@ -18,6 +18,8 @@ export const RANK_DEFAULTS = Object.freeze({
   countedBoost: 1.5,
   /** Ranking score = BM25 × coverage^coveragePower: how strongly a partial answer is held back. */
   coveragePower: 2,
+  /** Importance of a word the sources never use, relative to the rarest word they do use. */
+  unknownWordWeight: 1.25,
   /** How many sentences to return, best first. */
   limit: 40,
 });
@@ -77,7 +79,7 @@ export function rankSentences(
         weight: variant.weight,
         passageIdf: postings ? index.passageIdf(postings) : 0,
       });
-      if (variant.weight === 1) conceptImportance = postings ? index.passageIdf(postings) : maxIdf(index);
+      if (variant.weight === 1) conceptImportance = postings ? index.passageIdf(postings) : unknownWordImportance(index, o.unknownWordWeight);
       if (!postings) continue;
       if (variant.weight < 1)
         conceptImportance = Math.max(conceptImportance, index.passageIdf(postings) * variant.weight);
@@ -167,8 +169,12 @@ export function rankSentences(
   return { hits, sentenceScores, groupCoverage };
 }
 
-function maxIdf(index: SearchIndex): number {
-  return Math.log(1 + (index.passageCount + 0.5) / 0.5);
+/**
+ * Importance of a question word the sources never use (and no spelling of which they use): more
+ * than the rarest word they do use, because a question about something absent is not covered.
+ */
+function unknownWordImportance(index: SearchIndex, unknownWordWeight: number): number {
+  return unknownWordWeight * Math.log(1 + (index.passageCount + 0.5) / 0.5);
 }
 
 function getOrCreate(map: Map<number, Float64Array>, key: number, size: number): Float64Array {

@@ -16,7 +16,7 @@ const COUNT = /(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*%?/;
 /** A folded word that is a count, not a year. */
 const COUNT_TOKEN = /^(?!(?:19|20)\d\d$)\d+$/;
 /** How many words after a count it may be counting ("31 charters", "11,000 public students"). */
-const COUNTED_WINDOW = 2;
+const COUNTED_WINDOW = 3;
 
 const SPREAD_DAMPING = 0.6;
 const MIN_GROUPS_FOR_SPREAD = 3;

@@ -1,0 +1,188 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, ErrorCode, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
+import type { PlatformAdapter } from '../adapter.js';
+import type { QuestionAnswerer } from '../answer/index.js';
+import type { Logger } from '../log/logger.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { SlackConfigError, SlackErrorCode } from './errors.js';
+import { registerActions } from './handlers/actions.js';
+import type { HandlerContext } from './handlers/context.js';
+import { registerDirectMessage } from './handlers/direct-message.js';
+import { registerMention } from './handlers/mention.js';
+import { registerSlashCommand } from './handlers/slash-command.js';
+import { InflightTracker } from './inflight.js';
+import { SLACK_MESSAGES } from './messages.js';
+import { resolveSlackOptions, type SlackOptions } from './options.js';
+import { createReceiver } from './receiver.js';
+
+/** What the Slack adapter is given besides its options. */
+export interface SlackDeps {
+  /** Answers questions; called synchronously for each one. */
+  answerer: QuestionAnswerer;
+  /** Where answers, votes and errors are logged (tokens never are). */
+  logger: Logger;
+}
+
+/** Default for `stop(graceMs)`, as the PlatformAdapter contract says. */
+const DEFAULT_GRACE_MS = 8000;
+
+type State = 'new' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
+
+/**
+ * The Slack adapter: a Bolt app answering the slash command, @mentions and DMs with Block Kit
+ * answers. Socket Mode when `appToken` is set; otherwise HTTP mode, where `httpHandler` must be
+ * mounted at `/slack/events` on the shared server (the adapter opens no port).
+ * Throws a SlackConfigError at once when the options cannot work (e.g. no signing secret in HTTP mode).
+ */
+export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): PlatformAdapter {
+  const resolved = resolveSlackOptions(options);
+  const logger = deps.logger.child({ platform: 'slack', mode: resolved.mode });
+  const boltLogger = createBoltLogger(logger);
+  const built = createReceiver(resolved, boltLogger);
+  const app = new App({
+    token: resolved.botToken,
+    receiver: built.receiver,
+    logger: boltLogger,
+    clientOptions: resolved.apiUrl ? { slackApiUrl: resolved.apiUrl } : {},
+    // auth.test runs in start(), so a bad token fails start() instead of the first question.
+    deferInitialization: true,
+  });
+  const inflight = new InflightTracker();
+  let state: State = 'new';
+  let reason: string | undefined = 'not started';
+  let socketConnected = false;
+  let stopping: Promise<void> | undefined;
+
+  // Counts every request being handled, and turns new ones away politely while stopping.
+  app.use(async (args) => {
+    if (state !== 'running') {
+      if ('command' in args && args.command) await args.ack({ response_type: 'ephemeral', text: SLACK_MESSAGES.restarting });
+      else if ('ack' in args && typeof args.ack === 'function' && !('event' in args && args.event)) await args.ack();
+      return;
+    }
+    const done = inflight.begin();
+    try {
+      await args.next();
+    } finally {
+      done();
+    }
+  });
+  const ctx: HandlerContext = { options: resolved, answerer: deps.answerer, logger };
+  registerSlashCommand(app, ctx);
+  registerMention(app, ctx);
+  registerDirectMessage(app, ctx);
+  registerActions(app, ctx);
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'slack: unhandled error in Bolt');
+  });
+
+  if (built.mode === 'socket') watchSocket(built.receiver);
+
+  function watchSocket(receiver: SocketModeReceiver): void {
+    receiver.client.on('connected', () => {
+      socketConnected = true;
+      reason = undefined;
+      logger.info('slack: connected (Socket Mode)');
+    });
+    receiver.client.on('reconnecting', () => {
+      socketConnected = false;
+      reason = 'reconnecting to Slack (Socket Mode)';
+      logger.warn('slack: reconnecting (Socket Mode)');
+    });
+    receiver.client.on('disconnected', () => {
+      socketConnected = false;
+      reason = state === 'running' ? 'disconnected from Slack (Socket Mode)' : reason;
+    });
+  }
+
+  async function start(): Promise<void> {
+    if (state !== 'new') throw new Error(`The Slack adapter cannot start twice (it is ${state}).`);
+    state = 'starting';
+    reason = 'starting';
+    try {
+      await app.init();
+      if (built.mode === 'socket') await app.start();
+    } catch (error) {
+      state = 'failed';
+      reason = 'could not connect to Slack';
+      await disconnect();
+      throw new SlackConfigError(SlackErrorCode.StartFailed, startFailureMessage(error, resolved.mode), { cause: error });
+    }
+    if (stopping) return;
+    state = 'running';
+    reason = undefined;
+    logger.info({ command: resolved.command, visibility: resolved.visibility }, 'slack: ready');
+  }
+
+  async function disconnect(): Promise<void> {
+    if (built.mode !== 'socket') return;
+    try {
+      await app.stop();
+    } catch (error) {
+      logger.warn({ err: error }, 'slack: error while disconnecting');
+    }
+    socketConnected = false;
+  }
+
+  function stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
+    stopping ??= (async () => {
+      const wasRunning = state === 'running';
+      state = 'stopping';
+      reason = 'stopping';
+      if (wasRunning) {
+        const drained = await inflight.drain(graceMs);
+        if (!drained) logger.warn({ inflight: inflight.size, graceMs }, 'slack: stopped before every answer was sent');
+      }
+      await disconnect();
+      state = 'stopped';
+      reason = 'stopped';
+    })();
+    return stopping;
+  }
+
+  const adapter: PlatformAdapter = {
+    platform: 'slack',
+    start,
+    stop,
+    isConnected: () => state === 'running' && (built.mode === 'http' || socketConnected),
+    status: () => (adapter.isConnected() ? undefined : (reason ?? 'not connected')),
+  };
+  if (built.mode === 'http') {
+    return { ...adapter, httpHandler: httpHandlerFor(built.receiver, () => state, logger) };
+  }
+  return adapter;
+}
+
+/**
+ * The `/slack/events` request listener. Before start() and after stop() it answers 503 (Slack
+ * retries events); other paths get 404 so the shared server can mount it anywhere.
+ */
+function httpHandlerFor(
+  receiver: HTTPReceiver,
+  state: () => State,
+  logger: Logger,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const now = state();
+    if (now !== 'running' && now !== 'stopping') {
+      res.writeHead(503, { 'Retry-After': '5' }).end();
+      return;
+    }
+    try {
+      receiver.requestListener(req, res);
+    } catch (error) {
+      const deferred = (error as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      if (!deferred) logger.error({ err: error }, 'slack: could not handle an HTTP request');
+      if (!res.headersSent) res.writeHead(deferred ? 404 : 500).end();
+    }
+  };
+}
+
+function startFailureMessage(error: unknown, mode: 'socket' | 'http'): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const tokens =
+    mode === 'socket'
+      ? 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and SLACK_APP_TOKEN (Basic Information → App-Level Tokens, scope connections:write)'
+      : 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token)';
+  return `Could not connect to Slack (${detail}). Check ${tokens} in your Slack app settings, and SLACK_API_URL if you set it.`;
+}

@@ -1,0 +1,33 @@
+import type { App } from '@slack/bolt';
+import { SLACK_MESSAGES } from '../messages.js';
+import { plainQuestion } from '../question-text.js';
+import { answerQuestion } from './answer-question.js';
+import { type HandlerContext, sendInOrder, withApology } from './context.js';
+
+/**
+ * Direct messages to the bot: answered in the DM (in the thread, when the question was a thread
+ * reply). Edits, joins, bot messages and anything outside a DM are ignored.
+ */
+export function registerDirectMessage(app: App, ctx: HandlerContext): void {
+  app.message(async ({ message, client, context }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id) return;
+    const threadTs = message.thread_ts;
+    const request = { kind: 'direct_message', user: message.user, channel: message.channel, team: message.team };
+    const post = (reply: { text: string; blocks?: unknown[] }) =>
+      client.chat.postMessage({
+        channel: message.channel,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...reply,
+      } as Parameters<typeof client.chat.postMessage>[0]);
+    await withApology(
+      ctx,
+      request,
+      async () => {
+        const question = plainQuestion(message.text, context.botUserId);
+        const reply = answerQuestion(ctx, question, request, false);
+        await sendInOrder(reply.messages, post);
+      },
+      () => post({ text: SLACK_MESSAGES.apology }),
+    );
+  });
+}
