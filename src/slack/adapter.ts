@@ -56,8 +56,10 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
   // Counts every request being handled, and turns new ones away politely while stopping.
   app.use(async (args) => {
     if (state !== 'running') {
-      if ('command' in args && args.command) await args.ack({ response_type: 'ephemeral', text: SLACK_MESSAGES.restarting });
-      else if ('ack' in args && typeof args.ack === 'function' && !('event' in args && args.event)) await args.ack();
+      if ('command' in args && args.command)
+        await args.ack({ response_type: 'ephemeral', text: SLACK_MESSAGES.restarting });
+      else if ('ack' in args && typeof args.ack === 'function' && !('event' in args && args.event))
+        await args.ack();
       return;
     }
     const done = inflight.begin();
@@ -106,7 +108,9 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       state = 'failed';
       reason = 'could not connect to Slack';
       await disconnect();
-      throw new SlackConfigError(SlackErrorCode.StartFailed, startFailureMessage(error, resolved.mode), { cause: error });
+      throw new SlackConfigError(SlackErrorCode.StartFailed, startFailureMessage(error, resolved.mode), {
+        cause: error,
+      });
     }
     if (stopping) return;
     state = 'running';
@@ -131,7 +135,8 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       reason = 'stopping';
       if (wasRunning) {
         const drained = await inflight.drain(graceMs);
-        if (!drained) logger.warn({ inflight: inflight.size, graceMs }, 'slack: stopped before every answer was sent');
+        if (!drained)
+          logger.warn({ inflight: inflight.size, graceMs }, 'slack: stopped before every answer was sent');
       }
       await disconnect();
       state = 'stopped';

@@ -20,7 +20,10 @@ export function mrkdwnContext(text: string): types.ContextBlock {
 export function blockTextLength(block: types.KnownBlock): number {
   if (block.type === 'section') return block.text?.text.length ?? 0;
   if (block.type === 'context') {
-    return block.elements.reduce((sum, el) => sum + ('text' in el && typeof el.text === 'string' ? el.text.length : 0), 0);
+    return block.elements.reduce(
+      (sum, el) => sum + ('text' in el && typeof el.text === 'string' ? el.text.length : 0),
+      0,
+    );
   }
   if (block.type === 'actions') return 200 * block.elements.length;
   return 0;

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../log/logger.js';
 
 /** Patterns that could carry a credential in Bolt's free-text log lines, and what replaces them. */
@@ -30,10 +30,12 @@ const SEVERITY: Record<LogLevel, number> = {
 export function createBoltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = levelOf(logger.level);
-  const emit = (at: LogLevel, write: (msg: string) => void) => (...args: unknown[]) => {
-    if (SEVERITY[at] < SEVERITY[level]) return;
-    write(scrubSecrets(args.map(describe).join(' ')));
-  };
+  const emit =
+    (at: LogLevel, write: (msg: string) => void) =>
+    (...args: unknown[]) => {
+      if (SEVERITY[at] < SEVERITY[level]) return;
+      write(scrubSecrets(args.map(describe).join(' ')));
+    };
   return {
     debug: emit(LogLevel.DEBUG, (m) => child.debug(m)),
     info: emit(LogLevel.INFO, (m) => child.info(m)),

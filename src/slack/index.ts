@@ -3,7 +3,7 @@
  * quotes and citations, rendered as Block Kit within Slack's limits.
  */
 export { createSlackAdapter, type SlackDeps } from './adapter.js';
-export { type SlackMessage } from './blocks.js';
+export type { SlackMessage } from './blocks.js';
 export { SlackConfigError, SlackErrorCode } from './errors.js';
 export { escapeMrkdwn } from './escape.js';
 export { SLACK_LIMITS } from './limits.js';

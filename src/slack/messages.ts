@@ -30,7 +30,9 @@ export const SLACK_MESSAGES = Object.freeze({
   feedbackUp: '👍 Helpful',
   feedbackDown: '👎 Not helpful',
   feedbackThanks: (vote: 'up' | 'down') =>
-    vote === 'up' ? '👍 Thanks for the feedback!' : '👎 Thanks for the feedback! We will look at this answer.',
+    vote === 'up'
+      ? '👍 Thanks for the feedback!'
+      : '👎 Thanks for the feedback! We will look at this answer.',
   shareInChannel: 'Share in channel',
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   restarting: 'research-bot is restarting; please ask again in a minute.',

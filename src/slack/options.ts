@@ -53,7 +53,8 @@ export interface ResolvedSlackOptions {
   readonly maxExcerpts: number;
 }
 
-const CREDENTIALS_HINT = 'Slack app settings (https://api.slack.com/apps) → Basic Information → App Credentials';
+const CREDENTIALS_HINT =
+  'Slack app settings (https://api.slack.com/apps) → Basic Information → App Credentials';
 
 /** Merges defaults, checks every option and says how to fix the first problem found. */
 export function resolveSlackOptions(options: SlackOptions): ResolvedSlackOptions {

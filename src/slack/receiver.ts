@@ -1,4 +1,4 @@
-import { HTTPReceiver, type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
+import { type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { ResolvedSlackOptions } from './options.js';
 
 /** The path Slack posts events, slash commands and interactivity to in HTTP mode. */

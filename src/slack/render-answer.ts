@@ -1,6 +1,11 @@
 import type { types } from '@slack/bolt';
 import { ANSWER_MESSAGES, type Answer, type Excerpt } from '../answer/index.js';
-import { ACTION_IDS, ANSWER_ACTIONS_BLOCK_ID, encodeFeedbackValue, encodeShareValue } from './action-values.js';
+import {
+  ACTION_IDS,
+  ANSWER_ACTIONS_BLOCK_ID,
+  encodeFeedbackValue,
+  encodeShareValue,
+} from './action-values.js';
 import { blockTextLength, mrkdwnContext, mrkdwnSection, type SlackMessage } from './blocks.js';
 import { chunkText, clipByCost } from './chunk-text.js';
 import { renderCitation } from './citation.js';
@@ -92,7 +97,8 @@ function renderExcerpt(excerpt: Excerpt): types.KnownBlock[] {
 
 function renderNotCovered(answer: Answer, command: string): types.KnownBlock[] {
   const lines = [escapeMrkdwn(clip(answer.message, 1000))];
-  for (const suggestion of answer.suggestions) lines.push(`• ${escapeMrkdwn(clip(suggestion, SUGGESTION_CHARS))}`);
+  for (const suggestion of answer.suggestions)
+    lines.push(`• ${escapeMrkdwn(clip(suggestion, SUGGESTION_CHARS))}`);
   if (answer.suggestions.length === 0) lines.push(SLACK_MESSAGES.notCoveredHint(command));
   return packLines(lines).map(mrkdwnSection);
 }
@@ -121,13 +127,21 @@ function answerActions(question: string, excerpts: Excerpt[], share: boolean): t
     button(ACTION_IDS.feedbackDown, SLACK_MESSAGES.feedbackDown, feedback),
   ];
   if (share) {
-    elements.push({ ...button(ACTION_IDS.share, SLACK_MESSAGES.shareInChannel, encodeShareValue(question)), style: 'primary' });
+    elements.push({
+      ...button(ACTION_IDS.share, SLACK_MESSAGES.shareInChannel, encodeShareValue(question)),
+      style: 'primary',
+    });
   }
   return { type: 'actions', block_id: ANSWER_ACTIONS_BLOCK_ID, elements };
 }
 
 function button(actionId: string, label: string, value: string): types.Button {
-  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label, emoji: true }, value };
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: label, emoji: true },
+    value,
+  };
 }
 
 /**
@@ -158,5 +172,8 @@ function packMessages(groups: types.KnownBlock[][], tail: types.KnownBlock[], te
   }
   current.push(...tail);
   flush();
-  return messages.map((blocks, i) => ({ text: i === 0 ? text : `${text} ${SLACK_MESSAGES.continued}`, blocks }));
+  return messages.map((blocks, i) => ({
+    text: i === 0 ? text : `${text} ${SLACK_MESSAGES.continued}`,
+    blocks,
+  }));
 }

@@ -17,6 +17,7 @@ export function renderUsage(command: string, reason?: string): SlackMessage {
     mrkdwnSection(`${SLACK_MESSAGES.usageExamplesTitle}\n${examples}`),
     mrkdwnContext(SLACK_MESSAGES.footer),
   ];
-  if (reason && reason !== ANSWER_MESSAGES.usage) blocks.unshift(mrkdwnSection(escapeMrkdwn(clip(reason, 1000))));
+  if (reason && reason !== ANSWER_MESSAGES.usage)
+    blocks.unshift(mrkdwnSection(escapeMrkdwn(clip(reason, 1000))));
   return { text: SLACK_MESSAGES.usageFallback, blocks };
 }

@@ -25,7 +25,12 @@ export function registerActions(app: App, ctx: HandlerContext): void {
 function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vote): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = { kind: 'feedback', user: body.user.id, channel: body.channel?.id, team: body.team?.id ?? undefined };
+    const request = {
+      kind: 'feedback',
+      user: body.user.id,
+      channel: body.channel?.id,
+      team: body.team?.id ?? undefined,
+    };
     await withApology(
       ctx,
       request,
@@ -36,15 +41,22 @@ function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vot
           'slack: feedback',
         );
         const original = body.message?.blocks as types.KnownBlock[] | undefined;
-        if (original && original.some((b) => b.block_id === ANSWER_ACTIONS_BLOCK_ID)) {
+        if (original?.some((b) => b.block_id === ANSWER_ACTIONS_BLOCK_ID)) {
           await respond({
             replace_original: true,
-            text: typeof body.message?.text === 'string' ? body.message.text : SLACK_MESSAGES.feedbackThanks(vote),
+            text:
+              typeof body.message?.text === 'string'
+                ? body.message.text
+                : SLACK_MESSAGES.feedbackThanks(vote),
             blocks: thankInPlace(original, vote),
           });
         } else {
           // Ephemeral answers come without their blocks, so the thanks is a note of its own.
-          await respond({ response_type: 'ephemeral', replace_original: false, text: SLACK_MESSAGES.feedbackThanks(vote) });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: SLACK_MESSAGES.feedbackThanks(vote),
+          });
         }
       },
       () => respond({ response_type: 'ephemeral', replace_original: false, text: SLACK_MESSAGES.apology }),
@@ -62,7 +74,12 @@ function thankInPlace(blocks: types.KnownBlock[], vote: Vote): types.KnownBlock[
 function registerShare(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = { kind: 'share', user: body.user.id, channel: body.channel?.id, team: body.team?.id ?? undefined };
+    const request = {
+      kind: 'share',
+      user: body.user.id,
+      channel: body.channel?.id,
+      team: body.team?.id ?? undefined,
+    };
     await withApology(
       ctx,
       request,

@@ -36,6 +36,9 @@ export async function withApology(
 }
 
 /** Sends rendered messages one after another, so a split answer stays in order. */
-export async function sendInOrder(messages: SlackMessage[], send: (message: SlackMessage) => Promise<unknown>) {
+export async function sendInOrder(
+  messages: SlackMessage[],
+  send: (message: SlackMessage) => Promise<unknown>,
+) {
   for (const message of messages) await send(message);
 }

@@ -12,7 +12,12 @@ export function registerDirectMessage(app: App, ctx: HandlerContext): void {
   app.message(async ({ message, client, context }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id) return;
     const threadTs = message.thread_ts;
-    const request = { kind: 'direct_message', user: message.user, channel: message.channel, team: message.team };
+    const request = {
+      kind: 'direct_message',
+      user: message.user,
+      channel: message.channel,
+      team: message.team,
+    };
     const post = (reply: { text: string; blocks?: unknown[] }) =>
       client.chat.postMessage({
         channel: message.channel,
