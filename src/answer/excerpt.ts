@@ -31,7 +31,8 @@ export function buildQuoteSpan(args: {
 }): QuoteSpan {
   const { body, sentences, best, scoreOf, stems, maxLength } = args;
   const bestSentence = sentences[best] as Sentence;
-  if (bestSentence.end - bestSentence.start > maxLength) return cutSentence(body, bestSentence, stems, maxLength);
+  if (bestSentence.end - bestSentence.start > maxLength)
+    return cutSentence(body, bestSentence, stems, maxLength);
   const fillerCost = FILLER_COST * Math.max(scoreOf(best), Number.EPSILON);
   const value = (position: number) => {
     const score = scoreOf(position);

@@ -38,7 +38,8 @@ export interface Vocabulary {
 const NUMBER_QUESTION =
   /\bhow (?:many|much|large|big|often|long)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction)\b/;
 /** The words a "how many" question counts: up to three words after it, before a verb or preposition. */
-const COUNTED_THING = /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
+const COUNTED_THING =
+  /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
 const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning\b|\bwhat does .+ mean\b/;
 const DEFINITION_STEMS = ['defin', 'mean'];
 /**
@@ -47,14 +48,40 @@ const DEFINITION_STEMS = ['defin', 'mean'];
  */
 const FRAMING_STEMS = new Set(['find', 'found', 'conclud', 'conclus', 'show', 'shown', 'suggest', 'discov']);
 /** Reporting verbs that frame the question only as its last word after "did/do/does" ("what did teachers report?"). */
-const CLOSING_FRAMING_STEMS = new Set(['report', 'state', 'claim', 'note', 'argu', 'write', 'wrote', 'conclud', 'find']);
+const CLOSING_FRAMING_STEMS = new Set([
+  'report',
+  'state',
+  'claim',
+  'note',
+  'argu',
+  'write',
+  'wrote',
+  'conclud',
+  'find',
+]);
 const AUXILIARY = /\b(?:did|do|does|have|has)\b/;
 const FRAMING_WEIGHT = 0.5;
 /**
  * A question framed by a finding verb wants a reported result: sentences with words that report
  * one rank higher, and count for part of the coverage.
  */
-const RESULT_WORDS = ['found', 'result', 'show', 'gain', 'improv', 'increas', 'decreas', 'effect', 'signific', 'trend', 'percentil', 'higher', 'lower', 'posit', 'neg'];
+const RESULT_WORDS = [
+  'found',
+  'result',
+  'show',
+  'gain',
+  'improv',
+  'increas',
+  'decreas',
+  'effect',
+  'signific',
+  'trend',
+  'percentil',
+  'higher',
+  'lower',
+  'posit',
+  'neg',
+];
 const RESULT_WEIGHT = 0.8;
 /** A finding question answered without any word of a result is only partly answered. */
 const RESULT_COVERAGE = 1;
@@ -98,7 +125,10 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
       const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
       if (nearBest.some((correction) => isStopWord(correction.word))) continue;
       if (corrections.length > 0) {
-        variants = corrections.map((correction) => ({ stem: stemWord(correction.word), weight: 1 - correction.distance }));
+        variants = corrections.map((correction) => ({
+          stem: stemWord(correction.word),
+          weight: 1 - correction.distance,
+        }));
       }
     }
     for (const variant of [...variants]) {
@@ -111,9 +141,13 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
     seen.add(key);
     const framing =
       FRAMING_STEMS.has(token.stem) ||
-      (token.stem === lastStem && tokens.length > 1 && CLOSING_FRAMING_STEMS.has(token.stem) && AUXILIARY.test(folded));
+      (token.stem === lastStem &&
+        tokens.length > 1 &&
+        CLOSING_FRAMING_STEMS.has(token.stem) &&
+        AUXILIARY.test(folded));
     wantsResult ||= FRAMING_STEMS.has(token.stem);
-    if (framing) variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
+    if (framing)
+      variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
     concepts.push({ word: token.word, variants: dedupeVariants(variants), optional: framing });
   }
   if (wantsResult) {

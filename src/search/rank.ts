@@ -79,7 +79,10 @@ export function rankSentences(
         weight: variant.weight,
         passageIdf: postings ? index.passageIdf(postings) : 0,
       });
-      if (variant.weight === 1) conceptImportance = postings ? index.passageIdf(postings) : unknownWordImportance(index, o.unknownWordWeight);
+      if (variant.weight === 1)
+        conceptImportance = postings
+          ? index.passageIdf(postings)
+          : unknownWordImportance(index, o.unknownWordWeight);
       if (!postings) continue;
       if (variant.weight < 1)
         conceptImportance = Math.max(conceptImportance, index.passageIdf(postings) * variant.weight);

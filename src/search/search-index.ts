@@ -18,16 +18,11 @@ const COUNT_TOKEN = /^(?!(?:19|20)\d\d$)\d+$/;
 /** How many words after a count it may be counting ("31 charters", "11,000 public students"). */
 const COUNTED_WINDOW = 3;
 
-const SPREAD_DAMPING = 0.6;
-const MIN_GROUPS_FOR_SPREAD = 3;
-
 interface Postings {
   sentences: Int32Array;
   counts: Uint8Array;
   /** How many distinct passages hold the term. */
   passageCount: number;
-  /** How many distinct groups (documents) hold the term. */
-  groupCount: number;
 }
 
 /**
@@ -92,7 +87,7 @@ export class SearchIndex {
   static build(passages: readonly PassageInput[], groupDescriptions: readonly string[] = []): SearchIndex {
     const lists = new Map<
       string,
-      { sentences: number[]; counts: number[]; lastPassage: number; passageCount: number; lastGroup: number; groupCount: number }
+      { sentences: number[]; counts: number[]; lastPassage: number; passageCount: number }
     >();
     const surfaceWords = new Set<string>();
     const sentencePassage: number[] = [];
@@ -128,7 +123,7 @@ export class SearchIndex {
         for (const [stem, count] of counts) {
           let list = lists.get(stem);
           if (!list) {
-            list = { sentences: [], counts: [], lastPassage: -1, passageCount: 0, lastGroup: -1, groupCount: 0 };
+            list = { sentences: [], counts: [], lastPassage: -1, passageCount: 0 };
             lists.set(stem, list);
           }
           list.sentences.push(sentenceId);
@@ -136,10 +131,6 @@ export class SearchIndex {
           if (list.lastPassage !== passageId) {
             list.lastPassage = passageId;
             list.passageCount++;
-          }
-          if (list.lastGroup !== passage.group) {
-            list.lastGroup = passage.group;
-            list.groupCount++;
           }
         }
       }
@@ -158,7 +149,6 @@ export class SearchIndex {
         sentences: Int32Array.from(list.sentences),
         counts: Uint8Array.from(list.counts),
         passageCount: list.passageCount,
-        groupCount: list.groupCount,
       });
     }
     return new SearchIndex({
@@ -201,16 +191,6 @@ export class SearchIndex {
   correct(word: string): Array<{ word: string; distance: number }> {
     this.fuzzy ??= new FuzzyVocabulary([...this.surfaceWords, ...STOP_WORDS]);
     return this.fuzzy.correct(word);
-  }
-
-  /**
-   * How much a term can tell sources apart: 1 for a term in few documents, down to
-   * 1 - SPREAD_DAMPING for one in every document (the corpus's own subject, like "RAND" here).
-   * Left at 1 while there are too few documents to judge.
-   */
-  spreadFactor(postings: Readonly<Postings>): number {
-    if (this.groupCount < MIN_GROUPS_FOR_SPREAD) return 1;
-    return 1 - SPREAD_DAMPING * (postings.groupCount / this.groupCount);
   }
 
   /** BM25 inverse document frequency of a term among sentences. */
