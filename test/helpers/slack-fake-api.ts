@@ -33,6 +33,8 @@ export class FakeSlack {
   readonly socketAcks: SocketAck[] = [];
   /** Methods that answer `{ ok: false, error }` instead of succeeding. */
   readonly failing = new Map<string, string>();
+  /** Delay before answering a `response_url` POST, to keep answers in flight. */
+  responseDelayMs = 0;
   #sockets = new Set<WebSocket>();
   #ts = 1_700_000_000;
   #listeners: Array<() => void> = [];
@@ -144,6 +146,7 @@ export class FakeSlack {
     };
     if (url.pathname.startsWith('/response/')) {
       const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+      if (this.responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.responseDelayMs));
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
       reply({ ok: true });
       return;
