@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLACK_MESSAGES } from '../../src/slack/index.js';
+import { seedEngine } from '../helpers/seed-engine.js';
+import { allText } from '../helpers/slack-blocks.js';
+import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
+import { postEvent } from '../helpers/slack-signing.js';
+
+let app: HttpSlackApp;
+
+beforeAll(async () => {
+  app = await startHttpSlackApp(await seedEngine());
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The chat.postMessage calls made to a channel so far. */
+function postsTo(channel: string) {
+  return app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+}
+
+function waitForPost(channel: string) {
+  return app.fake.waitFor(() => postsTo(channel)[0]);
+}
+
+describe('slack @mentions', () => {
+  it('answers a mention in a thread under it', async () => {
+    const res = await postEvent(app.eventsUrl, {
+      type: 'app_mention',
+      user: 'U0ASKER',
+      text: '<@UBOT> what did RAND find for reading?',
+      ts: '1700000100.000100',
+      channel: 'C0MENTION',
+      event_ts: '1700000100.000100',
+    });
+    expect(res.status).toBe(200);
+    const post = await waitForPost('C0MENTION');
+    expect(post.args.thread_ts).toBe('1700000100.000100');
+    expect(post.authorization).toBe('Bearer xoxb-test-bot-token-1111');
+    const text = allText([post.args]);
+    expect(text).toContain('Reading showed a similar positive trend');
+    expect(text).toContain(SLACK_MESSAGES.asked('<@U0ASKER>', 'what did RAND find for reading?'));
+  });
+
+  it('answers a later mention inside that thread in the same thread', async () => {
+    await postEvent(app.eventsUrl, {
+      type: 'app_mention',
+      user: 'U0OTHER',
+      text: 'and <@UBOT> who funded the study?',
+      ts: '1700000200.000100',
+      thread_ts: '1700000100.000100',
+      channel: 'C0THREAD',
+      event_ts: '1700000200.000100',
+    });
+    const post = await waitForPost('C0THREAD');
+    expect(post.args.thread_ts).toBe('1700000100.000100');
+    expect(allText([post.args])).toContain('*<@U0OTHER> asked:* and who funded the study?');
+  });
+
+  it('answers a bare mention with usage', async () => {
+    await postEvent(app.eventsUrl, {
+      type: 'app_mention',
+      user: 'U0ASKER',
+      text: '<@UBOT>',
+      ts: '1700000300.000100',
+      channel: 'C0BARE',
+      event_ts: '1700000300.000100',
+    });
+    const post = await waitForPost('C0BARE');
+    expect(allText([post.args])).toContain(SLACK_MESSAGES.usageTitle);
+  });
+
+  it('ignores mentions by bots', async () => {
+    await postEvent(app.eventsUrl, {
+      type: 'app_mention',
+      user: 'U0BOT2',
+      bot_id: 'B0OTHER',
+      text: '<@UBOT> what did RAND find?',
+      ts: '1700000400.000100',
+      channel: 'C0BOTS',
+      event_ts: '1700000400.000100',
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(postsTo('C0BOTS')).toEqual([]);
+  });
+});
+
+describe('slack direct messages', () => {
+  it('answers a DM in the DM', async () => {
+    await postEvent(app.eventsUrl, {
+      type: 'message',
+      channel_type: 'im',
+      user: 'U0ASKER',
+      text: 'What challenges did teachers report?',
+      ts: '1700000500.000100',
+      channel: 'D0DM',
+      event_ts: '1700000500.000100',
+    });
+    const post = await waitForPost('D0DM');
+    expect(post.args.thread_ts).toBeUndefined();
+    expect(allText([post.args])).toContain('What challenges did teachers report?');
+    expect(allText([post.args])).toContain(SLACK_MESSAGES.footer);
+  });
+
+  it('ignores edits, its own messages and messages outside DMs', async () => {
+    const base = {
+      type: 'message',
+      user: 'U0ASKER',
+      text: 'hi',
+      ts: '1700000600.000100',
+      event_ts: '1700000600.000100',
+    };
+    await postEvent(app.eventsUrl, {
+      ...base,
+      channel_type: 'im',
+      channel: 'D0EDIT',
+      subtype: 'message_changed',
+    });
+    await postEvent(app.eventsUrl, {
+      ...base,
+      channel_type: 'im',
+      channel: 'D0SELF',
+      bot_id: 'BBOT',
+      user: 'UBOT',
+    });
+    await postEvent(app.eventsUrl, { ...base, channel_type: 'channel', channel: 'C0PLAIN' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect([...postsTo('D0EDIT'), ...postsTo('D0SELF'), ...postsTo('C0PLAIN')]).toEqual([]);
+  });
+});
