@@ -43,6 +43,8 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     token: resolved.botToken,
     receiver: built.receiver,
     logger: boltLogger,
+    // Otherwise Bolt resets its logger to INFO; ours already follows the pino level.
+    logLevel: boltLogger.getLevel(),
     clientOptions: resolved.apiUrl ? { slackApiUrl: resolved.apiUrl } : {},
     // auth.test runs in start(), so a bad token fails start() instead of the first question.
     deferInitialization: true,
