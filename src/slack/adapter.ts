@@ -23,6 +23,9 @@ export interface SlackDeps {
   logger: Logger;
 }
 
+/** Retries for Web API calls (p-retry options): three tries more, at most ~10 s in all. */
+const WEB_API_RETRIES = Object.freeze({ retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 });
+
 /** Default for `stop(graceMs)`, as the PlatformAdapter contract says. */
 const DEFAULT_GRACE_MS = 8000;
 
@@ -45,7 +48,11 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     logger: boltLogger,
     // Otherwise Bolt resets its logger to INFO; ours already follows the pino level.
     logLevel: boltLogger.getLevel(),
-    clientOptions: resolved.apiUrl ? { slackApiUrl: resolved.apiUrl } : {},
+    clientOptions: {
+      ...(resolved.apiUrl ? { slackApiUrl: resolved.apiUrl } : {}),
+      // An answer retried for half an hour (Bolt's default) helps nobody; give up within ~10 s.
+      retryConfig: WEB_API_RETRIES,
+    },
     // auth.test runs in start(), so a bad token fails start() instead of the first question.
     deferInitialization: true,
   });
@@ -105,6 +112,8 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     reason = 'starting';
     try {
       await app.init();
+      // Running before the socket opens, so an envelope arriving right after Slack's hello is served.
+      state = 'running';
       if (built.mode === 'socket') await app.start();
     } catch (error) {
       state = 'failed';
@@ -115,7 +124,6 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       });
     }
     if (stopping) return;
-    state = 'running';
     reason = undefined;
     logger.info({ command: resolved.command, visibility: resolved.visibility }, 'slack: ready');
   }

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { SlackMessage } from '../blocks.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { plainQuestion } from '../question-text.js';
 import { answerQuestion } from './answer-question.js';
@@ -18,12 +19,12 @@ export function registerDirectMessage(app: App, ctx: HandlerContext): void {
       channel: message.channel,
       team: message.team,
     };
-    const post = (reply: { text: string; blocks?: unknown[] }) =>
+    const post = (reply: SlackMessage | { text: string }) =>
       client.chat.postMessage({
         channel: message.channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
         ...reply,
-      } as Parameters<typeof client.chat.postMessage>[0]);
+      });
     await withApology(
       ctx,
       request,

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { SlackMessage } from '../blocks.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { plainQuestion } from '../question-text.js';
 import { answerQuestion } from './answer-question.js';
@@ -13,10 +14,8 @@ export function registerMention(app: App, ctx: HandlerContext): void {
     if (event.bot_id || event.subtype) return;
     const threadTs = event.thread_ts ?? event.ts;
     const request = { kind: 'app_mention', user: event.user, channel: event.channel, team: event.team };
-    const post = (message: { text: string; blocks?: unknown[] }) =>
-      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message } as Parameters<
-        typeof client.chat.postMessage
-      >[0]);
+    const post = (message: SlackMessage | { text: string }) =>
+      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
     await withApology(
       ctx,
       request,
