@@ -6,6 +6,10 @@ export const SLACK_LIMITS = Object.freeze({
   sectionText: 3000,
   /** Characters in a context element's text. */
   contextText: 3000,
+  /** Posts Slack accepts to one `response_url` (within 30 minutes). */
+  responseUrlPosts: 5,
+  /** Messages we post in a row for one mention or DM, so an answer cannot flood a thread. */
+  postedMessages: 10,
   /** Characters in a button's value. */
   buttonValue: 2000,
   /** Characters in a button's label. */

@@ -26,6 +26,9 @@ export const SLACK_MESSAGES = Object.freeze({
   continued: '(continued)',
   /** Under the abstention message when there are no topics to list. */
   notCoveredHint: (command: string) => `Try \`${command} help\` for example questions.`,
+  /** When an answer was longer than Slack lets us send, and its end was left out. */
+  leftOut:
+    '_The rest of this answer was too long for Slack and was left out; ask a narrower question to see more._',
   footer: 'Verbatim quotes from the research-bot knowledge base; check the linked source before you cite it.',
   feedbackUp: '👍 Helpful',
   feedbackDown: '👎 Not helpful',

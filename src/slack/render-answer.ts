@@ -25,10 +25,15 @@ export interface RenderAnswerOptions {
   maxExcerpts: number;
   /** Add a "Share in channel" button (for ephemeral answers). Default false. */
   share?: boolean;
+  /**
+   * At most this many messages (default: no limit). Slack accepts only five posts to one
+   * `response_url`; past the limit the rest of the answer is left out, and the last message says so.
+   */
+  maxMessages?: number;
 }
 
-/** Room kept free in every message for the footer and the actions block. */
-const RESERVED_BLOCKS = 2;
+/** Room kept free in every message for the footer, the actions block and a "left out" note. */
+const RESERVED_BLOCKS = 3;
 /** Margin under Slack's section limit for the quote marks and the "…" we add. */
 const SECTION_BUDGET = SLACK_LIMITS.sectionText - 8;
 const SUGGESTION_CHARS = 400;
@@ -55,7 +60,12 @@ export function renderSlackAnswer(answer: Answer, options: RenderAnswerOptions):
     answerActions(answer.question, excerpts, options.share === true),
   ];
   const fallback = SLACK_MESSAGES.fallback(escapeMrkdwn(clip(answer.question, SLACK_LIMITS.fallbackText)));
-  return packMessages(groups, tail, fallback);
+  const messages = packMessages(groups, fallback);
+  const kept = messages.slice(0, Math.max(1, options.maxMessages ?? messages.length));
+  const last = kept.at(-1);
+  if (last && kept.length < messages.length) last.blocks.push(mrkdwnContext(SLACK_MESSAGES.leftOut));
+  last?.blocks.push(...tail);
+  return kept;
 }
 
 /** Cost of a character inside a mrkdwn blockquote: escaped, and each newline repeats the `> `. */
@@ -145,10 +155,10 @@ function button(actionId: string, label: string, value: string): types.Button {
 }
 
 /**
- * Packs groups of blocks into messages under the block and text budgets, keeping a group
- * together when it fits a message of its own; the tail goes at the end of the last message.
+ * Packs groups of blocks into messages under the block and text budgets (leaving room for the
+ * tail in each), keeping a group together when it fits a message of its own.
  */
-function packMessages(groups: types.KnownBlock[][], tail: types.KnownBlock[], text: string): SlackMessage[] {
+function packMessages(groups: types.KnownBlock[][], text: string): SlackMessage[] {
   const maxBlocks = SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS;
   const messages: types.KnownBlock[][] = [];
   let current: types.KnownBlock[] = [];
@@ -170,7 +180,6 @@ function packMessages(groups: types.KnownBlock[][], tail: types.KnownBlock[], te
       currentText += length;
     }
   }
-  current.push(...tail);
   flush();
   return messages.map((blocks, i) => ({
     text: i === 0 ? text : `${text} ${SLACK_MESSAGES.continued}`,

@@ -135,6 +135,15 @@ describe('slack answer rendering', () => {
     expect(messages.slice(1).every((m) => m.text.endsWith(SLACK_MESSAGES.continued))).toBe(true);
   });
 
+  it('keeps to maxMessages, saying that the rest was left out, and still ends with the buttons', () => {
+    const messages = renderSlackAnswer(MANY, { ...OPTIONS, maxExcerpts: 20, maxMessages: 2 });
+    expect(messages).toHaveLength(2);
+    const last = messages[1]?.blocks ?? [];
+    expect(blockTexts(last)).toContain(SLACK_MESSAGES.leftOut);
+    expect(last.at(-1)?.type).toBe('actions');
+    expect(last.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+  });
+
   it('restates the question without a mention when the asker id does not look like a Slack user id', () => {
     const [message] = renderSlackAnswer(ANSWERED, { ...OPTIONS, askedBy: '<!channel>' });
     expect(blockTexts(message?.blocks ?? [])[0]).toBe(SLACK_MESSAGES.askedAnonymously(ANSWERED.question));

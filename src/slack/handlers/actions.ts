@@ -6,6 +6,7 @@ import {
   decodeShareValue,
 } from '../action-values.js';
 import { mrkdwnContext } from '../blocks.js';
+import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { answerQuestion } from './answer-question.js';
 import { type HandlerContext, sendInOrder, withApology } from './context.js';
@@ -85,7 +86,11 @@ function registerShare(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = decodeShareValue(action.value)?.question ?? '';
-        const reply = answerQuestion(ctx, question, request, false);
+        // One post to the response_url is kept for deleting the ephemeral original.
+        const reply = answerQuestion(ctx, question, request, {
+          share: false,
+          maxMessages: SLACK_LIMITS.responseUrlPosts - 1,
+        });
         await sendInOrder(reply.messages, (message) =>
           respond({ response_type: 'in_channel', replace_original: false, ...message }),
         );

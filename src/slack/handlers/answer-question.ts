@@ -16,7 +16,7 @@ export function answerQuestion(
   ctx: HandlerContext,
   question: string,
   request: RequestContext & { user?: string | undefined },
-  share: boolean,
+  reply: { share: boolean; maxMessages: number },
 ): RenderedReply {
   if (isHelpRequest(question)) return { help: true, messages: [renderUsage(ctx.options.command)] };
   const started = performance.now();
@@ -34,7 +34,7 @@ export function answerQuestion(
     askedBy: request.user,
     command: ctx.options.command,
     maxExcerpts: ctx.options.maxExcerpts,
-    share,
+    ...reply,
   });
   return { help: answer.status === 'needs_question', messages };
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackMessage } from '../blocks.js';
+import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { plainQuestion } from '../question-text.js';
 import { answerQuestion } from './answer-question.js';
@@ -30,7 +31,10 @@ export function registerDirectMessage(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(message.text, context.botUserId);
-        const reply = answerQuestion(ctx, question, request, false);
+        const reply = answerQuestion(ctx, question, request, {
+          share: false,
+          maxMessages: SLACK_LIMITS.postedMessages,
+        });
         await sendInOrder(reply.messages, post);
       },
       () => post({ text: SLACK_MESSAGES.apology }),

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackMessage } from '../blocks.js';
+import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { plainQuestion } from '../question-text.js';
 import { answerQuestion } from './answer-question.js';
@@ -21,7 +22,10 @@ export function registerMention(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(event.text, context.botUserId);
-        const reply = answerQuestion(ctx, question, request, false);
+        const reply = answerQuestion(ctx, question, request, {
+          share: false,
+          maxMessages: SLACK_LIMITS.postedMessages,
+        });
         await sendInOrder(reply.messages, post);
       },
       () => post({ text: SLACK_MESSAGES.apology }),

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { plainQuestion } from '../question-text.js';
 import { answerQuestion } from './answer-question.js';
@@ -25,8 +26,10 @@ export function registerSlashCommand(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(command.text);
-        const share = ctx.options.visibility === 'ephemeral';
-        const reply = answerQuestion(ctx, question, request, share);
+        const reply = answerQuestion(ctx, question, request, {
+          share: ctx.options.visibility === 'ephemeral',
+          maxMessages: SLACK_LIMITS.responseUrlPosts,
+        });
         const responseType = reply.help ? 'ephemeral' : ctx.options.visibility;
         await sendInOrder(reply.messages, (message) =>
           respond({ response_type: responseType, replace_original: false, ...message }),
