@@ -90,30 +90,37 @@ describe('slack answer rendering, for arbitrary source and question text', () =>
     );
   });
 
-  it('stays within 50 blocks per message and 3,000 characters per text', () => {
+  it('stays within 50 blocks per message, 3,000 characters per text and the message count asked for', () => {
     fc.assert(
-      fc.property(answerArb, (answer) => {
-        const messages = renderSlackAnswer(answer, {
-          askedBy: 'U0ASKER',
-          command: '/research',
-          maxExcerpts: 8,
-        });
-        expect(messages.length).toBeGreaterThan(0);
-        for (const message of messages) {
-          expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-          for (const text of blockTexts(message.blocks))
-            expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-          expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText + 40);
-          for (const block of message.blocks) {
-            if (block.type === 'actions') {
-              for (const el of block.elements) {
-                if ('value' in el && el.value)
-                  expect(el.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+      fc.property(
+        answerArb,
+        fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        (answer, maxMessages) => {
+          const messages = renderSlackAnswer(answer, {
+            askedBy: 'U0ASKER',
+            command: '/research',
+            maxExcerpts: 8,
+            maxMessages,
+          });
+          expect(messages.length).toBeGreaterThan(0);
+          expect(messages.length).toBeLessThanOrEqual(maxMessages ?? Number.POSITIVE_INFINITY);
+          expect(messages.at(-1)?.blocks.at(-1)?.type).toBe('actions');
+          for (const message of messages) {
+            expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+            for (const text of blockTexts(message.blocks))
+              expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+            expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText + 40);
+            for (const block of message.blocks) {
+              if (block.type === 'actions') {
+                for (const el of block.elements) {
+                  if ('value' in el && el.value)
+                    expect(el.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+                }
               }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
