@@ -3,7 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
-import { createSlackAdapter, SlackConfigError, SlackErrorCode } from '../../src/slack/index.js';
+import {
+  createSlackAdapter,
+  SLACK_MESSAGES,
+  SlackConfigError,
+  SlackErrorCode,
+} from '../../src/slack/index.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 import { FakeSlack } from '../helpers/slack-fake-api.js';
 import { startHttpSlackApp } from '../helpers/slack-harness.js';
@@ -79,7 +84,7 @@ describe('slack adapter lifecycle', () => {
     }
   });
 
-  it('waits for answers in flight when stopping, then turns new requests away', async () => {
+  it('waits for answers in flight when stopping, telling new askers it is restarting, then turns requests away', async () => {
     const app = await startHttpSlackApp(await seedEngine(), {}, fake);
     fake.responseDelayMs = 300;
     try {
@@ -88,8 +93,19 @@ describe('slack adapter lifecycle', () => {
         response_url: fake.responseUrl('inflight'),
       });
       expect(ack.status).toBe(200);
-      await app.adapter.stop(5000);
+      const stopped = app.adapter.stop(5000);
+      const during = await postSlashCommand(app.eventsUrl, {
+        text: 'x',
+        response_url: fake.responseUrl('during'),
+      });
+      expect(during.status).toBe(200);
+      expect(JSON.parse(during.body)).toMatchObject({
+        response_type: 'ephemeral',
+        text: SLACK_MESSAGES.restarting,
+      });
+      await stopped;
       expect(fake.responsesTo('inflight')).toHaveLength(1);
+      expect(fake.responsesTo('during')).toHaveLength(0);
       expect(app.adapter.isConnected()).toBe(false);
       const late = await postSlashCommand(app.eventsUrl, {
         text: 'x',
