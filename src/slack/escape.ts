@@ -7,16 +7,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Length of `escapeMrkdwn(text)` without building it. */
-export function escapedLength(text: string): number {
-  let length = text.length;
-  for (const ch of text) {
-    if (ch === '&') length += 4;
-    else if (ch === '<' || ch === '>') length += 3;
-  }
-  return length;
-}
-
 /** A user mention, only for ids that look like Slack user ids; anything else is shown escaped. */
 export function userMention(userId: string): string | undefined {
   return /^[UW][A-Z0-9]{2,20}$/.test(userId) ? `<@${userId}>` : undefined;
