@@ -1,3 +1,4 @@
+import { countInRange, countInSentence, occursInRange, type Postings } from './postings.js';
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -12,14 +13,21 @@ export const RANK_DEFAULTS = Object.freeze({
   /** How much a concept found only elsewhere in the paragraph, or only in the document, counts for coverage. */
   passageCoverage: 0.7,
   groupCoverage: 0.45,
+  /** Ranking score = BM25 × coverage^coveragePower: how strongly a partial answer is held back. */
+  coveragePower: 2,
   /** Multiplier for sentences holding a number when the question asks "how many". */
   numberBoost: 1.3,
   /** Further multiplier when that number counts a thing the question names ("31 charters"). */
   countedBoost: 1.5,
-  /** Ranking score = BM25 × coverage^coveragePower: how strongly a partial answer is held back. */
-  coveragePower: 2,
   /** Importance of a word the sources never use, relative to the rarest word they do use. */
   unknownWordWeight: 1.25,
+  /**
+   * Candidate sentences come from the posting lists of terms in at most this share of sentences
+   * (and at least `rareTermMinimum` of them); commoner terms are only looked up in candidates.
+   * On a small corpus every term is "rare" and every matching sentence is scored.
+   */
+  rareTermShare: 0.01,
+  rareTermMinimum: 2000,
   /** How many sentences to return, best first. */
   limit: 40,
 });
@@ -39,16 +47,28 @@ export interface SentenceHit {
 
 export interface Ranking {
   hits: SentenceHit[];
-  /** Every sentence holding a question word, with its own BM25 score (for widening a quote to its neighbours). */
+  /** Every candidate sentence holding a question word, with its own BM25 score (for widening a quote). */
   sentenceScores: Map<number, number>;
-  /** Per group (document), the best coverage of any of its sentences: how close the document came. */
+  /** Per group (document), the best coverage of any of its candidate sentences: how close it came. */
   groupCoverage: Map<number, number>;
 }
 
+interface Variant {
+  concept: number;
+  weight: number;
+  postings: Postings;
+  sentenceIdf: number;
+  passageIdf: number;
+}
+
 /**
- * Scores every sentence that holds a form of a question word: BM25 over the sentence plus half
- * its paragraph's BM25, each concept counted once (its best form), then scaled by coverage so a
+ * Scores sentences that hold a form of a question word: BM25 over the sentence plus part of its
+ * paragraph's BM25, each concept counted once (its best form), times coverage squared, so a
  * sentence that answers all of the question beats one that repeats a single word.
+ *
+ * Cost: candidates come from the posting lists of rare terms only; common terms (and synonyms of
+ * common terms) are looked up in those candidates by binary search, so a query on 100k passages
+ * touches thousands of postings, not millions.
  */
 export function rankSentences(
   index: SearchIndex,
@@ -58,118 +78,157 @@ export function rankSentences(
   const o = { ...RANK_DEFAULTS, ...options };
   const conceptCount = query.concepts.length;
   const importance = new Float64Array(conceptCount);
-  const sentenceConcepts = new Map<number, Float64Array>();
-  const sentenceSeen = new Map<number, Float64Array>();
-  const passageTerms = new Map<number, Float64Array>();
-  const groupSeen = new Map<number, Float64Array>();
-  const variantInfo: Array<{ concept: number; weight: number; passageIdf: number }> = [];
-  const variantCount = query.concepts.reduce((total, concept) => total + concept.variants.length, 0);
-
+  const variants: Variant[] = [];
+  const described = new Map<number, Float64Array>();
   query.concepts.forEach((concept, c) => {
     let conceptImportance = 0;
     for (const variant of concept.variants) {
       for (const group of index.groupsDescribedBy(variant.stem)) {
-        const seen = getOrCreate(groupSeen, group, conceptCount);
-        if (variant.weight > (seen[c] as number)) seen[c] = variant.weight;
+        const seen = getOrCreate(described, group, conceptCount);
+        seen[c] = Math.max(seen[c] as number, variant.weight);
       }
       const postings = index.postingsOf(variant.stem);
-      const v = variantInfo.length;
-      variantInfo.push({
+      if (variant.weight === 1 && !postings)
+        conceptImportance = unknownWordImportance(index, o.unknownWordWeight);
+      if (!postings) continue;
+      const passageIdf = index.passageIdf(postings);
+      conceptImportance = Math.max(conceptImportance, passageIdf * variant.weight);
+      variants.push({
         concept: c,
         weight: variant.weight,
-        passageIdf: postings ? index.passageIdf(postings) : 0,
+        postings,
+        sentenceIdf: index.sentenceIdf(postings),
+        passageIdf,
       });
-      if (variant.weight === 1)
-        conceptImportance = postings
-          ? index.passageIdf(postings)
-          : unknownWordImportance(index, o.unknownWordWeight);
-      if (!postings) continue;
-      if (variant.weight < 1)
-        conceptImportance = Math.max(conceptImportance, index.passageIdf(postings) * variant.weight);
-      const idf = index.sentenceIdf(postings);
-      for (let i = 0; i < postings.sentences.length; i++) {
-        const sentence = postings.sentences[i] as number;
-        const count = postings.counts[i] as number;
-        const length = index.sentenceLength[sentence] as number;
-        const score =
-          (variant.weight * idf * count * (o.k1 + 1)) /
-          (count + o.k1 * (1 - o.b + (o.b * length) / index.averageSentenceLength));
-        const scores = getOrCreate(sentenceConcepts, sentence, conceptCount);
-        if (score > (scores[c] as number)) scores[c] = score;
-        const seen = getOrCreate(sentenceSeen, sentence, conceptCount);
-        if (variant.weight > (seen[c] as number)) seen[c] = variant.weight;
-        const passage = index.sentencePassage[sentence] as number;
-        const terms = getOrCreate(passageTerms, passage, variantCount);
-        terms[v] = (terms[v] as number) + count;
-      }
     }
     importance[c] = concept.optional ? 0 : conceptImportance * (concept.coverageScale ?? 1);
   });
-
-  const passageScores = new Map<number, { score: number; seen: Float64Array }>();
-  for (const [passage, terms] of passageTerms) {
-    const perConcept = new Float64Array(conceptCount);
-    const seen = new Float64Array(conceptCount);
-    const length = index.passageLength[passage] as number;
-    for (let v = 0; v < variantInfo.length; v++) {
-      const count = terms[v];
-      if (!count) continue;
-      const info = variantInfo[v] as (typeof variantInfo)[number];
-      const score =
-        (info.weight * info.passageIdf * count * (o.k1 + 1)) /
-        (count + o.k1 * (1 - o.b + (o.b * length) / index.averagePassageLength));
-      if (score > (perConcept[info.concept] as number)) perConcept[info.concept] = score;
-      if (info.weight > (seen[info.concept] as number)) seen[info.concept] = info.weight;
-    }
-    const group = index.passageGroup[passage] as number;
-    const groupSeenWeights = getOrCreate(groupSeen, group, conceptCount);
-    for (let c = 0; c < conceptCount; c++) {
-      if ((seen[c] as number) > (groupSeenWeights[c] as number)) groupSeenWeights[c] = seen[c] as number;
-    }
-    passageScores.set(passage, { score: sum(perConcept), seen });
-  }
-
   const totalImportance = sum(importance) || 1;
+
+  const candidates = gatherCandidates(index, variants, query, o);
+  const passages = new Map<number, { score: number; seen: Float64Array }>();
+  const groups = new Map<number, Float64Array>();
   const hits: SentenceHit[] = [];
   const sentenceScores = new Map<number, number>();
   const groupCoverage = new Map<number, number>();
-  let floor = 0;
-  for (const [sentence, scores] of sentenceConcepts) {
-    const ownScore = sum(scores);
+  const ownScores = new Float64Array(conceptCount);
+  const ownSeen = new Float64Array(conceptCount);
+  for (const sentence of candidates) {
+    ownScores.fill(0);
+    ownSeen.fill(0);
+    const length = index.sentenceLength[sentence] as number;
+    for (const variant of variants) {
+      const count = countInSentence(variant.postings, sentence);
+      if (count === 0) continue;
+      const score = bm25(variant.weight * variant.sentenceIdf, count, length, index.averageSentenceLength, o);
+      const c = variant.concept;
+      if (score > (ownScores[c] as number)) ownScores[c] = score;
+      if (variant.weight > (ownSeen[c] as number)) ownSeen[c] = variant.weight;
+    }
+    const ownScore = sum(ownScores);
     sentenceScores.set(sentence, ownScore);
     const passage = index.sentencePassage[sentence] as number;
     const group = index.passageGroup[passage] as number;
-    const passageScore = passageScores.get(passage) as { score: number; seen: Float64Array };
-    const seen = sentenceSeen.get(sentence) as Float64Array;
-    const inGroup = groupSeen.get(group) ?? new Float64Array(conceptCount);
+    let inPassage = passages.get(passage);
+    if (!inPassage) {
+      inPassage = scorePassage(index, passage, variants, conceptCount, o);
+      passages.set(passage, inPassage);
+    }
+    let inGroup = groups.get(group);
+    if (!inGroup) {
+      inGroup = conceptsInGroup(index, group, variants, conceptCount, described.get(group));
+      groups.set(group, inGroup);
+    }
     let covered = 0;
     for (let c = 0; c < conceptCount; c++) {
       const level = Math.max(
-        seen[c] as number,
-        (passageScore.seen[c] as number) * o.passageCoverage,
+        ownSeen[c] as number,
+        (inPassage.seen[c] as number) * o.passageCoverage,
         (inGroup[c] as number) * o.groupCoverage,
       );
       covered += (importance[c] as number) * level;
     }
     const coverage = covered / totalImportance;
     groupCoverage.set(group, Math.max(groupCoverage.get(group) ?? 0, coverage));
-    let score = (ownScore + o.passageWeight * passageScore.score) * coverage ** o.coveragePower;
+    let score = (ownScore + o.passageWeight * inPassage.score) * coverage ** o.coveragePower;
     if (query.wantsNumber && index.sentenceHasNumber[sentence]) {
       score *= o.numberBoost;
       const counted = index.countedStems.get(sentence);
       if (counted && query.countedStems.some((stem) => counted.has(stem))) score *= o.countedBoost;
     }
-    if (hits.length >= o.limit && score <= floor) continue;
     hits.push({ sentence, passage, group, score, coverage });
-    if (hits.length > o.limit * 2) {
-      hits.sort((a, b) => b.score - a.score);
-      hits.length = o.limit;
-      floor = (hits[hits.length - 1] as SentenceHit).score;
-    }
   }
-  hits.sort((a, b) => b.score - a.score);
+  hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   if (hits.length > o.limit) hits.length = o.limit;
   return { hits, sentenceScores, groupCoverage };
+}
+
+/** Sentences holding a rare question term; when every term is common, those of the rarest one. */
+function gatherCandidates(
+  index: SearchIndex,
+  variants: Variant[],
+  query: AnalyzedQuery,
+  o: RankOptions,
+): Set<number> {
+  const rareLimit = Math.max(o.rareTermMinimum, index.sentenceCount * o.rareTermShare);
+  const candidates = new Set<number>();
+  for (const variant of variants) {
+    if (variant.postings.sentences.length > rareLimit) continue;
+    for (const sentence of variant.postings.sentences) candidates.add(sentence);
+  }
+  if (candidates.size > 0) return candidates;
+  let rarest: Variant | undefined;
+  for (const variant of variants) {
+    if (query.concepts[variant.concept]?.optional) continue;
+    if (!rarest || variant.postings.sentences.length < rarest.postings.sentences.length) rarest = variant;
+  }
+  for (const sentence of rarest?.postings.sentences ?? []) candidates.add(sentence);
+  return candidates;
+}
+
+function scorePassage(
+  index: SearchIndex,
+  passage: number,
+  variants: Variant[],
+  conceptCount: number,
+  o: RankOptions,
+): { score: number; seen: Float64Array } {
+  const scores = new Float64Array(conceptCount);
+  const seen = new Float64Array(conceptCount);
+  const first = index.passageStart[passage] as number;
+  const end = index.passageStart[passage + 1] as number;
+  const length = index.passageLength[passage] as number;
+  for (const variant of variants) {
+    const count = countInRange(variant.postings, first, end);
+    if (count === 0) continue;
+    const score = bm25(variant.weight * variant.passageIdf, count, length, index.averagePassageLength, o);
+    const c = variant.concept;
+    if (score > (scores[c] as number)) scores[c] = score;
+    if (variant.weight > (seen[c] as number)) seen[c] = variant.weight;
+  }
+  return { score: sum(scores), seen };
+}
+
+function conceptsInGroup(
+  index: SearchIndex,
+  group: number,
+  variants: Variant[],
+  conceptCount: number,
+  described: Float64Array | undefined,
+): Float64Array {
+  const seen = described ? Float64Array.from(described) : new Float64Array(conceptCount);
+  const first = index.groupStart[group] as number;
+  const end = index.groupStart[group + 1] as number;
+  for (const variant of variants) {
+    const c = variant.concept;
+    if (variant.weight > (seen[c] as number) && occursInRange(variant.postings, first, end))
+      seen[c] = variant.weight;
+  }
+  return seen;
+}
+
+function bm25(idf: number, count: number, length: number, averageLength: number, o: RankOptions): number {
+  return (idf * count * (o.k1 + 1)) / (count + o.k1 * (1 - o.b + (o.b * length) / averageLength));
 }
 
 /**

@@ -1,10 +1,14 @@
 import { FuzzyVocabulary } from './fuzzy.js';
+import { type Postings, PostingsBuilder } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
-import { contentTokens } from './text.js';
+import { contentTokens, contentWords, stemWord } from './text.js';
 
 /** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
 export interface PassageInput {
-  /** Index of the group (document) the passage belongs to. */
+  /**
+   * Index of the group (document) the passage belongs to. A group's passages must be
+   * consecutive in the input, as a document's paragraphs are.
+   */
   group: number;
   /** The passage's quotable sentences, in order. Sentence ids are assigned in input order. */
   sentences: readonly string[];
@@ -12,129 +16,125 @@ export interface PassageInput {
 
 /** A number that can answer "how many": digits, but not a year. */
 const COUNT = /(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*%?/;
-
 /** A folded word that is a count, not a year. */
-const COUNT_TOKEN = /^(?!(?:19|20)\d\d$)\d+$/;
-/** How many words after a count it may be counting ("31 charters", "11,000 public students"). */
+const COUNT_WORD = /^(?!(?:19|20)\d\d$)\d+$/;
+/** How many words after a count it may be counting ("31 charters", "11,000 public school districts"). */
 const COUNTED_WINDOW = 3;
-
-interface Postings {
-  sentences: Int32Array;
-  counts: Uint8Array;
-  /** How many distinct passages hold the term. */
-  passageCount: number;
-}
 
 /**
  * An inverted index over sentences, with each sentence's passage and group, built once and
  * read-only afterwards. Terms are Porter stems of non-stop words; the surface words feed the
- * fuse.js spelling correction.
+ * fuse.js spelling correction. Sentences of a passage, and passages of a group, have
+ * consecutive ids, so "does the term occur in this paragraph / document" is a range lookup.
  */
 export class SearchIndex {
-  readonly sentenceCount: number;
-  readonly passageCount: number;
-  readonly groupCount: number;
   /** Passage of each sentence. */
   readonly sentencePassage: Int32Array;
   /** Group of each passage. */
   readonly passageGroup: Int32Array;
+  /** First sentence id of each passage; one more entry holds the sentence count. */
+  readonly passageStart: Int32Array;
+  /** First sentence id of each group; one more entry holds the sentence count. */
+  readonly groupStart: Int32Array;
+  /** Content words per sentence and per passage (BM25 lengths). */
   readonly sentenceLength: Uint16Array;
   readonly passageLength: Uint32Array;
-  /** 1 when the sentence holds a number (for "how many" questions). */
+  /** 1 when the sentence holds a count (for "how many" questions). */
   readonly sentenceHasNumber: Uint8Array;
   /** Per sentence with a count in it, the stems of the words right after each count ("31 charters" → charter). */
   readonly countedStems: ReadonlyMap<number, ReadonlySet<string>>;
   readonly averageSentenceLength: number;
   readonly averagePassageLength: number;
-  private readonly postings: Map<string, Postings>;
-  private readonly surfaceWords: Set<string>;
-  /** Per group, the stems of its description (title, publisher, date…): a question naming the source matches them. */
+  private readonly postings: ReadonlyMap<string, Postings>;
+  private readonly surfaceWords: ReadonlySet<string>;
+  /** Per stem, the groups whose description (title, publisher, year…) holds it. */
   private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
-  private fuzzy: FuzzyVocabulary | undefined;
+  private readonly fuzzy: FuzzyVocabulary;
 
-  private constructor(fields: {
-    sentencePassage: Int32Array;
-    passageGroup: Int32Array;
-    sentenceLength: Uint16Array;
-    passageLength: Uint32Array;
-    sentenceHasNumber: Uint8Array;
-    postings: Map<string, Postings>;
-    surfaceWords: Set<string>;
-    groupTerms: Map<string, number[]>;
-    countedStems: Map<number, Set<string>>;
-    groupCount: number;
-  }) {
-    this.countedStems = fields.countedStems;
-    this.groupTerms = fields.groupTerms;
+  private constructor(
+    fields: Omit<SearchIndex, 'averageSentenceLength' | 'averagePassageLength' | PublicMethods> & {
+      postings: Map<string, Postings>;
+      surfaceWords: Set<string>;
+      groupTerms: Map<string, number[]>;
+    },
+  ) {
     this.sentencePassage = fields.sentencePassage;
     this.passageGroup = fields.passageGroup;
+    this.passageStart = fields.passageStart;
+    this.groupStart = fields.groupStart;
     this.sentenceLength = fields.sentenceLength;
     this.passageLength = fields.passageLength;
     this.sentenceHasNumber = fields.sentenceHasNumber;
+    this.countedStems = fields.countedStems;
     this.postings = fields.postings;
     this.surfaceWords = fields.surfaceWords;
-    this.sentenceCount = fields.sentencePassage.length;
-    this.passageCount = fields.passageGroup.length;
-    this.groupCount = fields.groupCount;
+    this.groupTerms = fields.groupTerms;
     this.averageSentenceLength = average(fields.sentenceLength);
     this.averagePassageLength = average(fields.passageLength);
+    this.fuzzy = new FuzzyVocabulary([...fields.surfaceWords, ...STOP_WORDS]);
   }
 
   /**
    * Indexes the passages' sentences. `groupDescriptions[g]` (optional) describes group g (a
-   * document's title, publisher, date): its words count as present throughout the group.
+   * document's title, publisher, year): its words count as present throughout the group.
+   * Throws when a group's passages are not consecutive.
    */
   static build(passages: readonly PassageInput[], groupDescriptions: readonly string[] = []): SearchIndex {
-    const lists = new Map<
-      string,
-      { sentences: number[]; counts: number[]; lastPassage: number; passageCount: number }
-    >();
-    const surfaceWords = new Set<string>();
+    const termOfWord = new Map<string, string>();
+    const builders = new Map<string, PostingsBuilder>();
+    const countedStems = new Map<number, Set<string>>();
     const sentencePassage: number[] = [];
     const sentenceLength: number[] = [];
     const sentenceHasNumber: number[] = [];
     const passageLength = new Uint32Array(passages.length);
     const passageGroup = new Int32Array(passages.length);
-    const countedStems = new Map<number, Set<string>>();
-    let groupCount = 0;
+    const passageStart = new Int32Array(passages.length + 1);
+    const groupStarts: number[] = [];
+    const termsOfSentence: string[] = [];
     passages.forEach((passage, passageId) => {
       passageGroup[passageId] = passage.group;
-      groupCount = Math.max(groupCount, passage.group + 1);
+      passageStart[passageId] = sentencePassage.length;
+      if (passage.group < groupStarts.length - 1) {
+        throw new Error(`passages of group ${passage.group} are not consecutive (passage ${passageId})`);
+      }
+      while (groupStarts.length <= passage.group) groupStarts.push(sentencePassage.length);
       for (const sentence of passage.sentences) {
         const sentenceId = sentencePassage.length;
-        const tokens = contentTokens(sentence);
+        const words = contentWords(sentence);
         sentencePassage.push(passageId);
-        sentenceLength.push(Math.min(tokens.length, 65_535));
-        sentenceHasNumber.push(COUNT.test(sentence) ? 1 : 0);
-        passageLength[passageId] = (passageLength[passageId] ?? 0) + tokens.length;
-        tokens.forEach((token, at) => {
-          if (!COUNT_TOKEN.test(token.word)) return;
-          for (const next of tokens.slice(at + 1, at + 1 + COUNTED_WINDOW)) {
-            const stems = countedStems.get(sentenceId) ?? new Set<string>();
-            stems.add(next.stem);
-            countedStems.set(sentenceId, stems);
+        sentenceLength.push(Math.min(words.length, 65_535));
+        const hasCount = COUNT.test(sentence);
+        sentenceHasNumber.push(hasCount ? 1 : 0);
+        passageLength[passageId] = (passageLength[passageId] ?? 0) + words.length;
+        termsOfSentence.length = 0;
+        for (const word of words) {
+          let term = termOfWord.get(word);
+          if (term === undefined) {
+            term = stemWord(word);
+            termOfWord.set(word, term);
           }
-        });
-        const counts = new Map<string, number>();
-        for (const token of tokens) {
-          counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-          surfaceWords.add(token.word);
+          termsOfSentence.push(term);
         }
-        for (const [stem, count] of counts) {
-          let list = lists.get(stem);
-          if (!list) {
-            list = { sentences: [], counts: [], lastPassage: -1, passageCount: 0 };
-            lists.set(stem, list);
+        if (hasCount) recordCounts(words, termsOfSentence, sentenceId, countedStems);
+        termsOfSentence.sort();
+        for (let at = 0; at < termsOfSentence.length; ) {
+          const term = termsOfSentence[at] as string;
+          let end = at + 1;
+          while (end < termsOfSentence.length && termsOfSentence[end] === term) end++;
+          let builder = builders.get(term);
+          if (!builder) {
+            builder = new PostingsBuilder();
+            builders.set(term, builder);
           }
-          list.sentences.push(sentenceId);
-          list.counts.push(Math.min(count, 255));
-          if (list.lastPassage !== passageId) {
-            list.lastPassage = passageId;
-            list.passageCount++;
-          }
+          builder.add(sentenceId, end - at, passageId);
+          at = end;
         }
       }
     });
+    passageStart[passages.length] = sentencePassage.length;
+    while (groupStarts.length < groupDescriptions.length) groupStarts.push(sentencePassage.length);
+    groupStarts.push(sentencePassage.length);
+
     const groupTerms = new Map<string, number[]>();
     groupDescriptions.forEach((description, group) => {
       for (const stem of new Set(contentTokens(description).map((token) => token.stem))) {
@@ -144,25 +144,32 @@ export class SearchIndex {
       }
     });
     const postings = new Map<string, Postings>();
-    for (const [stem, list] of lists) {
-      postings.set(stem, {
-        sentences: Int32Array.from(list.sentences),
-        counts: Uint8Array.from(list.counts),
-        passageCount: list.passageCount,
-      });
-    }
+    for (const [term, builder] of builders) postings.set(term, builder.finish());
     return new SearchIndex({
       sentencePassage: Int32Array.from(sentencePassage),
       passageGroup,
+      passageStart,
+      groupStart: Int32Array.from(groupStarts),
       sentenceLength: Uint16Array.from(sentenceLength),
       passageLength,
       sentenceHasNumber: Uint8Array.from(sentenceHasNumber),
-      postings,
-      surfaceWords,
-      groupTerms,
       countedStems,
-      groupCount: Math.max(groupCount, groupDescriptions.length),
+      postings,
+      surfaceWords: new Set(termOfWord.keys()),
+      groupTerms,
     });
+  }
+
+  get sentenceCount(): number {
+    return this.sentencePassage.length;
+  }
+
+  get passageCount(): number {
+    return this.passageGroup.length;
+  }
+
+  get groupCount(): number {
+    return this.groupStart.length - 1;
   }
 
   /** Number of distinct terms (stems). */
@@ -170,7 +177,7 @@ export class SearchIndex {
     return this.postings.size;
   }
 
-  postingsOf(stem: string): Readonly<Postings> | undefined {
+  postingsOf(stem: string): Postings | undefined {
     return this.postings.get(stem);
   }
 
@@ -178,30 +185,57 @@ export class SearchIndex {
     return this.postings.has(stem) || this.groupTerms.has(stem);
   }
 
+  hasWord(word: string): boolean {
+    return this.surfaceWords.has(word);
+  }
+
   /** Groups whose description holds the stem. */
   groupsDescribedBy(stem: string): readonly number[] {
     return this.groupTerms.get(stem) ?? [];
   }
 
-  hasWord(word: string): boolean {
-    return this.surfaceWords.has(word);
-  }
-
   /** Spelling corrections for a word the index has never seen, from its words and the stop words. */
   correct(word: string): Array<{ word: string; distance: number }> {
-    this.fuzzy ??= new FuzzyVocabulary([...this.surfaceWords, ...STOP_WORDS]);
     return this.fuzzy.correct(word);
   }
 
   /** BM25 inverse document frequency of a term among sentences. */
-  sentenceIdf(postings: Readonly<Postings>): number {
+  sentenceIdf(postings: Postings): number {
     return bm25Idf(this.sentenceCount, postings.sentences.length);
   }
 
   /** BM25 inverse document frequency of a term among passages. */
-  passageIdf(postings: Readonly<Postings>): number {
+  passageIdf(postings: Postings): number {
     return bm25Idf(this.passageCount, postings.passageCount);
   }
+}
+
+type PublicMethods =
+  | 'sentenceCount'
+  | 'passageCount'
+  | 'groupCount'
+  | 'termCount'
+  | 'postingsOf'
+  | 'hasStem'
+  | 'hasWord'
+  | 'groupsDescribedBy'
+  | 'correct'
+  | 'sentenceIdf'
+  | 'passageIdf';
+
+/** Notes, for a sentence with counts in it, the terms of the words right after each count. */
+function recordCounts(
+  words: string[],
+  terms: string[],
+  sentenceId: number,
+  counted: Map<number, Set<string>>,
+): void {
+  words.forEach((word, at) => {
+    if (!COUNT_WORD.test(word)) return;
+    const stems = counted.get(sentenceId) ?? new Set<string>();
+    for (const term of terms.slice(at + 1, at + 1 + COUNTED_WINDOW)) stems.add(term);
+    counted.set(sentenceId, stems);
+  });
 }
 
 export function bm25Idf(total: number, withTerm: number): number {

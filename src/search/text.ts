@@ -25,9 +25,8 @@ export function stemWord(word: string): string {
  * apostrophes inside words removed, thousands separators joined ("11,000" → "11000").
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .toLowerCase()
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(/(\p{L})['’]s\b/gu, '$1')
@@ -35,6 +34,7 @@ export function foldText(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Every word of a text, stop words included, folded. */
 export function words(text: string): string[] {
@@ -45,13 +45,14 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+/** The folded words of a text that carry meaning: no stop words, no single letters. */
+export function contentWords(text: string): string[] {
+  return words(text).filter(
+    (word) => (word.length > 1 || (word >= '0' && word <= '9')) && !STOP_WORDS.has(word),
+  );
+}
+
 /** The words of a text that carry meaning (no stop words, no single letters), with stems. */
 export function contentTokens(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const word of words(text)) {
-    if (word.length < 2 && !/\d/.test(word)) continue;
-    if (STOP_WORDS.has(word)) continue;
-    tokens.push({ word, stem: stemWord(word) });
-  }
-  return tokens;
+  return contentWords(text).map((word) => ({ word, stem: stemWord(word) }));
 }
