@@ -34,7 +34,8 @@ export function foldText(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Text with nothing to fold but case: no accents to strip, so NFKD can be skipped. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Every word of a text, stop words included, folded. */
 export function words(text: string): string[] {
