@@ -26,8 +26,8 @@ export const RANK_DEFAULTS = Object.freeze({
    * (and at least `rareTermMinimum` of them); commoner terms are only looked up in candidates.
    * On a small corpus every term is "rare" and every matching sentence is scored.
    */
-  rareTermShare: 0.01,
-  rareTermMinimum: 2000,
+  rareTermShare: 0.002,
+  rareTermMinimum: 1000,
   /** How many sentences to return, best first. */
   limit: 40,
 });

@@ -80,8 +80,10 @@ export class SearchIndex {
    * Throws when a group's passages are not consecutive.
    */
   static build(passages: readonly PassageInput[], groupDescriptions: readonly string[] = []): SearchIndex {
-    const termOfWord = new Map<string, string>();
-    const builders = new Map<string, PostingsBuilder>();
+    const termOfWord = new Map<string, number>();
+    const stems: string[] = [];
+    const termOfStem = new Map<string, number>();
+    const builders: PostingsBuilder[] = [];
     const countedStems = new Map<number, Set<string>>();
     const sentencePassage: number[] = [];
     const sentenceLength: number[] = [];
@@ -90,7 +92,7 @@ export class SearchIndex {
     const passageGroup = new Int32Array(passages.length);
     const passageStart = new Int32Array(passages.length + 1);
     const groupStarts: number[] = [];
-    const termsOfSentence: string[] = [];
+    let termsOfSentence = new Int32Array(64);
     passages.forEach((passage, passageId) => {
       passageGroup[passageId] = passage.group;
       passageStart[passageId] = sentencePassage.length;
@@ -106,27 +108,31 @@ export class SearchIndex {
         const hasCount = COUNT.test(sentence);
         sentenceHasNumber.push(hasCount ? 1 : 0);
         passageLength[passageId] = (passageLength[passageId] ?? 0) + words.length;
-        termsOfSentence.length = 0;
-        for (const word of words) {
+        if (termsOfSentence.length < words.length) termsOfSentence = new Int32Array(words.length * 2);
+        for (let at = 0; at < words.length; at++) {
+          const word = words[at] as string;
           let term = termOfWord.get(word);
           if (term === undefined) {
-            term = stemWord(word);
+            const stem = stemWord(word);
+            term = termOfStem.get(stem);
+            if (term === undefined) {
+              term = stems.length;
+              stems.push(stem);
+              builders.push(new PostingsBuilder());
+              termOfStem.set(stem, term);
+            }
             termOfWord.set(word, term);
           }
-          termsOfSentence.push(term);
+          termsOfSentence[at] = term;
         }
-        if (hasCount) recordCounts(words, termsOfSentence, sentenceId, countedStems);
-        termsOfSentence.sort();
-        for (let at = 0; at < termsOfSentence.length; ) {
-          const term = termsOfSentence[at] as string;
+        const terms = termsOfSentence.subarray(0, words.length);
+        if (hasCount) recordCounts(words, terms, stems, sentenceId, countedStems);
+        terms.sort();
+        for (let at = 0; at < terms.length; ) {
+          const term = terms[at] as number;
           let end = at + 1;
-          while (end < termsOfSentence.length && termsOfSentence[end] === term) end++;
-          let builder = builders.get(term);
-          if (!builder) {
-            builder = new PostingsBuilder();
-            builders.set(term, builder);
-          }
-          builder.add(sentenceId, end - at, passageId);
+          while (end < terms.length && terms[end] === term) end++;
+          (builders[term] as PostingsBuilder).add(sentenceId, end - at, passageId);
           at = end;
         }
       }
@@ -144,7 +150,9 @@ export class SearchIndex {
       }
     });
     const postings = new Map<string, Postings>();
-    for (const [term, builder] of builders) postings.set(term, builder.finish());
+    builders.forEach((builder, term) => {
+      postings.set(stems[term] as string, builder.finish());
+    });
     return new SearchIndex({
       sentencePassage: Int32Array.from(sentencePassage),
       passageGroup,
@@ -225,16 +233,17 @@ type PublicMethods =
 
 /** Notes, for a sentence with counts in it, the terms of the words right after each count. */
 function recordCounts(
-  words: string[],
-  terms: string[],
+  words: readonly string[],
+  terms: Int32Array,
+  stems: readonly string[],
   sentenceId: number,
   counted: Map<number, Set<string>>,
 ): void {
   words.forEach((word, at) => {
     if (!COUNT_WORD.test(word)) return;
-    const stems = counted.get(sentenceId) ?? new Set<string>();
-    for (const term of terms.slice(at + 1, at + 1 + COUNTED_WINDOW)) stems.add(term);
-    counted.set(sentenceId, stems);
+    const after = counted.get(sentenceId) ?? new Set<string>();
+    for (const term of terms.subarray(at + 1, at + 1 + COUNTED_WINDOW)) after.add(stems[term] as string);
+    counted.set(sentenceId, after);
   });
 }
 

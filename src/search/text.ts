@@ -25,21 +25,21 @@ export function stemWord(word: string): string {
  * apostrophes inside words removed, thousands separators joined ("11,000" → "11000").
  */
 export function foldText(text: string): string {
-  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return plain
-    .toLowerCase()
-    .replace(/(\d),(?=\d{3}\b)/g, '$1')
-    .replace(/(\p{L})['’]s\b/gu, '$1')
-    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  let folded = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (folded.includes(',')) folded = folded.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  if (/['’]/.test(folded)) folded = folded.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  return folded;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
 /** Text with nothing to fold but case: no accents to strip, so NFKD can be skipped. */
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Every word of a text, stop words included, folded. */
 export function words(text: string): string[] {
-  return foldText(text).match(WORD) ?? [];
+  const folded = foldText(text);
+  return folded.match(ASCII.test(folded) ? ASCII_WORD : WORD) ?? [];
 }
 
 export function isStopWord(word: string): boolean {
