@@ -19,13 +19,28 @@ export const FUZZY_DEFAULTS = Object.freeze({
 });
 
 /**
+ * Two edits change at most 4 letters of a word's letter set, and remove at most 4 of its letter
+ * pairs: a candidate further off than that cannot be a correction, so fuse.js never sees it.
+ */
+const MAX_LETTER_SET_DIFFERENCE = 4;
+const MAX_MISSING_PAIRS = 4;
+
+interface Bucket {
+  words: string[];
+  /** Per word, the set of its letters as bits (a–z, then one bit for anything else). */
+  letters: number[];
+  /** Per word, its pairs of neighbouring letters hashed to 32 bits. */
+  pairs: number[];
+}
+
+/**
  * Corrects misspelled words against a vocabulary with fuse.js. The vocabulary is bucketed by
- * first letter and length, and fuse.js runs only over the buckets a correction can come from,
- * so a lookup costs the same at 1k words as at 100k.
+ * first letter and length, and a cheap letter-set check keeps only words two edits could reach,
+ * so fuse.js scores a few dozen candidates however large the vocabulary (160k words at 100k
+ * passages).
  */
 export class FuzzyVocabulary {
-  private readonly buckets = new Map<string, string[]>();
-  private readonly searchers = new Map<string, Fuse<string>>();
+  private readonly buckets = new Map<string, Bucket>();
   private readonly options: typeof FUZZY_DEFAULTS;
   private readonly known: ReadonlySet<string>;
 
@@ -35,9 +50,14 @@ export class FuzzyVocabulary {
     for (const word of this.known) {
       if (word.length < this.options.minLength - this.options.maxLengthDifference) continue;
       const key = bucketKey(word[0] ?? '', word.length);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(word);
-      else this.buckets.set(key, [word]);
+      let bucket = this.buckets.get(key);
+      if (!bucket) {
+        bucket = { words: [], letters: [], pairs: [] };
+        this.buckets.set(key, bucket);
+      }
+      bucket.words.push(word);
+      bucket.letters.push(letterSet(word));
+      bucket.pairs.push(pairSet(word));
     }
   }
 
@@ -48,14 +68,25 @@ export class FuzzyVocabulary {
       .filter((candidate) => this.known.has(candidate))
       .map((candidate) => ({ word: candidate, distance: TRANSPOSITION_DISTANCE }));
     const { maxLengthDifference, threshold, limit } = this.options;
+    const letters = letterSet(word);
+    const pairs = pairSet(word);
+    const candidates: string[] = [];
     for (
       let length = word.length - maxLengthDifference;
       length <= word.length + maxLengthDifference;
       length++
     ) {
-      const searcher = this.searcher(bucketKey(word[0] ?? '', length));
-      if (!searcher) continue;
-      for (const result of searcher.search(word, { limit })) {
+      const bucket = this.buckets.get(bucketKey(word[0] ?? '', length));
+      if (!bucket) continue;
+      bucket.letters.forEach((set, at) => {
+        if (bitCount(set ^ letters) > MAX_LETTER_SET_DIFFERENCE) return;
+        if (bitCount(pairs & ~(bucket.pairs[at] as number)) > MAX_MISSING_PAIRS) return;
+        candidates.push(bucket.words[at] as string);
+      });
+    }
+    if (candidates.length > 0) {
+      const searcher = new Fuse(candidates, { includeScore: true, threshold, shouldSort: true });
+      for (const result of searcher.search(word, { limit: limit + found.length })) {
         const distance = result.score ?? 1;
         if (distance <= threshold && !found.some((known) => known.word === result.item)) {
           found.push({ word: result.item, distance });
@@ -64,21 +95,28 @@ export class FuzzyVocabulary {
     }
     return found.sort((a, b) => a.distance - b.distance).slice(0, limit);
   }
+}
 
-  private searcher(key: string): Fuse<string> | undefined {
-    let searcher = this.searchers.get(key);
-    if (!searcher) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) return undefined;
-      searcher = new Fuse(bucket, {
-        includeScore: true,
-        threshold: this.options.threshold,
-        shouldSort: true,
-      });
-      this.searchers.set(key, searcher);
-    }
-    return searcher;
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    set |= code >= 0 && code < 26 ? 1 << code : 1 << 26;
   }
+  return set;
+}
+
+function pairSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i + 1 < word.length; i++)
+    set |= 1 << ((word.charCodeAt(i) * 37 + word.charCodeAt(i + 1) * 11) & 31);
+  return set;
+}
+
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

@@ -28,6 +28,8 @@ export const RANK_DEFAULTS = Object.freeze({
    */
   rareTermShare: 0.002,
   rareTermMinimum: 1000,
+  /** How many candidates, best on their own words, get the full score (paragraph and document too). */
+  shortlist: 400,
   /** How many sentences to return, best first. */
   limit: 40,
 });
@@ -105,27 +107,15 @@ export function rankSentences(
   });
   const totalImportance = sum(importance) || 1;
 
-  const candidates = gatherCandidates(index, variants, query, o);
+  const sentenceScores = new Map<number, number>();
+  const shortlist = shortlistSentences(index, variants, importance, totalImportance, conceptCount, o, [
+    ...gatherCandidates(index, variants, query, o),
+  ]);
   const passages = new Map<number, { score: number; seen: Float64Array }>();
   const groups = new Map<number, Float64Array>();
   const hits: SentenceHit[] = [];
-  const sentenceScores = new Map<number, number>();
   const groupCoverage = new Map<number, number>();
-  const ownScores = new Float64Array(conceptCount);
-  const ownSeen = new Float64Array(conceptCount);
-  for (const sentence of candidates) {
-    ownScores.fill(0);
-    ownSeen.fill(0);
-    const length = index.sentenceLength[sentence] as number;
-    for (const variant of variants) {
-      const count = countInSentence(variant.postings, sentence);
-      if (count === 0) continue;
-      const score = bm25(variant.weight * variant.sentenceIdf, count, length, index.averageSentenceLength, o);
-      const c = variant.concept;
-      if (score > (ownScores[c] as number)) ownScores[c] = score;
-      if (variant.weight > (ownSeen[c] as number)) ownSeen[c] = variant.weight;
-    }
-    const ownScore = sum(ownScores);
+  for (const { sentence, ownScore, ownSeen } of shortlist) {
     sentenceScores.set(sentence, ownScore);
     const passage = index.sentencePassage[sentence] as number;
     const group = index.passageGroup[passage] as number;
@@ -163,13 +153,63 @@ export function rankSentences(
   return { hits, sentenceScores, groupCoverage };
 }
 
-/** Sentences holding a rare question term; when every term is common, those of the rarest one. */
+interface ScoredSentence {
+  sentence: number;
+  /** The sentence's own BM25 score, each concept counted once. */
+  ownScore: number;
+  /** Per concept, the weight of its best form found in the sentence (0 when absent). */
+  ownSeen: Float64Array;
+}
+
+/**
+ * Scores the candidates on their own words and keeps the `shortlist` best (by own score and
+ * own coverage) for the full score, which also reads their paragraph and document. On a small
+ * corpus every candidate is kept.
+ */
+function shortlistSentences(
+  index: SearchIndex,
+  variants: Variant[],
+  importance: Float64Array,
+  totalImportance: number,
+  conceptCount: number,
+  o: RankOptions,
+  candidates: number[],
+): ScoredSentence[] {
+  const scored: Array<ScoredSentence & { preliminary: number }> = [];
+  const ownScores = new Float64Array(conceptCount);
+  for (const sentence of candidates) {
+    ownScores.fill(0);
+    const ownSeen = new Float64Array(conceptCount);
+    const length = index.sentenceLength[sentence] as number;
+    for (const variant of variants) {
+      const count = countInSentence(variant.postings, sentence);
+      if (count === 0) continue;
+      const score = bm25(variant.weight * variant.sentenceIdf, count, length, index.averageSentenceLength, o);
+      const c = variant.concept;
+      if (score > (ownScores[c] as number)) ownScores[c] = score;
+      if (variant.weight > (ownSeen[c] as number)) ownSeen[c] = variant.weight;
+    }
+    let covered = 0;
+    for (let c = 0; c < conceptCount; c++) covered += (importance[c] as number) * (ownSeen[c] as number);
+    const ownScore = sum(ownScores);
+    scored.push({ sentence, ownScore, ownSeen, preliminary: ownScore * (0.5 + covered / totalImportance) });
+  }
+  if (scored.length <= o.shortlist) return scored;
+  return scored
+    .sort((a, b) => b.preliminary - a.preliminary || a.sentence - b.sentence)
+    .slice(0, o.shortlist);
+}
+
+/**
+ * Sentences holding a rare question term. When every term is common: the sentences holding
+ * both of the two rarest question words, or, if none holds both, those of the rarest word.
+ */
 function gatherCandidates(
   index: SearchIndex,
   variants: Variant[],
   query: AnalyzedQuery,
   o: RankOptions,
-): Set<number> {
+): Iterable<number> {
   const rareLimit = Math.max(o.rareTermMinimum, index.sentenceCount * o.rareTermShare);
   const candidates = new Set<number>();
   for (const variant of variants) {
@@ -177,13 +217,30 @@ function gatherCandidates(
     for (const sentence of variant.postings.sentences) candidates.add(sentence);
   }
   if (candidates.size > 0) return candidates;
-  let rarest: Variant | undefined;
-  for (const variant of variants) {
-    if (query.concepts[variant.concept]?.optional) continue;
-    if (!rarest || variant.postings.sentences.length < rarest.postings.sentences.length) rarest = variant;
+  const byRarity = variants
+    .filter((variant) => !query.concepts[variant.concept]?.optional)
+    .sort((a, b) => a.postings.sentences.length - b.postings.sentences.length);
+  const rarest = byRarity[0];
+  if (!rarest) return [];
+  const second = byRarity.find((variant) => variant.concept !== rarest.concept);
+  const both = second ? intersect(rarest.postings.sentences, second.postings.sentences) : [];
+  return both.length > 0 ? both : rarest.postings.sentences;
+}
+
+/** Ids present in both ascending lists. */
+function intersect(first: Int32Array, second: Int32Array): number[] {
+  const both: number[] = [];
+  for (let i = 0, j = 0; i < first.length && j < second.length; ) {
+    const a = first[i] as number;
+    const b = second[j] as number;
+    if (a === b) {
+      both.push(a);
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
   }
-  for (const sentence of rarest?.postings.sentences ?? []) candidates.add(sentence);
-  return candidates;
+  return both;
 }
 
 function scorePassage(

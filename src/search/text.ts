@@ -25,9 +25,15 @@ export function stemWord(word: string): string {
  * apostrophes inside words removed, thousands separators joined ("11,000" → "11000").
  */
 export function foldText(text: string): string {
-  let folded = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let folded = ASCII.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
   if (folded.includes(',')) folded = folded.replace(/(\d),(?=\d{3}\b)/g, '$1');
-  if (/['’]/.test(folded)) folded = folded.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  if (/['’]/.test(folded))
+    folded = folded.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   return folded;
 }
 
