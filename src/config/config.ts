@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, NoPlatformError } from './errors.js';
+
+/** Everything the bot process reads from the environment, validated once and frozen. */
+export interface Config {
+  /** Folder of knowledge files (KNOWLEDGE_DIR). Default: `knowledge/` beside `src/` or `dist/`. */
+  readonly knowledgeDir: string;
+  /** Port of the HTTP server: /healthz, and /slack/events in Slack HTTP mode (PORT). Default 3000. */
+  readonly port: number;
+  /** pino level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. Default info. */
+  readonly logLevel: string;
+  /** Most excerpts per answer (MAX_EXCERPTS), 1–10. Default 3. */
+  readonly maxExcerpts: number;
+  /** Slack, when SLACK_BOT_TOKEN is set. */
+  readonly slack?: Readonly<SlackConfig>;
+  /** Discord, when DISCORD_TOKEN is set. */
+  readonly discord?: Readonly<DiscordConfig>;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  command: string;
+  visibility: 'in_channel' | 'ephemeral';
+}
+
+export interface DiscordConfig {
+  token: string;
+  apiUrl?: string;
+  guildId?: string;
+  rateLimit: { max: number; windowMs: number };
+}
+
+/** Defaults for every optional variable, in one place. */
+export const CONFIG_DEFAULTS = Object.freeze({
+  port: 3000,
+  logLevel: 'info',
+  maxExcerpts: 3,
+  slackCommand: '/research',
+  slackVisibility: 'in_channel' as const,
+  discordRateLimit: '5/10s',
+});
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** `knowledge/` beside `src/` (run with tsx) or `dist/` (built): the repo's and the image's layout. */
+function defaultKnowledgeDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge');
+}
+
+/**
+ * Reads and validates the configuration. Every problem is collected and thrown together in one
+ * ConfigError, each saying how to fix it; secret values never appear in messages.
+ * Throws NoPlatformError when `requirePlatform` and neither Slack nor Discord is configured.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { requirePlatform?: boolean } = {},
+): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(
+        `${name} must be a whole number from ${min} to ${max} (got "${raw}"); leave it unset for ${fallback}.`,
+      );
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, what: string): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+      problems.push(
+        `${name} must be an http(s) URL (${what}); got "${raw}". Leave it unset for the default.`,
+      );
+      return undefined;
+    }
+    return raw;
+  };
+
+  const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? CONFIG_DEFAULTS.logLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+  const knowledgeDir = path.resolve(read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir());
+
+  let slack: SlackConfig | undefined;
+  const botToken = read('SLACK_BOT_TOKEN');
+  const appToken = read('SLACK_APP_TOKEN');
+  const signingSecret = read('SLACK_SIGNING_SECRET');
+  if (botToken) {
+    if (!botToken.startsWith('xoxb-')) {
+      problems.push(
+        'SLACK_BOT_TOKEN must be the Bot User OAuth Token starting with xoxb- (Slack app → OAuth & Permissions).',
+      );
+    }
+    if (appToken && !appToken.startsWith('xapp-')) {
+      problems.push(
+        'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens, scope connections:write).',
+      );
+    }
+    if (!appToken && !signingSecret) {
+      problems.push(
+        'Slack needs SLACK_APP_TOKEN (Socket Mode: Basic Information → App-Level Tokens) or SLACK_SIGNING_SECRET (HTTP mode: Basic Information → App Credentials → Signing Secret).',
+      );
+    }
+    const command = read('SLACK_COMMAND') ?? CONFIG_DEFAULTS.slackCommand;
+    if (!/^\/[a-z0-9_-]{1,31}$/.test(command))
+      problems.push(`SLACK_COMMAND must look like /research (got "${command}").`);
+    const visibility = read('SLACK_VISIBILITY') ?? CONFIG_DEFAULTS.slackVisibility;
+    if (visibility !== 'in_channel' && visibility !== 'ephemeral') {
+      problems.push(`SLACK_VISIBILITY must be in_channel or ephemeral (got "${visibility}").`);
+    }
+    const apiUrl = url('SLACK_API_URL', 'the Slack Web API base, e.g. https://slack.com/api/');
+    slack = {
+      botToken,
+      command,
+      visibility: visibility === 'ephemeral' ? 'ephemeral' : 'in_channel',
+      ...(appToken ? { appToken } : {}),
+      ...(signingSecret ? { signingSecret } : {}),
+      ...(apiUrl ? { apiUrl } : {}),
+    };
+  } else if (appToken || signingSecret) {
+    problems.push(
+      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: add the Bot User OAuth Token (xoxb-…, Slack app → OAuth & Permissions).',
+    );
+  }
+
+  let discord: DiscordConfig | undefined;
+  const discordToken = read('DISCORD_TOKEN');
+  if (discordToken) {
+    const apiUrl = url('DISCORD_API_URL', 'a REST proxy base such as http://proxy:8080/api');
+    const guildId = read('DISCORD_GUILD_ID');
+    if (guildId && !/^\d{15,22}$/.test(guildId))
+      problems.push(
+        `DISCORD_GUILD_ID must be a server id (digits; Discord → Developer Mode → right-click the server → Copy Server ID); got "${guildId}".`,
+      );
+    const rate = read('DISCORD_RATE_LIMIT') ?? CONFIG_DEFAULTS.discordRateLimit;
+    const match = /^(\d{1,4})\s*\/\s*(\d{1,5})\s*s$/.exec(rate);
+    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1)
+      problems.push(
+        `DISCORD_RATE_LIMIT must look like 5/10s (questions per seconds, per user); got "${rate}".`,
+      );
+    discord = {
+      token: discordToken,
+      rateLimit: match
+        ? { max: Number(match[1]), windowMs: Number(match[2]) * 1000 }
+        : { max: 5, windowMs: 10_000 },
+      ...(apiUrl ? { apiUrl } : {}),
+      ...(guildId ? { guildId } : {}),
+    };
+  }
+
+  const config: Config = {
+    knowledgeDir,
+    port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
+    logLevel,
+    maxExcerpts: integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
+    ...(slack ? { slack: Object.freeze(slack) } : {}),
+    ...(discord ? { discord: Object.freeze(discord) } : {}),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (options.requirePlatform && !slack && !discord) throw new NoPlatformError();
+  return Object.freeze(config);
+}

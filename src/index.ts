@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import { config as loadDotenv } from 'dotenv';
+import type { PlatformAdapter } from './adapter.js';
+import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
+import { createLogger } from './log/logger.js';
+import { createPlatformAdapters } from './platforms.js';
+import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
+import { createHttpServer } from './server/index.js';
+
+/** SIGTERM/SIGINT: adapters get this long to finish the answers under way… */
+const SHUTDOWN_GRACE_MS = 8000;
+/** …and the process exits by this deadline whatever happens. */
+const SHUTDOWN_DEADLINE_MS = 9500;
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, { requirePlatform: true });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof NoPlatformError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const holder = new KnowledgeHolder(config.knowledgeDir, logger, { maxExcerpts: config.maxExcerpts });
+  const loaded = await holder.load();
+  logger.info(
+    { dir: config.knowledgeDir, documents: loaded.documents, passages: holder.engine.passageCount },
+    'knowledge loaded',
+  );
+
+  let stopping = false;
+  const adapters = createPlatformAdapters(config, holder, logger);
+  const slackHttp = adapters.find((adapter) => adapter.httpHandler)?.httpHandler;
+  const server: Server = createHttpServer({
+    health: () => {
+      const platforms = Object.fromEntries(
+        adapters.map((adapter) => [
+          adapter.platform,
+          { connected: adapter.isConnected(), status: adapter.status() ?? 'connected' },
+        ]),
+      );
+      return {
+        healthy: holder.loaded && adapters.every((adapter) => adapter.isConnected()) && !stopping,
+        knowledge: { documents: holder.engine.documents.length, passages: holder.engine.passageCount },
+        platforms,
+        ...(stopping ? { reason: 'shutting down' } : {}),
+      };
+    },
+    ...(slackHttp ? { slackEvents: slackHttp } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const address = server.address();
+  logger.info(
+    { port: typeof address === 'object' && address ? address.port : config.port },
+    'http server listening (/healthz)',
+  );
+
+  const stopWatching = watchKnowledge(config.knowledgeDir, () => void holder.reload(), logger);
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: reloading knowledge');
+    void holder.reload();
+  });
+
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing answers under way');
+    setTimeout(() => {
+      logger.warn('shutdown deadline reached; exiting');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    stopWatching();
+    await Promise.allSettled(adapters.map((adapter) => stopAdapter(adapter, logger)));
+    server.closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    logger.info('stopped');
+    process.exit(exitCode);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  for (const adapter of adapters) {
+    try {
+      await adapter.start();
+      logger.info({ platform: adapter.platform }, `${adapter.platform}: ready`);
+    } catch (error) {
+      logger.fatal({ platform: adapter.platform, err: error }, `${adapter.platform}: could not start`);
+      await shutdown('startup failure', 1);
+    }
+  }
+}
+
+async function stopAdapter(adapter: PlatformAdapter, logger: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    await adapter.stop(SHUTDOWN_GRACE_MS);
+  } catch (error) {
+    logger.error({ platform: adapter.platform, err: error }, 'adapter did not stop cleanly');
+  }
+}
+
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+});
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `research-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

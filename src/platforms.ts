@@ -1,0 +1,24 @@
+import type { PlatformAdapter } from './adapter.js';
+import type { QuestionAnswerer } from './answer/types.js';
+import type { Config } from './config/index.js';
+import type { Logger } from './log/logger.js';
+import { loggedAnswerer } from './runtime/index.js';
+import { createSlackAdapter } from './slack/index.js';
+
+/** The chat adapters the configuration asks for, each answering through the shared answerer. */
+export function createPlatformAdapters(
+  config: Config,
+  answerer: QuestionAnswerer,
+  logger: Logger,
+): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  if (config.slack) {
+    adapters.push(
+      createSlackAdapter(
+        { ...config.slack, maxExcerpts: config.maxExcerpts },
+        { answerer: loggedAnswerer(answerer, 'slack', logger), logger },
+      ),
+    );
+  }
+  return adapters;
+}

@@ -1,0 +1,32 @@
+import type { PlatformName } from '../adapter.js';
+import type { Answer, QuestionAnswerer } from '../answer/types.js';
+import type { Logger } from '../log/logger.js';
+
+/**
+ * Wraps an answerer so every question is logged once: platform, latency, answered or abstained,
+ * and the excerpt ids (source#paragraph). The question text is logged at debug level only.
+ */
+export function loggedAnswerer(
+  answerer: QuestionAnswerer,
+  platform: PlatformName,
+  logger: Logger,
+): QuestionAnswerer {
+  return {
+    answer(question: string): Answer {
+      const started = performance.now();
+      const answer = answerer.answer(question);
+      logger.info(
+        {
+          platform,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+          status: answer.status,
+          answered: answer.answered,
+          excerpts: answer.excerpts.map((excerpt) => `${excerpt.source.id}#${excerpt.location.paragraph}`),
+        },
+        answer.answered ? 'question answered' : 'question not answered',
+      );
+      logger.debug({ platform, question: answer.question }, 'question text');
+      return answer;
+    },
+  };
+}
