@@ -11,7 +11,7 @@ import { chunkText } from '../../src/slack/chunk-text.js';
 import { formatDate } from '../../src/slack/citation.js';
 import { escapeMrkdwn, SLACK_LIMITS } from '../../src/slack/index.js';
 import { isHelpRequest, plainQuestion } from '../../src/slack/question-text.js';
-import { linkToPassage } from '../../src/slack/text-fragment.js';
+import { linkToPassage } from '../../src/answer/passage-link.js';
 
 describe('mrkdwn escaping', () => {
   it('escapes exactly &, < and >', () => {

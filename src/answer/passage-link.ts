@@ -17,7 +17,7 @@ export function linkToPassage(url: string, quote: string): string | undefined {
   return `${base}${base.includes('#') ? '' : '#'}:~:text=${directive}`;
 }
 
-/** An absolute http(s) URL with characters that would end a Slack link (`|`, `<`, `>`, space) encoded. */
+/** An absolute http(s) URL with characters that would end a chat link (`|`, `<`, `>`, space) encoded. */
 export function normalizeHttpUrl(url: string): string | undefined {
   let parsed: URL;
   try {
