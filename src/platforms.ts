@@ -1,6 +1,7 @@
 import type { PlatformAdapter } from './adapter.js';
 import type { QuestionAnswerer } from './answer/types.js';
 import type { Config } from './config/index.js';
+import { createDiscordAdapter } from './discord/index.js';
 import type { Logger } from './log/logger.js';
 import { loggedAnswerer } from './runtime/index.js';
 import { createSlackAdapter } from './slack/index.js';
@@ -17,6 +18,14 @@ export function createPlatformAdapters(
       createSlackAdapter(
         { ...config.slack, maxExcerpts: config.maxExcerpts },
         { answerer: loggedAnswerer(answerer, 'slack', logger), logger },
+      ),
+    );
+  }
+  if (config.discord) {
+    adapters.push(
+      createDiscordAdapter(
+        { ...config.discord, maxExcerpts: config.maxExcerpts },
+        { answerer: loggedAnswerer(answerer, 'discord', logger), logger },
       ),
     );
   }

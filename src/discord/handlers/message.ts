@@ -1,0 +1,65 @@
+import type { Message } from 'discord.js';
+import { DISCORD_MESSAGES } from '../messages.js';
+import { mentionsBot, questionFromMessage, wantsHelp } from '../question.js';
+import { type DiscordReply, renderDiscordAnswer, renderUsage } from '../render.js';
+import { type HandlerContext, NO_MENTIONS } from './context.js';
+
+/**
+ * A message that mentions the bot in a server, or any message in a DM, is a question: the
+ * reply references it. Bots (this one included) are ignored, as are messages that reach the bot
+ * only through @everyone, @here, a role, or a reply to one of its messages without a mention.
+ */
+export async function handleMessage(message: Message, context: HandlerContext): Promise<void> {
+  const botId = message.client.user?.id;
+  if (!botId || message.author.bot || message.system || !context.accepting()) return;
+  const direct = !message.inGuild();
+  if (!direct && !mentionsBot(message.content, botId)) return;
+  const done = context.inflight.begin();
+  try {
+    const question = questionFromMessage(message.content, botId);
+    if (wantsHelp(question)) {
+      await send(message, [renderUsage()]);
+      return;
+    }
+    const waitMs = context.limiter.take(message.author.id);
+    if (waitMs > 0) {
+      await send(message, [{ content: DISCORD_MESSAGES.rateLimited(Math.ceil(waitMs / 1000)), embeds: [] }]);
+      return;
+    }
+    if ('sendTyping' in message.channel) {
+      void message.channel
+        .sendTyping()
+        .catch((error: unknown) => context.logger.debug({ err: error }, 'typing indicator failed'));
+    }
+    const answer = context.answerer.answer(question);
+    await send(message, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }));
+  } catch (error) {
+    context.logger.error(
+      {
+        err: error,
+        channel: message.channelId,
+        guild: message.guildId,
+        user: message.author.id,
+        message: message.id,
+      },
+      'discord: answering a message failed',
+    );
+    await message
+      .reply({ content: DISCORD_MESSAGES.apology, allowedMentions: NO_MENTIONS })
+      .catch((replyError: unknown) =>
+        context.logger.error({ err: replyError }, 'discord: apology failed too'),
+      );
+  } finally {
+    done();
+  }
+}
+
+/** The first message replies to the question; the rest follow in the same channel. */
+async function send(message: Message, replies: DiscordReply[]): Promise<void> {
+  const [first, ...rest] = replies;
+  if (!first) return;
+  await message.reply({ ...first, allowedMentions: NO_MENTIONS });
+  for (const reply of rest) {
+    if ('send' in message.channel) await message.channel.send({ ...reply, allowedMentions: NO_MENTIONS });
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The Discord adapter: a discord.js client that answers @mentions, DMs and /research with
+ * verbatim quotes and citations, rendered as embeds within Discord's limits.
+ */
+export { createDiscordAdapter, type DiscordDeps } from './adapter.js';
+export { registerCommands, researchCommand } from './commands.js';
+export { escapeDiscord, unescapeDiscord } from './escape.js';
+export { clip, DISCORD_LIMITS } from './limits.js';
+export { DISCORD_MESSAGES, HELP_WORDS } from './messages.js';
+export { COMMAND_NAME, DISCORD_DEFAULTS, type DiscordOptions, QUESTION_OPTION } from './options.js';
+export { mentionsBot, questionFromMessage } from './question.js';
+export { RateLimiter } from './rate-limit.js';
+export { type DiscordReply, renderCitation, renderDiscordAnswer, renderUsage } from './render.js';

@@ -1,0 +1,87 @@
+import type { APIEmbed } from 'discord.js';
+import type { Answer, Excerpt } from '../answer/index.js';
+import { linkToPassage } from '../answer/index.js';
+import { escapeDiscord } from './escape.js';
+import { clip, DISCORD_LIMITS } from './limits.js';
+import { DISCORD_MESSAGES } from './messages.js';
+
+/** One message to send: text content and embeds, within Discord's limits. */
+export interface DiscordReply {
+  content: string;
+  embeds: APIEmbed[];
+}
+
+/** Embed colour for quotes (a calm blue). */
+const QUOTE_COLOR = 0x3b82f6;
+const MAX_LINK_LENGTH = 1500;
+
+/** The citation line under a quote: linked title, author, publisher, date, paragraph. */
+export function renderCitation(excerpt: Excerpt): string {
+  const { source } = excerpt;
+  const title = escapeDiscord(clip(source.title, DISCORD_LIMITS.embedTitle));
+  const link = source.url ? linkToPassage(source.url, excerpt.quote) : undefined;
+  const linked = link && link.length <= MAX_LINK_LENGTH ? `[${title}](${link.replace(/\)/g, '%29')})` : title;
+  const parts = [linked];
+  for (const part of [source.author, source.untitled ? null : source.publisher || null, source.date]) {
+    if (part) parts.push(escapeDiscord(clip(part, 200)));
+  }
+  parts.push(DISCORD_MESSAGES.paragraph(excerpt.location.paragraph));
+  return `— ${parts.join(', ')}`;
+}
+
+/** A quote as a Markdown block quote, "…" where its sentence was cut. */
+function renderQuote(excerpt: Excerpt): string {
+  const text = `${excerpt.cutBefore ? '…' : ''}${excerpt.quote.replace(/\s+/g, ' ').trim()}${excerpt.cutAfter ? '…' : ''}`;
+  return `> ${escapeDiscord(text)}`;
+}
+
+function excerptEmbed(excerpt: Excerpt): APIEmbed {
+  const citation = renderCitation(excerpt);
+  const budget = DISCORD_LIMITS.embedDescription - citation.length - 2;
+  return { color: QUOTE_COLOR, description: `${clip(renderQuote(excerpt), budget)}\n${citation}` };
+}
+
+function embedLength(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+}
+
+/** Usage help, as one message. */
+export function renderUsage(): DiscordReply {
+  return { content: DISCORD_MESSAGES.usage, embeds: [] };
+}
+
+/**
+ * Renders an Answer as one or more messages: the question restated, then one embed per
+ * excerpt (quote and citation). Messages are split so none breaks a limit: content ≤ 2000,
+ * ≤ 10 embeds and ≤ 6000 embed characters per message, description ≤ 4096.
+ */
+export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: number } = {}): DiscordReply[] {
+  if (answer.status === 'needs_question') return [renderUsage()];
+  const header = [`**${DISCORD_MESSAGES.asked}** ${escapeDiscord(answer.question.replace(/\s+/g, ' '))}`];
+  if (answer.note) header.push(`*${escapeDiscord(answer.note)}*`);
+  if (!answer.answered) {
+    header.push(DISCORD_MESSAGES.notCovered);
+    if (answer.suggestions.length > 0) {
+      header.push(
+        DISCORD_MESSAGES.theyCover,
+        ...answer.suggestions.map((topic) => `• ${escapeDiscord(topic)}`),
+      );
+    }
+    return [{ content: clip(header.join('\n'), DISCORD_LIMITS.content), embeds: [] }];
+  }
+  const excerpts = answer.excerpts.slice(0, options.maxExcerpts ?? answer.excerpts.length);
+  const replies: DiscordReply[] = [{ content: clip(header.join('\n'), DISCORD_LIMITS.content), embeds: [] }];
+  for (const embed of excerpts.map(excerptEmbed)) {
+    let current = replies[replies.length - 1] as DiscordReply;
+    const used = current.embeds.reduce((total, e) => total + embedLength(e), 0);
+    if (
+      current.embeds.length >= DISCORD_LIMITS.embedsPerMessage ||
+      used + embedLength(embed) > DISCORD_LIMITS.embedTotal
+    ) {
+      current = { content: DISCORD_MESSAGES.continued, embeds: [] };
+      replies.push(current);
+    }
+    current.embeds.push(embed);
+  }
+  return replies;
+}
