@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { linkToPassage } from '../../src/answer/passage-link.js';
 import {
   decodeFeedbackValue,
   decodeShareValue,
@@ -11,7 +12,6 @@ import { chunkText } from '../../src/slack/chunk-text.js';
 import { formatDate } from '../../src/slack/citation.js';
 import { escapeMrkdwn, SLACK_LIMITS } from '../../src/slack/index.js';
 import { isHelpRequest, plainQuestion } from '../../src/slack/question-text.js';
-import { linkToPassage } from '../../src/answer/passage-link.js';
 
 describe('mrkdwn escaping', () => {
   it('escapes exactly &, < and >', () => {
