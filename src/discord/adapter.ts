@@ -59,12 +59,18 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.ShardDisconnect, (event) => {
-    reason = `gateway disconnected (code ${event.code})`;
-    logger.warn({ code: event.code }, 'discord: gateway disconnected');
+    reason = `gateway disconnected: ${describeCloseCode(event.code)}`;
+    logger.warn({ code: event.code }, 'discord: gateway disconnected for good');
   });
-  client.on(Events.ShardResume, () => {
-    reason = undefined;
+  client.on(Events.ShardReconnecting, () => {
+    reason = 'reconnecting to the gateway';
+    logger.info('discord: reconnecting');
   });
+  for (const back of [Events.ShardResume, Events.ShardReady] as const) {
+    client.on(back, () => {
+      if (state === 'running') reason = undefined;
+    });
+  }
   let stopping: Promise<void> | undefined;
 
   return {
@@ -74,21 +80,10 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
       state = 'starting';
       reason = 'connecting';
       try {
-        const ready = new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error('Discord did not become ready in 30 s')),
-            READY_TIMEOUT_MS,
-          );
-          client.once(Events.ClientReady, () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        await client.login(options.token);
-        await ready;
+        await loginAndWaitForReady(client, options.token, READY_TIMEOUT_MS);
         state = 'running';
         reason = undefined;
-        logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: connected');
+        logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: ready');
       } catch (error) {
         state = 'failed';
         reason = `could not connect to Discord: ${(error as Error).message}`;
@@ -111,4 +106,46 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
     isConnected: () => state === 'running' && client.isReady() && reason === undefined,
     status: () => (state === 'running' && client.isReady() && reason === undefined ? undefined : reason),
   };
+}
+
+/** Gateway close codes after which discord.js gives up, with what to do about them. */
+const CLOSE_CODE_HINTS: Readonly<Record<number, string>> = Object.freeze({
+  4004: 'authentication failed (4004): check DISCORD_TOKEN (Developer Portal → Bot → Reset Token)',
+  4010: 'invalid shard (4010)',
+  4011: 'sharding required (4011)',
+  4012: 'invalid API version (4012)',
+  4013: 'invalid intents (4013)',
+  4014: 'disallowed intents (4014): the bot asked for an intent not enabled in the Developer Portal',
+});
+
+function describeCloseCode(code: number): string {
+  return CLOSE_CODE_HINTS[code] ?? `close code ${code}`;
+}
+
+/**
+ * Logs in and resolves once the client is ready (READY and every server's data received).
+ * Rejects when login fails, when the gateway closes for good, or after `timeoutMs`, always
+ * leaving no timer or listener behind.
+ */
+function loginAndWaitForReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      client.off(Events.ClientReady, onReady);
+      client.off(Events.ShardDisconnect, onDisconnect);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => settle();
+    const onDisconnect = (event: { code: number }) => settle(new Error(describeCloseCode(event.code)));
+    const timer = setTimeout(
+      () => settle(new Error(`the gateway did not become ready within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    client.once(Events.ClientReady, onReady);
+    client.once(Events.ShardDisconnect, onDisconnect);
+    client
+      .login(token)
+      .catch((error: unknown) => settle(error instanceof Error ? error : new Error(String(error))));
+  });
 }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Excerpt } from '../answer/index.js';
-import { linkToPassage } from '../answer/index.js';
+import { ANSWER_MESSAGES, linkToPassage } from '../answer/index.js';
 import { escapeDiscord } from './escape.js';
 import { clip, DISCORD_LIMITS } from './limits.js';
 import { DISCORD_MESSAGES } from './messages.js';
@@ -29,10 +29,16 @@ export function renderCitation(excerpt: Excerpt): string {
   return `— ${parts.join(', ')}`;
 }
 
-/** A quote as a Markdown block quote, "…" where its sentence was cut. */
+/**
+ * A quote as a Markdown block quote, "…" where its paragraph was cut. The words are the source's
+ * own, only escaped; each line of a multi-line quote gets its own `> ` so the block holds.
+ */
 function renderQuote(excerpt: Excerpt): string {
-  const text = `${excerpt.cutBefore ? '…' : ''}${excerpt.quote.replace(/\s+/g, ' ').trim()}${excerpt.cutAfter ? '…' : ''}`;
-  return `> ${escapeDiscord(text)}`;
+  const text = `${excerpt.cutBefore ? '…' : ''}${excerpt.quote.trim()}${excerpt.cutAfter ? '…' : ''}`;
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${escapeDiscord(line)}`)
+    .join('\n');
 }
 
 function excerptEmbed(excerpt: Excerpt): APIEmbed {
@@ -56,7 +62,12 @@ export function renderUsage(): DiscordReply {
  * ≤ 10 embeds and ≤ 6000 embed characters per message, description ≤ 4096.
  */
 export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: number } = {}): DiscordReply[] {
-  if (answer.status === 'needs_question') return [renderUsage()];
+  if (answer.status === 'needs_question') {
+    // The engine says what was wrong with the input (e.g. only stop words); then how to ask.
+    const specific = answer.message && answer.message !== ANSWER_MESSAGES.usage;
+    const said = specific ? `${escapeDiscord(answer.message)}\n\n` : '';
+    return [{ content: clip(`${said}${DISCORD_MESSAGES.usage}`, DISCORD_LIMITS.content), embeds: [] }];
+  }
   const header = [`**${DISCORD_MESSAGES.asked}** ${escapeDiscord(answer.question.replace(/\s+/g, ' '))}`];
   if (answer.note) header.push(`*${escapeDiscord(answer.note)}*`);
   if (!answer.answered) {

@@ -6,9 +6,17 @@ import { type DiscordReply, renderDiscordAnswer, renderUsage } from '../render.j
 import { type HandlerContext, NO_MENTIONS } from './context.js';
 
 /**
- * `/research question:<text> [ephemeral:true]`. The engine answers in milliseconds, so the
- * reply is sent at once (within Discord's 3-second window) rather than deferred; further
- * messages of a long answer are follow-ups.
+ * Discord drops an interaction not answered within 3 s of its creation. The engine answers in
+ * milliseconds, so the reply normally goes out at once; but when the interaction reaches us this
+ * late already (a busy process, a slow gateway), it is deferred first ("thinking…") and the
+ * answer then edits that reply.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+/**
+ * `/research question:<text> [ephemeral:true]`. Help and the rate-limit notice are only shown to
+ * the asker; the answer is public unless `ephemeral` is set. Further messages of a long answer
+ * are follow-ups.
  */
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
   if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME || !context.accepting())
@@ -17,18 +25,18 @@ export async function handleInteraction(interaction: Interaction, context: Handl
   const ephemeral = interaction.options.getBoolean(EPHEMERAL_OPTION) ?? false;
   try {
     const question = (interaction.options.getString(QUESTION_OPTION) ?? '').trim();
+    const waitMs = context.limiter.take(interaction.user.id);
+    if (waitMs > 0) {
+      const notice = { content: DISCORD_MESSAGES.rateLimited(Math.ceil(waitMs / 1000)), embeds: [] };
+      await respond(interaction, [notice], true);
+      return;
+    }
     if (wantsHelp(question)) {
       await respond(interaction, [renderUsage()], true);
       return;
     }
-    const waitMs = context.limiter.take(interaction.user.id);
-    if (waitMs > 0) {
-      await respond(
-        interaction,
-        [{ content: DISCORD_MESSAGES.rateLimited(Math.ceil(waitMs / 1000)), embeds: [] }],
-        true,
-      );
-      return;
+    if (Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     }
     const answer = context.answerer.answer(question);
     await respond(interaction, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }), ephemeral);
@@ -37,15 +45,7 @@ export async function handleInteraction(interaction: Interaction, context: Handl
       { err: error, channel: interaction.channelId, guild: interaction.guildId, user: interaction.user.id },
       'discord: answering /research failed',
     );
-    const apology = {
-      content: DISCORD_MESSAGES.apology,
-      allowedMentions: NO_MENTIONS,
-      flags: MessageFlags.Ephemeral as const,
-    };
-    await (interaction.replied || interaction.deferred
-      ? interaction.followUp(apology)
-      : interaction.reply(apology)
-    ).catch((replyError: unknown) =>
+    await apologize(interaction).catch((replyError: unknown) =>
       context.logger.error({ err: replyError }, 'discord: apology failed too'),
     );
   } finally {
@@ -53,15 +53,23 @@ export async function handleInteraction(interaction: Interaction, context: Handl
   }
 }
 
+/** The first message is the interaction's reply (or fills the deferred one); the rest follow up. */
 async function respond(
   interaction: ChatInputCommandInteraction,
   replies: DiscordReply[],
   ephemeral: boolean,
 ): Promise<void> {
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
   const [first, ...rest] = replies;
   if (!first) return;
-  await interaction.reply({ ...first, allowedMentions: NO_MENTIONS, ...(flags ? { flags } : {}) });
-  for (const reply of rest)
-    await interaction.followUp({ ...reply, allowedMentions: NO_MENTIONS, ...(flags ? { flags } : {}) });
+  if (interaction.deferred) await interaction.editReply({ ...first, allowedMentions: NO_MENTIONS });
+  else await interaction.reply({ ...first, allowedMentions: NO_MENTIONS, ...flags });
+  for (const reply of rest) await interaction.followUp({ ...reply, allowedMentions: NO_MENTIONS, ...flags });
+}
+
+async function apologize(interaction: ChatInputCommandInteraction): Promise<void> {
+  const apology = { content: DISCORD_MESSAGES.apology, embeds: [], allowedMentions: NO_MENTIONS };
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(apology);
+  else if (interaction.replied) await interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
 }

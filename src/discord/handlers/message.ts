@@ -16,14 +16,15 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   if (!direct && !mentionsBot(message.content, botId)) return;
   const done = context.inflight.begin();
   try {
-    const question = questionFromMessage(message.content, botId);
-    if (wantsHelp(question)) {
-      await send(message, [renderUsage()]);
-      return;
-    }
+    // Everything that earns a reply counts, help included, so no one can make the bot flood a channel.
     const waitMs = context.limiter.take(message.author.id);
     if (waitMs > 0) {
       await send(message, [{ content: DISCORD_MESSAGES.rateLimited(Math.ceil(waitMs / 1000)), embeds: [] }]);
+      return;
+    }
+    const question = questionFromMessage(message.content, botId);
+    if (wantsHelp(question)) {
+      await send(message, [renderUsage()]);
       return;
     }
     if ('sendTyping' in message.channel) {
