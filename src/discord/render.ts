@@ -15,15 +15,20 @@ export interface DiscordReply {
 const QUOTE_COLOR = 0x3b82f6;
 const MAX_LINK_LENGTH = 1500;
 
+/** Citation fields stay on the citation's one line (a newline would also break the title's link). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The citation line under a quote: linked title, author, publisher, date, paragraph. */
 export function renderCitation(excerpt: Excerpt): string {
   const { source } = excerpt;
-  const title = escapeDiscord(clip(source.title, DISCORD_LIMITS.embedTitle));
+  const title = escapeDiscord(clip(oneLine(source.title), DISCORD_LIMITS.embedTitle));
   const link = source.url ? linkToPassage(source.url, excerpt.quote) : undefined;
   const linked = link && link.length <= MAX_LINK_LENGTH ? `[${title}](${link.replace(/\)/g, '%29')})` : title;
   const parts = [linked];
   for (const part of [source.author, source.untitled ? null : source.publisher || null, source.date]) {
-    if (part) parts.push(escapeDiscord(clip(part, 200)));
+    if (part?.trim()) parts.push(escapeDiscord(clip(oneLine(part), 200)));
   }
   parts.push(DISCORD_MESSAGES.paragraph(excerpt.location.paragraph));
   return `— ${parts.join(', ')}`;

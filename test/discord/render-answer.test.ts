@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_MESSAGES } from '../../src/answer/index.js';
+import {
+  DISCORD_LIMITS,
+  DISCORD_MESSAGES,
+  renderCitation,
+  renderDiscordAnswer,
+  unescapeDiscord,
+} from '../../src/discord/index.js';
+import {
+  answered,
+  excerpt,
+  HOSTILE_TEXT,
+  notCovered,
+  READING_QUOTE,
+  source,
+} from '../fixtures/discord-answers.js';
+import { PING } from '../helpers/discord-text.js';
+import { seedEngine } from '../helpers/seed-engine.js';
+
+describe('renderDiscordAnswer', () => {
+  it('restates the question, then quotes each excerpt in an embed with its citation', () => {
+    const [reply, ...more] = renderDiscordAnswer(
+      answered('what did RAND find for reading?', [excerpt(READING_QUOTE)]),
+    );
+    expect(more).toHaveLength(0);
+    expect(unescapeDiscord(reply?.content ?? '')).toBe(
+      `**${DISCORD_MESSAGES.asked}** what did RAND find for reading?`,
+    );
+    expect(reply?.embeds).toHaveLength(1);
+    const description = unescapeDiscord(reply?.embeds[0]?.description ?? '');
+    expect(description.split('\n')[0]).toBe(`> ${READING_QUOTE}`);
+    expect(description).toContain('Kevin Mahnken, The 74, 2017-07-11, paragraph 33');
+  });
+
+  it("quotes the seed engine's answer verbatim, word for word", async () => {
+    const answer = (await seedEngine()).answer('what did RAND find for reading?');
+    const descriptions = renderDiscordAnswer(answer).flatMap((reply) =>
+      reply.embeds.map((embed) => unescapeDiscord(embed.description ?? '')),
+    );
+    expect(descriptions).toHaveLength(answer.excerpts.length);
+    answer.excerpts.forEach((quoted, at) => {
+      expect(descriptions[at]).toContain(quoted.quote.trim().replaceAll('\n', '\n> '));
+      expect(descriptions[at]).toContain(quoted.source.title);
+    });
+    expect(descriptions.join('\n')).toContain(READING_QUOTE);
+  });
+
+  it('marks cut quotes with "…" before and after', () => {
+    const [reply] = renderDiscordAnswer(
+      answered('q', [excerpt('the middle of a paragraph', { cutBefore: true, cutAfter: true })]),
+    );
+    expect(unescapeDiscord(reply?.embeds[0]?.description ?? '')).toMatch(/^> …the middle of a paragraph…\n/);
+  });
+
+  it('keeps every line of a multi-line quote inside the block quote', () => {
+    const [reply] = renderDiscordAnswer(answered('q', [excerpt('first line\nsecond line')]));
+    expect(reply?.embeds[0]?.description).toMatch(/^> first line\n> second line\n— /);
+  });
+
+  it('shows at most maxExcerpts quotes', () => {
+    const quotes = ['one', 'two', 'three', 'four'].map((word) => excerpt(`Quote ${word}.`));
+    const replies = renderDiscordAnswer(answered('q', quotes), { maxExcerpts: 2 });
+    expect(replies.flatMap((reply) => reply.embeds)).toHaveLength(2);
+  });
+
+  it('shows the note when the question was trimmed', () => {
+    const note = ANSWER_MESSAGES.trimmed(1000);
+    const [reply] = renderDiscordAnswer(answered('q', [excerpt(READING_QUOTE)], { note }));
+    expect(unescapeDiscord(reply?.content ?? '')).toContain(note);
+  });
+
+  it('says a question is not covered and lists what the sources cover, quoting nothing', () => {
+    const replies = renderDiscordAnswer(
+      notCovered("What's the weather tomorrow?", ['RAND study: reading and math', 'Teachers: concerns']),
+    );
+    expect(replies).toHaveLength(1);
+    const content = unescapeDiscord(replies[0]?.content ?? '');
+    expect(content).toContain(DISCORD_MESSAGES.notCovered);
+    expect(content).toContain(
+      `${DISCORD_MESSAGES.theyCover}\n• RAND study: reading and math\n• Teachers: concerns`,
+    );
+    expect(replies[0]?.embeds).toHaveLength(0);
+  });
+
+  it("answers unusable input with the engine's reason and how to ask", () => {
+    const [reply] = renderDiscordAnswer({
+      ...notCovered('the'),
+      status: 'needs_question',
+      message: ANSWER_MESSAGES.noSearchableWords,
+    });
+    expect(unescapeDiscord(reply?.content ?? '')).toBe(
+      `${ANSWER_MESSAGES.noSearchableWords}\n\n${DISCORD_MESSAGES.usage}`,
+    );
+  });
+
+  it('shows the usage once when the engine only says how to ask', () => {
+    const [reply] = renderDiscordAnswer({
+      ...notCovered(''),
+      status: 'needs_question',
+      message: ANSWER_MESSAGES.usage,
+    });
+    expect(reply?.content).toBe(DISCORD_MESSAGES.usage);
+  });
+
+  it('makes hostile questions, quotes, titles and suggestions inert', () => {
+    const hostile = renderDiscordAnswer(
+      answered(HOSTILE_TEXT, [
+        excerpt(HOSTILE_TEXT, { source: source({ title: HOSTILE_TEXT, author: HOSTILE_TEXT }) }),
+      ]),
+    );
+    const uncovered = renderDiscordAnswer(notCovered(HOSTILE_TEXT, [HOSTILE_TEXT]));
+    for (const reply of [...hostile, ...uncovered]) {
+      expect(reply.content).not.toMatch(PING);
+      for (const embed of reply.embeds) expect(embed.description).not.toMatch(PING);
+      expect(unescapeDiscord(reply.content)).toContain(HOSTILE_TEXT);
+    }
+  });
+
+  it('splits many long quotes across messages, none over a limit', () => {
+    const long = `${'A long sentence from the source. '.repeat(150)}End.`;
+    const replies = renderDiscordAnswer(
+      answered(
+        'q',
+        Array.from({ length: 10 }, () => excerpt(long)),
+      ),
+    );
+    expect(replies.length).toBeGreaterThan(1);
+    expect(replies.flatMap((reply) => reply.embeds)).toHaveLength(10);
+    for (const reply of replies) {
+      const total = reply.embeds.reduce((sum, embed) => sum + (embed.description?.length ?? 0), 0);
+      expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    }
+    expect(replies[1]?.content).toBe(DISCORD_MESSAGES.continued);
+  });
+
+  it('cuts a quote too long for one embed, ending it with "…" and keeping the citation', () => {
+    const [reply] = renderDiscordAnswer(answered('q', [excerpt('word '.repeat(2000))]));
+    const description = reply?.embeds[0]?.description ?? '';
+    expect(description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+    expect(description).toMatch(/…\n— .*paragraph 33$/);
+  });
+});
+
+describe('renderCitation', () => {
+  it('links the title to the quoted passage with a text fragment', () => {
+    const citation = renderCitation(excerpt(READING_QUOTE));
+    expect(citation).toContain(
+      '(https://www.the74million.org/article/rand-study/#:~:text=Reading%20showed%20a%20similar%20positive,but%20with%20non%E2%80%93statistically%20significant%20improvement.)',
+    );
+    expect(citation.startsWith('— [Personalized Learning Boosts Math Scores, New RAND Study Finds](')).toBe(
+      true,
+    );
+  });
+
+  it('shows the title unlinked when the source has no url, or one that is not http(s)', () => {
+    for (const url of [null, 'javascript:alert(1)', 'not a url']) {
+      const citation = renderCitation(excerpt(READING_QUOTE, { source: source({ url }) }));
+      expect(citation).not.toContain('](');
+      expect(unescapeDiscord(citation)).toBe(
+        '— Personalized Learning Boosts Math Scores, New RAND Study Finds, Kevin Mahnken, The 74, 2017-07-11, paragraph 33',
+      );
+    }
+  });
+
+  it('leaves out what the source does not say', () => {
+    const citation = renderCitation(
+      excerpt(READING_QUOTE, {
+        source: source({
+          title: 'Untitled article, The Hechinger Report',
+          untitled: true,
+          author: null,
+          date: null,
+          url: null,
+        }),
+      }),
+    );
+    expect(unescapeDiscord(citation)).toBe('— Untitled article, The Hechinger Report, paragraph 33');
+  });
+
+  it('keeps a link with parentheses from ending early', () => {
+    const citation = renderCitation(
+      excerpt(READING_QUOTE, { source: source({ url: 'https://example.org/a_(b)' }) }),
+    );
+    expect(citation).toMatch(/\]\(https:\/\/example\.org\/a_\(b%29#:~:text=[^)\s]+\)/);
+  });
+});
