@@ -13,6 +13,9 @@ export interface RestCall {
   authorization: string | undefined;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are whatever discord.js sent; tests pick fields.
   body: any;
+  /** What the fake answered (e.g. the posted message, with its new id). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests pick fields.
+  response?: any;
 }
 
 /** A gateway payload the bot sent to the fake (IDENTIFY, HEARTBEAT, …). */
@@ -52,7 +55,8 @@ export function snowflake(ageMs = 0): string {
   return (((BigInt(Date.now() - ageMs) - EPOCH) << 22n) | increment).toString();
 }
 
-interface FakeUser {
+/** A Discord user in the fake. */
+export interface FakeUser {
   id: string;
   username: string;
   bot?: boolean;
@@ -365,6 +369,7 @@ export class FakeDiscord {
       };
       this.calls.push(call);
       const [status, body] = this.route(call);
+      call.response = body;
       if (body === undefined) res.writeHead(status).end();
       else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       this.notify();
@@ -427,5 +432,10 @@ export class FakeDiscord {
   }
 }
 
-/** The bot itself and a second bot, as authors or mentions in tests. */
+/** The default asker and the bot itself, as authors or mentions in tests. */
 export const FAKE_USERS = Object.freeze({ asker: ASKER, bot: BOT_USER });
+
+/** A distinct person (or bot) per `n`, so tests do not share a rate limit. */
+export function fakeUser(n: number, bot = false): FakeUser {
+  return { id: (1_500_000_000_000_000_000n + BigInt(n)).toString(), username: `person${n}`, bot };
+}
