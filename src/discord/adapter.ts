@@ -6,6 +6,7 @@ import type { HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
 import { InflightCounter } from './inflight.js';
+import { loggableError } from './log-error.js';
 import { DISCORD_DEFAULTS, type DiscordOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -49,15 +50,15 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
   // Each handler catches its own errors; these guards keep a bug from ever crashing the process.
   client.on(Events.MessageCreate, (message) => {
     handleMessage(message, context).catch((error: unknown) =>
-      logger.error({ err: error }, 'discord: message handler failed'),
+      logger.error({ err: loggableError(error) }, 'discord: message handler failed'),
     );
   });
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, context).catch((error: unknown) =>
-      logger.error({ err: error }, 'discord: interaction handler failed'),
+      logger.error({ err: loggableError(error) }, 'discord: interaction handler failed'),
     );
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, 'discord: client error'));
   client.on(Events.ShardDisconnect, (event) => {
     reason = `gateway disconnected: ${describeCloseCode(event.code)}`;
     logger.warn({ code: event.code }, 'discord: gateway disconnected for good');

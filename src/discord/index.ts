@@ -5,9 +5,10 @@
 export { createDiscordAdapter, type DiscordDeps } from './adapter.js';
 export { registerCommands, researchCommand } from './commands.js';
 export { escapeDiscord, unescapeDiscord } from './escape.js';
+export { DEFER_AFTER_MS } from './handlers/interaction.js';
 export { clip, DISCORD_LIMITS } from './limits.js';
 export { DISCORD_MESSAGES, HELP_WORDS } from './messages.js';
 export { COMMAND_NAME, DISCORD_DEFAULTS, type DiscordOptions, QUESTION_OPTION } from './options.js';
-export { mentionsBot, questionFromMessage } from './question.js';
+export { mentionsBot, questionFromMessage, wantsHelp } from './question.js';
 export { RateLimiter } from './rate-limit.js';
 export { type DiscordReply, renderCitation, renderDiscordAnswer, renderUsage } from './render.js';

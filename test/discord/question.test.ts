@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionsBot, questionFromMessage } from '../../src/discord/index.js';
-import { wantsHelp } from '../../src/discord/question.js';
+import { mentionsBot, questionFromMessage, wantsHelp } from '../../src/discord/index.js';
 
 const BOT = '1100000000000000001';
 

@@ -402,7 +402,7 @@ export class FakeDiscord {
     }
     if (method === 'POST' && /^\/v10\/channels\/\d+\/typing$/.test(path)) return [204];
     if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204];
-    if (/^\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
+    if (/^\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@|%40)original)?$/.test(path)) {
       return [200, this.botMessage(FAKE_IDS.channel, call.body)];
     }
     return [404, { message: 'Unknown route in FakeDiscord', code: 0 }];

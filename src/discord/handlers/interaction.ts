@@ -1,4 +1,5 @@
 import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { loggableError } from '../log-error.js';
 import { DISCORD_MESSAGES } from '../messages.js';
 import { COMMAND_NAME, EPHEMERAL_OPTION, QUESTION_OPTION } from '../options.js';
 import { wantsHelp } from '../question.js';
@@ -42,11 +43,16 @@ export async function handleInteraction(interaction: Interaction, context: Handl
     await respond(interaction, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }), ephemeral);
   } catch (error) {
     context.logger.error(
-      { err: error, channel: interaction.channelId, guild: interaction.guildId, user: interaction.user.id },
+      {
+        err: loggableError(error),
+        channel: interaction.channelId,
+        guild: interaction.guildId,
+        user: interaction.user.id,
+      },
       'discord: answering /research failed',
     );
     await apologize(interaction).catch((replyError: unknown) =>
-      context.logger.error({ err: replyError }, 'discord: apology failed too'),
+      context.logger.error({ err: loggableError(replyError) }, 'discord: apology failed too'),
     );
   } finally {
     done();

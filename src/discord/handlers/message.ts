@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { loggableError } from '../log-error.js';
 import { DISCORD_MESSAGES } from '../messages.js';
 import { mentionsBot, questionFromMessage, wantsHelp } from '../question.js';
 import { type DiscordReply, renderDiscordAnswer, renderUsage } from '../render.js';
@@ -30,14 +31,16 @@ export async function handleMessage(message: Message, context: HandlerContext): 
     if ('sendTyping' in message.channel) {
       void message.channel
         .sendTyping()
-        .catch((error: unknown) => context.logger.debug({ err: error }, 'typing indicator failed'));
+        .catch((error: unknown) =>
+          context.logger.debug({ err: loggableError(error) }, 'typing indicator failed'),
+        );
     }
     const answer = context.answerer.answer(question);
     await send(message, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }));
   } catch (error) {
     context.logger.error(
       {
-        err: error,
+        err: loggableError(error),
         channel: message.channelId,
         guild: message.guildId,
         user: message.author.id,
@@ -48,7 +51,7 @@ export async function handleMessage(message: Message, context: HandlerContext): 
     await message
       .reply({ content: DISCORD_MESSAGES.apology, allowedMentions: NO_MENTIONS })
       .catch((replyError: unknown) =>
-        context.logger.error({ err: replyError }, 'discord: apology failed too'),
+        context.logger.error({ err: loggableError(replyError) }, 'discord: apology failed too'),
       );
   } finally {
     done();
