@@ -114,6 +114,8 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private sequence = 0;
   private readonly waiters = new Set<() => void>();
+  private held: Array<() => void> | undefined;
+  private readonly failures: Array<{ method: string; path: RegExp; times: number }> = [];
 
   private constructor(
     private readonly server: http.Server,
@@ -160,7 +162,7 @@ export class FakeDiscord {
     return this.callsTo('POST', /^\/v10\/channels\/\d+\/messages$/);
   }
 
-  /** Resolves with `probe()`'s first defined value, re-checked on every REST call and frame. */
+  /** Resolves with `probe()`'s first defined value, re-checked on every REST call and frame and every 20 ms. */
   waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
@@ -168,12 +170,16 @@ export class FakeDiscord {
         if (value === undefined) return;
         this.waiters.delete(check);
         clearTimeout(timer);
+        clearInterval(poll);
         resolve(value);
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
+        clearInterval(poll);
         reject(new Error(`FakeDiscord.waitFor timed out after ${timeoutMs} ms`));
       }, timeoutMs);
+      // Also polls, for conditions outside the fake (the adapter's state).
+      const poll = setInterval(check, 20);
       this.waiters.add(check);
       check();
     });
@@ -267,6 +273,23 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(frame);
   }
 
+  /**
+   * Holds the answers to the bot's POST …/messages calls (they are recorded, not answered) until
+   * the returned release function is called: a reply "in flight", for shutdown tests.
+   */
+  holdPosts(): () => void {
+    this.held = [];
+    return () => {
+      for (const respond of this.held ?? []) respond();
+      this.held = undefined;
+    };
+  }
+
+  /** The next `times` requests matching `method` and `path` get 403 Missing Permissions. */
+  refuse(method: string, path: RegExp, times = 1): void {
+    this.failures.push({ method, path, times });
+  }
+
   /** Closes the gateway connection(s) with `code`, as Discord does on errors. */
   disconnect(code: number): void {
     for (const socket of this.sockets) socket.close(code);
@@ -288,6 +311,10 @@ export class FakeDiscord {
       this.frames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (frame.op === 2) this.onIdentify(socket);
+      if (frame.op === 6) {
+        this.sequence++;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
+      }
       this.notify();
     });
     socket.send(
@@ -370,14 +397,23 @@ export class FakeDiscord {
       this.calls.push(call);
       const [status, body] = this.route(call);
       call.response = body;
-      if (body === undefined) res.writeHead(status).end();
-      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const respond = () => {
+        if (body === undefined) res.writeHead(status).end();
+        else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      };
+      if (this.held && call.method === 'POST' && /\/messages$/.test(call.path)) this.held.push(respond);
+      else respond();
       this.notify();
     });
   }
 
   private route(call: RestCall): [number, unknown?] {
     const { method, path } = call;
+    const failure = this.failures.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+    if (failure) {
+      failure.times--;
+      return [403, { message: 'Missing Permissions', code: 50013 }];
+    }
     if (method === 'GET' && path === '/v10/gateway/bot') {
       const status = this.options.gatewayStatus ?? 200;
       if (status !== 200) return [status, { message: '401: Unauthorized', code: 0 }];
