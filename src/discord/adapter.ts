@@ -45,7 +45,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
     limiter: new RateLimiter(rateLimit.max, rateLimit.windowMs),
     inflight,
     maxExcerpts: options.maxExcerpts ?? DISCORD_DEFAULTS.maxExcerpts,
-    accepting: () => state === 'running',
+    phase: () => (state === 'running' ? 'answering' : state === 'stopping' ? 'stopping' : 'idle'),
   };
   // Each handler catches its own errors; these guards keep a bug from ever crashing the process.
   client.on(Events.MessageCreate, (message) => {

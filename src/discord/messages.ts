@@ -12,6 +12,7 @@ export const DISCORD_MESSAGES = Object.freeze({
   rateLimited: (seconds: number) =>
     `You're asking faster than I can cite. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`,
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  restarting: 'research-bot is restarting; please ask again in a minute.',
   asked: 'Q:',
   paragraph: (number: number) => `paragraph ${number}`,
   continued: '(continued)',

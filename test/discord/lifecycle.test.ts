@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../src/discord/index.js';
+import { createDiscordAdapter, DISCORD_MESSAGES } from '../../src/discord/index.js';
 import { FAKE_IDS, FakeDiscord, fakeUser } from '../helpers/discord-fake.js';
 import { startDiscordBot, TEST_DISCORD_TOKEN } from '../helpers/discord-harness.js';
 import { seedEngine } from '../helpers/seed-engine.js';
@@ -98,7 +98,7 @@ describe('discord adapter while connected', () => {
 });
 
 describe('discord adapter stop', () => {
-  it('stops taking questions, waits for the reply under way, then disconnects', async () => {
+  it('tells new askers it is restarting, waits for the reply under way, then disconnects', async () => {
     const bot = await startDiscordBot(await seedEngine());
     const release = bot.fake.holdPosts();
     const asked = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(41) });
@@ -114,7 +114,7 @@ describe('discord adapter stop', () => {
     expect(stopped).toBe(false);
     release();
     await stopping;
-    expect(bot.repliesTo(late)).toEqual([]);
+    expect(bot.repliesTo(late).map((reply) => reply.content)).toEqual([DISCORD_MESSAGES.restarting]);
     await bot.fake.waitFor(() => (bot.fake.connected ? undefined : true));
     await bot.adapter.stop();
     await bot.fake.close();

@@ -3,6 +3,13 @@ import type { Logger } from '../../log/logger.js';
 import type { InflightCounter } from '../inflight.js';
 import type { RateLimiter } from '../rate-limit.js';
 
+/**
+ * - `answering`: connected and running.
+ * - `stopping`: stop() is draining; new askers hear the bot is restarting.
+ * - `idle`: not started yet, or stopped; messages are ignored.
+ */
+export type HandlerPhase = 'answering' | 'stopping' | 'idle';
+
 /** What every handler needs. */
 export interface HandlerContext {
   answerer: QuestionAnswerer;
@@ -10,8 +17,8 @@ export interface HandlerContext {
   limiter: RateLimiter;
   inflight: InflightCounter;
   maxExcerpts: number;
-  /** False once stop() began: new questions are ignored. */
-  accepting: () => boolean;
+  /** Where the adapter is: new questions are answered, told to come back, or ignored. */
+  phase: () => HandlerPhase;
 }
 
 /** No @everyone, @here, role or user ping, and no ping of the person replied to, ever. */

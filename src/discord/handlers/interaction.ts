@@ -20,11 +20,16 @@ export const DEFER_AFTER_MS = 1500;
  * are follow-ups.
  */
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
-  if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME || !context.accepting())
-    return;
+  if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
+  const phase = context.phase();
+  if (phase === 'idle') return;
   const done = context.inflight.begin();
   const ephemeral = interaction.options.getBoolean(EPHEMERAL_OPTION) ?? false;
   try {
+    if (phase === 'stopping') {
+      await respond(interaction, [{ content: DISCORD_MESSAGES.restarting, embeds: [] }], true);
+      return;
+    }
     const question = (interaction.options.getString(QUESTION_OPTION) ?? '').trim();
     const waitMs = context.limiter.take(interaction.user.id);
     if (waitMs > 0) {

@@ -12,11 +12,17 @@ import { type HandlerContext, NO_MENTIONS } from './context.js';
  */
 export async function handleMessage(message: Message, context: HandlerContext): Promise<void> {
   const botId = message.client.user?.id;
-  if (!botId || message.author.bot || message.system || !context.accepting()) return;
+  if (!botId || message.author.bot || message.system) return;
   const direct = !message.inGuild();
   if (!direct && !mentionsBot(message.content, botId)) return;
+  const phase = context.phase();
+  if (phase === 'idle') return;
   const done = context.inflight.begin();
   try {
+    if (phase === 'stopping') {
+      await send(message, [{ content: DISCORD_MESSAGES.restarting, embeds: [] }]);
+      return;
+    }
     // Everything that earns a reply counts, help included, so no one can make the bot flood a channel.
     const waitMs = context.limiter.take(message.author.id);
     if (waitMs > 0) {
