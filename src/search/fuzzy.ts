@@ -42,30 +42,42 @@ interface Bucket {
 export class FuzzyVocabulary {
   private readonly buckets = new Map<string, Bucket>();
   private readonly options: typeof FUZZY_DEFAULTS;
-  private readonly known: ReadonlySet<string>;
+  private readonly vocabularies: ReadonlyArray<Iterable<string>>;
 
-  constructor(vocabulary: Iterable<string>, options: Partial<typeof FUZZY_DEFAULTS> = {}) {
+  /** `vocabularies`: word lists or sets (e.g. the corpus's words and the stop words); read, not copied. */
+  constructor(
+    vocabularies: ReadonlyArray<Iterable<string> & { has?(word: string): boolean }>,
+    options: Partial<typeof FUZZY_DEFAULTS> = {},
+  ) {
     this.options = { ...FUZZY_DEFAULTS, ...options };
-    this.known = new Set(vocabulary);
-    for (const word of this.known) {
-      if (word.length < this.options.minLength - this.options.maxLengthDifference) continue;
-      const key = bucketKey(word[0] ?? '', word.length);
-      let bucket = this.buckets.get(key);
-      if (!bucket) {
-        bucket = { words: [], letters: [], pairs: [] };
-        this.buckets.set(key, bucket);
+    this.vocabularies = vocabularies.map((words) =>
+      typeof words.has === 'function' ? words : new Set(words),
+    );
+    for (const words of this.vocabularies) {
+      for (const word of words) {
+        if (word.length < this.options.minLength - this.options.maxLengthDifference) continue;
+        const key = bucketKey(word[0] ?? '', word.length);
+        let bucket = this.buckets.get(key);
+        if (!bucket) {
+          bucket = { words: [], letters: [], pairs: [] };
+          this.buckets.set(key, bucket);
+        }
+        bucket.words.push(word);
+        bucket.letters.push(letterSet(word));
+        bucket.pairs.push(pairSet(word));
       }
-      bucket.words.push(word);
-      bucket.letters.push(letterSet(word));
-      bucket.pairs.push(pairSet(word));
     }
+  }
+
+  private isKnown(word: string): boolean {
+    return this.vocabularies.some((words) => (words as ReadonlySet<string>).has(word));
   }
 
   /** The closest vocabulary words to `word`, best first; empty when none is close enough. */
   correct(word: string): Correction[] {
     if (word.length < this.options.minLength) return [];
     const found: Correction[] = transpositions(word)
-      .filter((candidate) => this.known.has(candidate))
+      .filter((candidate) => this.isKnown(candidate))
       .map((candidate) => ({ word: candidate, distance: TRANSPOSITION_DISTANCE }));
     const { maxLengthDifference, threshold, limit } = this.options;
     const letters = letterSet(word);

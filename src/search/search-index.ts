@@ -46,7 +46,8 @@ export class SearchIndex {
   readonly averageSentenceLength: number;
   readonly averagePassageLength: number;
   private readonly postings: ReadonlyMap<string, Postings>;
-  private readonly surfaceWords: ReadonlySet<string>;
+  /** Every folded word of the corpus (the keys; values are internal term numbers). */
+  private readonly surfaceWords: ReadonlyMap<string, number>;
   /** Per stem, the groups whose description (title, publisher, year…) holds it. */
   private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
   private readonly fuzzy: FuzzyVocabulary;
@@ -54,7 +55,7 @@ export class SearchIndex {
   private constructor(
     fields: Omit<SearchIndex, 'averageSentenceLength' | 'averagePassageLength' | PublicMethods> & {
       postings: Map<string, Postings>;
-      surfaceWords: Set<string>;
+      surfaceWords: Map<string, number>;
       groupTerms: Map<string, number[]>;
     },
   ) {
@@ -71,7 +72,11 @@ export class SearchIndex {
     this.groupTerms = fields.groupTerms;
     this.averageSentenceLength = average(fields.sentenceLength);
     this.averagePassageLength = average(fields.passageLength);
-    this.fuzzy = new FuzzyVocabulary([...fields.surfaceWords, ...STOP_WORDS]);
+    const corpusWords = fields.surfaceWords;
+    this.fuzzy = new FuzzyVocabulary([
+      { [Symbol.iterator]: () => corpusWords.keys(), has: (word: string) => corpusWords.has(word) },
+      STOP_WORDS,
+    ]);
   }
 
   /**
@@ -163,7 +168,7 @@ export class SearchIndex {
       sentenceHasNumber: Uint8Array.from(sentenceHasNumber),
       countedStems,
       postings,
-      surfaceWords: new Set(termOfWord.keys()),
+      surfaceWords: termOfWord,
       groupTerms,
     });
   }

@@ -31,13 +31,14 @@ export function foldText(text: string): string {
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase();
-  if (folded.includes(',')) folded = folded.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  if (THOUSANDS.test(folded)) folded = folded.replace(/(\d),(?=\d{3}\b)/g, '$1');
   if (/['’]/.test(folded))
     folded = folded.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   return folded;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const THOUSANDS = /\d,\d/;
 const ASCII_WORD = /[a-z0-9]+/g;
 /** Text with nothing to fold but case: no accents to strip, so NFKD can be skipped. */
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
@@ -54,9 +55,12 @@ export function isStopWord(word: string): boolean {
 
 /** The folded words of a text that carry meaning: no stop words, no single letters. */
 export function contentWords(text: string): string[] {
-  return words(text).filter(
-    (word) => (word.length > 1 || (word >= '0' && word <= '9')) && !STOP_WORDS.has(word),
-  );
+  const all = words(text);
+  const kept: string[] = [];
+  for (const word of all) {
+    if ((word.length > 1 || (word >= '0' && word <= '9')) && !STOP_WORDS.has(word)) kept.push(word);
+  }
+  return kept;
 }
 
 /** The words of a text that carry meaning (no stop words, no single letters), with stems. */
