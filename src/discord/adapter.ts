@@ -7,11 +7,14 @@ import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
 import { InflightCounter } from './inflight.js';
 import { loggableError } from './log-error.js';
-import { DISCORD_DEFAULTS, type DiscordOptions } from './options.js';
+import { type DiscordOptions, resolveDiscordOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 
+/** What the adapter is given rather than builds. */
 export interface DiscordDeps {
+  /** Answers every question (the engine, or the reloadable holder of it). Called synchronously. */
   answerer: QuestionAnswerer;
+  /** Where the adapter logs (as a `platform: discord` child); the token never reaches it. */
   logger: Logger;
 }
 
@@ -23,18 +26,18 @@ const DEFAULT_GRACE_MS = 8000;
  * The Discord adapter: a discord.js client answering @mentions, DMs and /research. It needs
  * the Guilds, GuildMessages and DirectMessages intents only: Discord delivers the text of
  * messages that mention the bot, and of DMs, without the privileged MessageContent intent.
+ * Throws at once, saying what to fix, when an option is invalid (e.g. an empty token); nothing
+ * connects before start().
  */
 export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps): PlatformAdapter {
-  if (!options.token)
-    throw new Error('DISCORD_TOKEN is empty: copy the bot token from the Developer Portal → Bot.');
+  const { token, apiUrl, rateLimit, maxExcerpts } = resolveDiscordOptions(options);
   const logger = deps.logger.child({ platform: 'discord' });
-  const rateLimit = options.rateLimit ?? DISCORD_DEFAULTS.rateLimit;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message; without this, DMs are dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
   let state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed' = 'new';
   let reason: string | undefined = 'not started';
@@ -44,7 +47,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
     logger,
     limiter: new RateLimiter(rateLimit.max, rateLimit.windowMs),
     inflight,
-    maxExcerpts: options.maxExcerpts ?? DISCORD_DEFAULTS.maxExcerpts,
+    maxExcerpts,
     phase: () => (state === 'running' ? 'answering' : state === 'stopping' ? 'stopping' : 'idle'),
   };
   // Each handler catches its own errors; these guards keep a bug from ever crashing the process.
@@ -81,7 +84,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
       state = 'starting';
       reason = 'connecting';
       try {
-        await loginAndWaitForReady(client, options.token, READY_TIMEOUT_MS);
+        await loginAndWaitForReady(client, token, READY_TIMEOUT_MS);
         state = 'running';
         reason = undefined;
         logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: ready');
@@ -101,6 +104,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
           logger.warn('discord: stopped with answers still under way');
         await client.destroy();
         state = 'stopped';
+        reason = 'stopped';
       })();
       return stopping;
     },

@@ -33,13 +33,13 @@ async function expectStartToFail(apiUrl: string, reason: RegExp): Promise<void> 
 }
 
 describe('discord adapter start', () => {
-  it('refuses an empty token, saying where to find one', () => {
-    expect(() =>
-      createDiscordAdapter(
-        { token: '' },
-        { answerer: { answer: () => ({}) as never }, logger: captureLogger().logger },
-      ),
-    ).toThrow(/DISCORD_TOKEN.*Developer Portal/);
+  it('refuses an empty token or a rate limit that allows nothing, saying what to fix', () => {
+    const deps = { answerer: { answer: () => ({}) as never }, logger: captureLogger().logger };
+    expect(() => createDiscordAdapter({ token: ' ' }, deps)).toThrow(/DISCORD_TOKEN.*Developer Portal/);
+    expect(() => createDiscordAdapter({ token: 't', rateLimit: { max: 0, windowMs: 1000 } }, deps)).toThrow(
+      /at least 1 question/,
+    );
+    expect(() => createDiscordAdapter({ token: 't', maxExcerpts: 0 }, deps)).toThrow(/maxExcerpts/);
   });
 
   it('fails clearly, and at once, when Discord rejects the token', async () => {
@@ -139,5 +139,6 @@ describe('discord adapter stop', () => {
     await adapter.stop();
     await adapter.stop();
     expect(adapter.isConnected()).toBe(false);
+    expect(adapter.status()).toBe('stopped');
   });
 });
