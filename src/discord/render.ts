@@ -15,7 +15,7 @@ export interface DiscordReply {
 const QUOTE_COLOR = 0x3b82f6;
 const MAX_LINK_LENGTH = 1500;
 
-/** Citation fields stay on the citation's one line (a newline would also break the title's link). */
+/** Citation fields and suggested topics stay on one line (a newline would also break a title's link). */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -80,7 +80,7 @@ export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: num
     if (answer.suggestions.length > 0) {
       header.push(
         DISCORD_MESSAGES.theyCover,
-        ...answer.suggestions.map((topic) => `• ${escapeDiscord(topic)}`),
+        ...answer.suggestions.map((topic) => `• ${escapeDiscord(oneLine(topic))}`),
       );
     }
     return [{ content: clip(header.join('\n'), DISCORD_LIMITS.content), embeds: [] }];
