@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
 import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
 import { defaultQuestionsFile, runEval } from './cli/eval.js';
-import { resolveKnowledgeDir } from './cli/knowledge-dir.js';
 import { loadEngineForCli } from './cli/load-engine.js';
+import { loadAnswerSettings } from './config/index.js';
 
 const USAGE = `usage:
   ask [--json] "question"     answer one question (exit 0 on an answer or "not covered")
@@ -30,13 +31,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const dir = resolveKnowledgeDir();
-  const maxExcerpts = Number(process.env.MAX_EXCERPTS ?? 3);
+  loadDotenv({ quiet: true });
+  const { knowledgeDir: dir, maxExcerpts } = loadAnswerSettings();
   switch (command) {
     case 'ask': {
-      const engine = await loadEngineForCli(dir, {
-        maxExcerpts: Number.isInteger(maxExcerpts) && maxExcerpts > 0 ? maxExcerpts : 3,
-      });
+      const engine = await loadEngineForCli(dir, { maxExcerpts });
       await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json);
       return 0;
     }

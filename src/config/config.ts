@@ -51,16 +51,8 @@ function defaultKnowledgeDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge');
 }
 
-/**
- * Reads and validates the configuration. Every problem is collected and thrown together in one
- * ConfigError, each saying how to fix it; secret values never appear in messages.
- * Throws NoPlatformError when `requirePlatform` and neither Slack nor Discord is configured.
- */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  options: { requirePlatform?: boolean } = {},
-): Config {
-  const problems: string[] = [];
+/** Reads variables from `env`, collecting every problem instead of stopping at the first. */
+function envReader(env: NodeJS.ProcessEnv, problems: string[]) {
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value ? value : undefined;
@@ -88,11 +80,44 @@ export function loadConfig(
     }
     return raw;
   };
+  return { read, integer, url };
+}
+
+/** What the command line needs: where the knowledge is and how many excerpts to give. */
+export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts'>;
+
+function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSettings {
+  return {
+    knowledgeDir: path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir()),
+    maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
+  };
+}
+
+/** KNOWLEDGE_DIR and MAX_EXCERPTS only (the CLI), validated; throws ConfigError. */
+export function loadAnswerSettings(env: NodeJS.ProcessEnv = process.env): AnswerSettings {
+  const problems: string[] = [];
+  const settings = readAnswerSettings(envReader(env, problems));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(settings);
+}
+
+/**
+ * Reads and validates the configuration. Every problem is collected and thrown together in one
+ * ConfigError, each saying how to fix it; secret values never appear in messages.
+ * Throws NoPlatformError when `requirePlatform` and neither Slack nor Discord is configured.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { requirePlatform?: boolean } = {},
+): Config {
+  const problems: string[] = [];
+  const reader = envReader(env, problems);
+  const { read, integer, url } = reader;
+  const answerSettings = readAnswerSettings(reader);
 
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? CONFIG_DEFAULTS.logLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
-  const knowledgeDir = path.resolve(read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir());
 
   let slack: SlackConfig | undefined;
   const botToken = read('SLACK_BOT_TOKEN');
@@ -162,10 +187,9 @@ export function loadConfig(
   }
 
   const config: Config = {
-    knowledgeDir,
+    ...answerSettings,
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
-    maxExcerpts: integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
     ...(slack ? { slack: Object.freeze(slack) } : {}),
     ...(discord ? { discord: Object.freeze(discord) } : {}),
   };

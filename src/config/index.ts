@@ -1,3 +1,11 @@
 /** Configuration: env (and .env) read once at start-up, validated, frozen. */
-export { CONFIG_DEFAULTS, type Config, type DiscordConfig, loadConfig, type SlackConfig } from './config.js';
+export {
+  type AnswerSettings,
+  CONFIG_DEFAULTS,
+  type Config,
+  type DiscordConfig,
+  loadAnswerSettings,
+  loadConfig,
+  type SlackConfig,
+} from './config.js';
 export { ConfigError, NoPlatformError } from './errors.js';
