@@ -84,4 +84,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = Object.freeze([
   { weight: 0.6, words: ['elementary', 'primary'] },
   { weight: 0.6, words: ['sample', 'participants'] },
   { weight: 0.6, words: ['expectation', 'expect', 'hope'] },
+  { weight: 0.6, words: ['title', 'titled', 'entitled', 'named', 'called'] },
+  { weight: 0.6, words: ['interview', 'interviewed', 'researcher', 'author'] },
 ]);
