@@ -38,13 +38,19 @@ export interface ExcerptLocation {
 export interface Excerpt {
   /** Exactly `body.slice(location.start, location.end)` of the source; never rewritten. */
   quote: string;
-  /** True when text before the quote in its paragraph was left out (render a leading "…"). */
+  /**
+   * True when the quote starts inside a sentence (a sentence over the length limit was cut):
+   * render a leading "…". Quotes that start at a sentence boundary need none.
+   */
   cutBefore: boolean;
-  /** True when text after the quote in its paragraph was left out (render a trailing "…"). */
+  /** True when the quote ends inside a sentence: render a trailing "…". */
   cutAfter: boolean;
   source: SourceRef;
   location: ExcerptLocation;
-  /** Relevance, higher is better, in [0, 1]. Comparable within one answer only. */
+  /**
+   * Relevance in [0, 1]: the share of the question found around the quote, scaled by how its
+   * ranking score compares with the best excerpt's. Comparable within one answer only.
+   */
   score: number;
 }
 
