@@ -26,12 +26,7 @@ export function registerActions(app: App, ctx: HandlerContext): void {
 function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vote): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = {
-      kind: 'feedback',
-      user: body.user.id,
-      channel: body.channel?.id,
-      team: body.team?.id ?? undefined,
-    };
+    const request = actionRequest('feedback', body);
     await withApology(
       ctx,
       request,
@@ -65,6 +60,11 @@ function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vot
   });
 }
 
+/** Who clicked where, for logs and apologies. */
+function actionRequest(kind: 'feedback' | 'share', body: BlockAction<ButtonAction>) {
+  return { kind, user: body.user.id, channel: body.channel?.id, team: body.team?.id ?? undefined };
+}
+
 /** The answer's blocks with its buttons replaced by the thanks; everything else unchanged. */
 function thankInPlace(blocks: types.KnownBlock[], vote: Vote): types.KnownBlock[] {
   return blocks.map((block) =>
@@ -75,12 +75,7 @@ function thankInPlace(blocks: types.KnownBlock[], vote: Vote): types.KnownBlock[
 function registerShare(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = {
-      kind: 'share',
-      user: body.user.id,
-      channel: body.channel?.id,
-      team: body.team?.id ?? undefined,
-    };
+    const request = actionRequest('share', body);
     await withApology(
       ctx,
       request,
