@@ -1,6 +1,6 @@
 import { citationTitle } from '../knowledge/citation.js';
 import type { KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.js';
-import { analyzeQuery } from '../search/query.js';
+import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
@@ -40,6 +40,9 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   maxSuggestions: 3,
   rank: {},
 });
+
+/** Most a sentence's score grows for using the question's own words rather than only their stems. */
+const EXACT_WORDS_BONUS = 0.1;
 
 interface IndexedPassage {
   document: KnowledgeDocument;
@@ -114,6 +117,7 @@ export function createEngine(
       };
     }
     const ranking = rankSentences(index, query, settings.rank);
+    preferTypedWords(ranking.hits, query);
     const top = ranking.hits[0];
     if (!top || top.coverage < settings.minCoverage) {
       const suggestions = suggestSources(ranking.groupCoverage);
@@ -139,6 +143,24 @@ export function createEngine(
       excerpts,
       suggestions: [],
     };
+  }
+
+  /**
+   * A sentence using the very words typed ("implementers", "expectations") is stronger evidence
+   * than one sharing only their stems ("implement", "expect"): such hits gain up to
+   * EXACT_WORDS_BONUS, and the hits are re-sorted.
+   */
+  function preferTypedWords(hits: SentenceHit[], query: AnalyzedQuery): void {
+    const typed = query.concepts.filter((concept) => !concept.optional).map((concept) => concept.word);
+    if (typed.length === 0) return;
+    for (const hit of hits) {
+      const passage = passages[hit.passage] as IndexedPassage;
+      const sentence = passage.sentences[hit.sentence - passage.firstSentence] as Sentence;
+      const present = new Set(words(passage.document.body.slice(sentence.start, sentence.end)));
+      const exact = typed.filter((word) => present.has(word)).length;
+      hit.score *= 1 + (EXACT_WORDS_BONUS * exact) / typed.length;
+    }
+    hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   }
 
   function chooseExcerpts(
