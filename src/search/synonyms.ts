@@ -12,7 +12,8 @@ export interface SynonymGroup {
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = Object.freeze([
   // Abbreviations and spellings of the same word: nearly as good as the word itself.
   { weight: 0.9, words: ['math', 'maths', 'mathematics'] },
-  { weight: 0.9, words: ['kid', 'kids', 'child', 'children', 'pupil', 'pupils'] },
+  { weight: 0.9, words: ['kid', 'kids', 'child', 'children'] },
+  { weight: 0.9, words: ['student', 'students', 'pupil', 'pupils'] },
   { weight: 0.9, words: ['big', 'bigger', 'biggest', 'large', 'larger', 'largest'] },
   { weight: 0.9, words: ['fund', 'funded', 'funding', 'funder', 'funders'] },
   // Words for the same idea.
