@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError, KnowledgeErrorCode, loadKnowledge } from '../../src/knowledge/index.js';
+import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
+
+const ARTICLE =
+  'Researchers followed forty schools for two years and measured what students learned.\n\nThe gains in mathematics were larger than the gains in reading.\n';
+
+function knowledgeFile(frontMatter: string, body = ARTICLE): string {
+  return `---\n${frontMatter}\n---\n${body}`;
+}
+
+const GOOD = knowledgeFile('id: good-article\ntitle: A good article\npublisher: Example News');
+
+const folders: string[] = [];
+
+async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'knowledge-load-'));
+  folders.push(dir);
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  return dir;
+}
+
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('loadKnowledge', () => {
+  it.each([
+    ['bad YAML front matter', knowledgeFile('id: broken\ntitle: [unclosed'), /broken front matter/],
+    ['a missing id', knowledgeFile('title: No id here'), /id/],
+    ['an empty body', knowledgeFile('id: empty-body', '\n   \n'), /empty body/],
+    ['invalid UTF-8', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe]), /UTF-8/],
+    ['no front matter', 'Just some text without any front matter.\n', /no front matter/],
+  ])('reports a file with %s by name and still loads the good file', async (_case, content, reason) => {
+    const dir = await folderWith({ 'a-good.md': GOOD, 'b-broken.md': content });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(documents.map((document) => document.meta.id)).toEqual(['good-article']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toBe('b-broken.md');
+    expect(problems[0]?.reason).toMatch(reason);
+  });
+
+  it('reports the second file with a duplicate id, naming the first', async () => {
+    const dir = await folderWith({
+      'a-first.md': GOOD,
+      'b-second.md': knowledgeFile('id: good-article\ntitle: Copy'),
+    });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(documents.map((document) => document.file)).toEqual(['a-first.md']);
+    expect(problems).toEqual([{ file: 'b-second.md', reason: expect.stringContaining('a-first.md') }]);
+    expect(problems[0]?.reason).toContain('duplicate id');
+  });
+
+  it('throws KNOWLEDGE_FOLDER_MISSING for a folder that does not exist', async () => {
+    const missing = path.join(os.tmpdir(), 'knowledge-load-does-not-exist-4f1c');
+    const error = await loadKnowledge(missing).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect((error as KnowledgeError).code).toBe(KnowledgeErrorCode.FolderMissing);
+    expect((error as KnowledgeError).code).toBe('KNOWLEDGE_FOLDER_MISSING');
+    expect((error as KnowledgeError).message).toContain(missing);
+  });
+
+  it('ignores files that are not Markdown', async () => {
+    const dir = await folderWith({ 'a-good.md': GOOD, 'notes.txt': 'not front matter at all' });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(documents).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads the five seed articles without problems', async () => {
+    const { documents, problems } = await loadKnowledge(SEED_KNOWLEDGE_DIR);
+    expect(problems).toEqual([]);
+    expect(documents).toHaveLength(5);
+  });
+
+  it('leaves the Hechinger title and url null rather than inventing them', async () => {
+    const { documents } = await loadKnowledge(SEED_KNOWLEDGE_DIR);
+    const hechinger = documents.find((document) => document.meta.publisher === 'The Hechinger Report');
+    expect(hechinger?.meta.title).toBeNull();
+    expect(hechinger?.meta.url).toBeNull();
+  });
+});
