@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type BoilerplateOverride,
+  type KnowledgeDocument,
+  loadKnowledge,
+  markBoilerplate,
+  type Paragraph,
+  segmentBody,
+} from '../../src/knowledge/index.js';
+import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
+
+const NO_OVERRIDE: BoilerplateOverride = { drop: [], keep: [] };
+
+const PROSE = [
+  'Researchers at the RAND Corporation followed students in forty schools for two full school years.',
+  'Students in schools that personalized their teaching gained more in mathematics than similar students elsewhere.',
+  'Teachers said that building the new routines took time, and some worried about the workload it added.',
+];
+
+function textOf(body: string, range: { start: number; end: number }): string {
+  return body.slice(range.start, range.end);
+}
+
+function classify(body: string, override: BoilerplateOverride = NO_OVERRIDE): Paragraph[] {
+  return markBoilerplate(body, segmentBody(body), override);
+}
+
+/** The article prose with `extra` as a paragraph after it; returns the extra paragraph. */
+function classifyExtra(extra: string): Paragraph {
+  const body = `${PROSE.join('\n\n')}\n\n${extra}\n`;
+  const paragraphs = classify(body);
+  for (const paragraph of paragraphs.slice(0, PROSE.length)) expect(paragraph.boilerplate).toBeNull();
+  expect(paragraphs).toHaveLength(PROSE.length + 1);
+  return paragraphs[PROSE.length] as Paragraph;
+}
+
+describe('segmentBody', () => {
+  it('gives exact, trimmed offsets for paragraphs and sentences', () => {
+    const body = '\n  First sentence here.  Second one follows.  \n\n\tThird paragraph.\t\n';
+    const paragraphs = segmentBody(body);
+    expect(paragraphs.map((paragraph) => textOf(body, paragraph))).toEqual([
+      'First sentence here.  Second one follows.',
+      'Third paragraph.',
+    ]);
+    expect(paragraphs[0]?.sentences.map((sentence) => textOf(body, sentence))).toEqual([
+      'First sentence here.',
+      'Second one follows.',
+    ]);
+    for (const paragraph of paragraphs) {
+      for (const range of [paragraph, ...paragraph.sentences]) {
+        const text = textOf(body, range);
+        expect(text).toBe(text.trim());
+      }
+    }
+    expect(paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2]);
+  });
+
+  it('splits paragraphs on blank lines and on lines holding only non-breaking spaces', () => {
+    const body = 'One.\n\nTwo.\n\u00a0\nThree.\n \u00a0 \nFour.';
+    expect(segmentBody(body).map((paragraph) => textOf(body, paragraph))).toEqual([
+      'One.',
+      'Two.',
+      'Three.',
+      'Four.',
+    ]);
+  });
+
+  it('makes each line of a multi-line paragraph its own sentence', () => {
+    const body = 'Photo caption without a stop\nDateline line\nA sentence that ends.';
+    const [paragraph] = segmentBody(body);
+    expect(paragraph?.sentences.map((sentence) => textOf(body, sentence))).toEqual([
+      'Photo caption without a stop',
+      'Dateline line',
+      'A sentence that ends.',
+    ]);
+  });
+
+  it('keeps "a new RAND Corp. study of 40 schools" in one sentence', () => {
+    const body = 'Results come from a new RAND Corp. study of 40 schools that used personalized learning.';
+    const [paragraph] = segmentBody(body);
+    expect(paragraph?.sentences).toHaveLength(1);
+    expect(textOf(body, paragraph?.sentences[0] as { start: number; end: number })).toBe(body);
+  });
+});
+
+describe('markBoilerplate', () => {
+  it.each([
+    [
+      'a sign-up sentence',
+      'Sign up for our weekly newsletter to get stories like this delivered to your inbox.',
+    ],
+    ['a donation appeal', 'Please make a donation today so that our journalism stays free for everyone.'],
+    ['a comment form', 'Your email address will not be published. Required fields are marked *'],
+    ['"top of page"', 'top of page'],
+    ['a view and comment counter', '4 views0 comments'],
+  ])('drops %s', (_case, text) => {
+    expect(classifyExtra(text).boilerplate).not.toBeNull();
+  });
+
+  it('drops three or more headline-like paragraphs in a row as a navigation list', () => {
+    const body = `${PROSE.join('\n\n')}\n\nSchools try new schedules\n\nA district rethinks homework\n\nWhy teachers are leaving the classroom\n`;
+    const paragraphs = classify(body);
+    expect(paragraphs.slice(0, PROSE.length).map((p) => p.boilerplate)).toEqual([null, null, null]);
+    expect(paragraphs.slice(PROSE.length).map((p) => p.boilerplate)).toEqual([
+      'navigation or headline list',
+      'navigation or headline list',
+      'navigation or headline list',
+    ]);
+  });
+
+  it('keeps article prose', () => {
+    const body = PROSE.join('\n\n');
+    expect(classify(body).map((paragraph) => paragraph.boilerplate)).toEqual([null, null, null]);
+  });
+
+  it('drops and keeps paragraphs named in the override by number', () => {
+    const body = `${PROSE.join('\n\n')}\n\ntop of page\n`;
+    const paragraphs = classify(body, { drop: [2], keep: [4] });
+    expect(paragraphs.map((paragraph) => paragraph.boilerplate === null)).toEqual([true, false, true, true]);
+  });
+
+  it('drops and keeps paragraphs named in the override by their starting text', () => {
+    const body = `${PROSE.join('\n\n')}\n\ntop of page\n`;
+    const paragraphs = classify(body, { drop: ['Teachers said'], keep: ['top of'] });
+    expect(paragraphs.map((paragraph) => paragraph.boilerplate === null)).toEqual([true, true, false, true]);
+  });
+
+  describe('on the seed articles', () => {
+    const seeds = loadKnowledge(SEED_KNOWLEDGE_DIR).then(({ documents }) => documents);
+
+    function keptTexts(documents: KnowledgeDocument[]): string[] {
+      return documents.flatMap((document) =>
+        document.paragraphs
+          .filter((paragraph) => paragraph.boilerplate === null)
+          .map((paragraph) => textOf(document.body, paragraph)),
+      );
+    }
+
+    it.each(['Sign up', 'newsletter', 'donation', 'Your email address', 'Click HERE'])(
+      'keeps no paragraph containing %j',
+      async (phrase) => {
+        const kept = keptTexts(await seeds);
+        expect(kept.filter((text) => text.includes(phrase))).toEqual([]);
+      },
+    );
+
+    it.each(['Reading showed a similar positive trend', '31 charters'])(
+      'keeps the paragraph with %j',
+      async (phrase) => {
+        const documents = await seeds;
+        const all = documents.flatMap((document) =>
+          document.paragraphs.map((paragraph) => ({ paragraph, text: textOf(document.body, paragraph) })),
+        );
+        const holding = all.filter(({ text }) => text.includes(phrase));
+        expect(holding.length).toBeGreaterThan(0);
+        for (const { paragraph } of holding) expect(paragraph.boilerplate).toBeNull();
+      },
+    );
+  });
+});
