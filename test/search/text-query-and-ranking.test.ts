@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeQuery,
+  contentTokens,
+  FuzzyVocabulary,
+  foldText,
+  rankSentences,
+  SearchIndex,
+  STOP_WORDS,
+} from '../../src/search/index.js';
+
+const TOY_PASSAGES = [
+  {
+    group: 0,
+    sentences: ['The district bought new laptops for every classroom.', 'Parents approved of the purchase.'],
+  },
+  {
+    group: 1,
+    sentences: [
+      'Reading scores rose sharply in the personalized learning schools.',
+      'Teachers described long planning hours.',
+    ],
+  },
+  { group: 2, sentences: ['Scores in the arts stayed flat.', 'Personalized schedules were popular.'] },
+];
+
+function toyIndex(): SearchIndex {
+  return SearchIndex.build(TOY_PASSAGES);
+}
+
+describe('foldText', () => {
+  it('joins thousands separators so "11,000" matches "11000"', () => {
+    expect(foldText('11,000')).toBe('11000');
+  });
+
+  it('drops a possessive with a curly apostrophe: "RAND’s" is "rand"', () => {
+    expect(foldText('RAND’s')).toBe('rand');
+  });
+});
+
+describe('contentTokens', () => {
+  it('drops stop words and keeps the words that carry meaning, with stems', () => {
+    const tokens = contentTokens('What did the students learn about reading?');
+    const kept = tokens.map((token) => token.word);
+    expect(kept).toContain('students');
+    expect(kept).toContain('reading');
+    for (const word of kept) expect(STOP_WORDS.has(word)).toBe(false);
+    expect(kept).not.toContain('what');
+    expect(kept).not.toContain('the');
+    expect(tokens.find((token) => token.word === 'students')?.stem).toBe('student');
+  });
+});
+
+describe('FuzzyVocabulary', () => {
+  const vocabulary = new FuzzyVocabulary([['reading', 'students', 'charter'], STOP_WORDS]);
+
+  it('corrects "readng" to "reading"', () => {
+    expect(vocabulary.correct('readng')[0]?.word).toBe('reading');
+  });
+
+  it('corrects the transposition "waht" to "what" at distance 0.1', () => {
+    expect(vocabulary.correct('waht')).toContainEqual({ word: 'what', distance: 0.1 });
+    expect(vocabulary.correct('waht')[0]).toEqual({ word: 'what', distance: 0.1 });
+  });
+
+  it('does not correct words shorter than four letters', () => {
+    expect(vocabulary.correct('teh')).toEqual([]);
+    expect(vocabulary.correct('rdg')).toEqual([]);
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('drops a misspelled stop word: "waht about scaling" has no concept for "waht"', () => {
+    const index = SearchIndex.build([{ group: 0, sentences: ['Scaling the program is hard.'] }]);
+    const query = analyzeQuery('waht about scaling', index);
+    expect(query.concepts.map((concept) => concept.word)).not.toContain('waht');
+    expect(query.concepts.map((concept) => concept.word)).toContain('scaling');
+  });
+
+  it('adds synonyms: "kids" also matches "student"', () => {
+    const query = analyzeQuery('how did kids do', toyIndex());
+    const kids = query.concepts.find((concept) => concept.word === 'kids');
+    expect(kids?.variants.map((variant) => variant.stem)).toContain('student');
+  });
+
+  it('wants a number for "How many students…" and counts students', () => {
+    const query = analyzeQuery('How many students were in the study?', toyIndex());
+    expect(query.wantsNumber).toBe(true);
+    expect(query.countedStems).toEqual(['student']);
+  });
+});
+
+describe('SearchIndex and rankSentences', () => {
+  it('ranks the sentence holding the exact question words first', () => {
+    const index = toyIndex();
+    const ranking = rankSentences(index, analyzeQuery('reading scores personalized learning', index));
+    expect(ranking.hits[0]?.sentence).toBe(2);
+    expect(ranking.hits[0]?.passage).toBe(1);
+    expect(ranking.hits[0]?.group).toBe(1);
+  });
+
+  it('refuses passages of one group that are not consecutive', () => {
+    expect(() =>
+      SearchIndex.build([
+        { group: 0, sentences: ['One.'] },
+        { group: 1, sentences: ['Two.'] },
+        { group: 0, sentences: ['Three.'] },
+      ]),
+    ).toThrow(/not consecutive/);
+  });
+});
