@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.KNOWLEDGE_DIR;
+  delete env.MAX_EXCERPTS;
+  return { ...env, ...extra };
+}
+
+function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', ...args],
+      { cwd: ROOT, env: cliEnv(options.env ?? {}), timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe.concurrent('cli', () => {
+  it('answers a question with the quote and its source', async () => {
+    const run = await cli(['ask', 'what did RAND find for reading?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Reading showed a similar positive trend');
+    expect(run.stdout).toContain('The 74');
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const run = await cli(['ask', '--json', 'what did RAND find for reading?']);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(answer).toEqual(
+      expect.objectContaining({
+        question: 'what did RAND find for reading?',
+        answered: true,
+        message: expect.any(String),
+        excerpts: expect.any(Array),
+      }),
+    );
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of answer.excerpts) {
+      expect(Object.keys(excerpt).sort()).toEqual(['location', 'quote', 'score', 'source']);
+      expect(Object.keys(excerpt.source).sort()).toEqual([
+        'author',
+        'date',
+        'id',
+        'publisher',
+        'title',
+        'url',
+      ]);
+      expect(excerpt.location).toEqual({
+        paragraph: expect.any(Number),
+        start: expect.any(Number),
+        end: expect.any(Number),
+      });
+      expect(typeof excerpt.score).toBe('number');
+    }
+  });
+
+  it('answers each stdin line as one JSON line, skipping blank lines', async () => {
+    const run = await cli(['ask', '--json'], {
+      input: "Who funded the study?\n\nWhat's the weather tomorrow?\n",
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(2);
+    const [funded, weather] = lines.map((line) => JSON.parse(line));
+    expect(funded.question).toBe('Who funded the study?');
+    expect(weather.question).toBe("What's the weather tomorrow?");
+    expect(weather.answered).toBe(false);
+  });
+
+  it('exits 0 when the sources do not cover the question', async () => {
+    const run = await cli(['ask', '--json', "What's the weather tomorrow?"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).answered).toBe(false);
+  });
+
+  it('fails and names the folder when KNOWLEDGE_DIR does not exist', async () => {
+    const run = await cli(['ask', 'reading'], { env: { KNOWLEDGE_DIR: '/nonexistent' } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('/nonexistent');
+  });
+
+  it('check-knowledge exits 0 on the seed articles', async () => {
+    const run = await cli(['check-knowledge'], { env: { KNOWLEDGE_DIR: SEED_KNOWLEDGE_DIR } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('5 documents loaded, 0 problems');
+  });
+
+  it('check-knowledge exits 1 and names a broken file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'knowledge-cli-'));
+    temps.push(dir);
+    await cp(SEED_KNOWLEDGE_DIR, dir, { recursive: true });
+    await writeFile(path.join(dir, 'zz-broken-file.md'), 'no front matter here\n');
+    const run = await cli(['check-knowledge'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('zz-broken-file.md');
+  });
+});
