@@ -92,7 +92,7 @@ export function createEngine(
   function answer(rawQuestion: string): Answer {
     const trimmed = (rawQuestion ?? '').toString().trim();
     const tooLong = trimmed.length > settings.maxQuestionLength;
-    const question = tooLong ? trimmed.slice(0, settings.maxQuestionLength) : trimmed;
+    const question = tooLong ? cutWithoutSplittingCharacters(trimmed, settings.maxQuestionLength) : trimmed;
     const note = tooLong ? ANSWER_MESSAGES.trimmed(settings.maxQuestionLength) : undefined;
     const base = { question, ...(note ? { note } : {}) };
     if (words(question).length === 0) {
@@ -279,4 +279,10 @@ function describeSource(document: KnowledgeDocument): string {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+function cutWithoutSplittingCharacters(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }

@@ -60,7 +60,7 @@ function envReader(env: NodeJS.ProcessEnv, problems: string[]) {
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
-    const value = Number(raw);
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isInteger(value) || value < min || value > max) {
       problems.push(
         `${name} must be a whole number from ${min} to ${max} (got "${raw}"); leave it unset for ${fallback}.`,
@@ -178,9 +178,9 @@ export function loadConfig(
       );
     discord = {
       token: discordToken,
-      rateLimit: match
-        ? { max: Number(match[1]), windowMs: Number(match[2]) * 1000 }
-        : { max: 5, windowMs: 10_000 },
+      rateLimit: Object.freeze(
+        match ? { max: Number(match[1]), windowMs: Number(match[2]) * 1000 } : { max: 5, windowMs: 10_000 },
+      ),
       ...(apiUrl ? { apiUrl } : {}),
       ...(guildId ? { guildId } : {}),
     };

@@ -7,6 +7,13 @@ const optionalText = z
   .optional()
   .transform((value) => (value == null || value.trim() === '' ? null : value.trim()));
 
+/** True for `YYYY-MM-DD` naming a day that exists (no 2017-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 const overrideEntry = z.union([z.number().int().positive(), z.string().min(1)]);
 
 const frontMatterSchema = z.object({
@@ -20,7 +27,10 @@ const frontMatterSchema = z.object({
     .union([z.string(), z.date(), z.null()])
     .optional()
     .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value || null))
-    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), 'date must be YYYY-MM-DD'),
+    .refine(
+      (value) => value === null || isCalendarDate(value),
+      'date must be a real date written YYYY-MM-DD',
+    ),
   url: optionalText.refine(
     (value) => value === null || /^https?:\/\//.test(value),
     'url must start with http',

@@ -25,7 +25,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-      const report = options.health();
+      let report: HealthReport;
+      try {
+        report = options.health();
+      } catch (error) {
+        report = { healthy: false, reason: `health check failed: ${(error as Error).message}` };
+      }
       res.writeHead(report.healthy ? 200 : 503, {
         'content-type': 'application/json',
         'cache-control': 'no-store',
