@@ -1,9 +1,22 @@
 import { citationTitle } from '../knowledge/citation.js';
 import type { KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.js';
+import {
+  ABSTAIN_FEATURE_NAMES,
+  abstainFeatures,
+  FEATURE_NAMES,
+  type FeatureSource,
+  hitFeatures,
+  linearScore,
+  queryFeatureContext,
+  type TextTokens,
+  textTokens,
+} from '../search/features.js';
+import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
-import { type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
+import { type RankOptions, type Ranking, rankSentences, type SentenceHit } from '../search/rank.js';
 import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
+import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { buildQuoteSpan, quotableSentences } from './excerpt.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import type { Answer, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
@@ -17,32 +30,63 @@ export interface EngineOptions {
   /** Longest question used; longer ones are cut and the answer says so. Default 1,000. */
   maxQuestionLength: number;
   /**
-   * Least coverage (share of the question's meaning found around the best sentence) for an
-   * answer; below it the engine abstains. Default 0.5.
+   * Least confidence (the learned estimate, in [0, 1], that the sources answer the question) for
+   * an answer; below it the engine abstains. Default: the threshold fitted with the weights.
    */
-  minCoverage: number;
-  /** A further excerpt must score at least this share of the best one's. Default 0.45. */
+  minConfidence: number;
+  /**
+   * A further excerpt must be at least this likely relative to the best one (the ratio of their
+   * learned probabilities). Default 0.05.
+   */
   minRelativeScore: number;
-  /** A further excerpt from a source already quoted counts for this share of its score. Default 0.8. */
+  /** A further excerpt from a source already quoted loses this much of its learned score (log-odds). Default 0. */
   repeatSourcePenalty: number;
   /** How many closest sources a "not covered" answer names. Default 3. */
   maxSuggestions: number;
   rank: Partial<RankOptions>;
+  /** Learned weights (default: `LEARNED_WEIGHTS`, fitted by `npm run fit`). */
+  weights: LearnedWeights;
+  /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
+  vectors: WordVectors | null;
+}
+
+/** The reranker's and the abstention's weights, as `scripts/fit-weights.ts` writes them. */
+export interface LearnedWeights {
+  rank: { names: readonly string[]; weights: readonly number[] };
+  abstain: { names: readonly string[]; weights: readonly number[]; threshold: number };
 }
 
 export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   maxExcerpts: 3,
   maxQuoteLength: 500,
   maxQuestionLength: 1000,
-  minCoverage: 0.5,
-  minRelativeScore: 0.45,
-  repeatSourcePenalty: 0.8,
+  minConfidence: LEARNED_WEIGHTS.abstain.threshold,
+  minRelativeScore: 0.05,
+  repeatSourcePenalty: 0,
   maxSuggestions: 3,
   rank: {},
+  weights: LEARNED_WEIGHTS,
+  vectors: null,
 });
 
-/** Most a sentence's score grows for using the question's own words rather than only their stems. */
-const EXACT_WORDS_BONUS = 0.1;
+/** A candidate sentence with its learned score. */
+export interface ScoredHit {
+  hit: SentenceHit;
+  features: Float64Array;
+  /** Learned score (log-odds scale): higher is better. */
+  score: number;
+}
+
+/** Everything the engine worked out for a question, for evaluation and fitting. */
+export interface Analysis {
+  query: AnalyzedQuery;
+  ranking: Ranking;
+  /** Candidates, best first by learned score. */
+  scored: ScoredHit[];
+  abstainFeatures: Float64Array;
+  /** Learned estimate, in [0, 1], that the sources answer the question. */
+  confidence: number;
+}
 
 interface IndexedPassage {
   document: KnowledgeDocument;
@@ -53,6 +97,10 @@ interface IndexedPassage {
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
 export interface Engine extends QuestionAnswerer {
+  /** The ranking behind an answer: candidates with their features and scores, and the confidence. */
+  analyze(question: string): Analysis | null;
+  /** Where a candidate sentence sits: its document id and offsets in the body. */
+  locate(sentence: number): { documentId: string; start: number; end: number };
   readonly documents: readonly KnowledgeDocument[];
   /** Paragraphs indexed (boilerplate excluded). */
   readonly passageCount: number;
@@ -64,7 +112,14 @@ export function createEngine(
   documents: readonly KnowledgeDocument[],
   options: Partial<EngineOptions> = {},
 ): Engine {
-  const settings: EngineOptions = { ...ENGINE_DEFAULTS, ...options };
+  const settings: EngineOptions = {
+    ...ENGINE_DEFAULTS,
+    ...(options.weights && options.minConfidence === undefined
+      ? { minConfidence: options.weights.abstain.threshold }
+      : {}),
+    ...options,
+  };
+  const vectors = options.vectors === undefined ? defaultWordVectors() : options.vectors;
   const passages: IndexedPassage[] = [];
   let sentenceCount = 0;
   for (const document of documents) {
@@ -105,8 +160,8 @@ export function createEngine(
         suggestions: [],
       };
     }
-    const query = analyzeQuery(question, index);
-    if (query.concepts.every((concept) => concept.optional)) {
+    const analysis = analyze(question);
+    if (!analysis) {
       return {
         ...base,
         answered: false,
@@ -116,10 +171,9 @@ export function createEngine(
         suggestions: [],
       };
     }
-    const ranking = rankSentences(index, query, settings.rank);
-    preferTypedWords(ranking.hits, query);
-    const top = ranking.hits[0];
-    if (!top || top.coverage < settings.minCoverage) {
+    const { query, ranking, scored, confidence } = analysis;
+    const top = scored[0];
+    if (!top || confidence < settings.minConfidence) {
       const suggestions = suggestSources(ranking.groupCoverage);
       return {
         ...base,
@@ -133,7 +187,7 @@ export function createEngine(
     const stems = new Set(
       query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem)),
     );
-    const excerpts = chooseExcerpts(ranking.hits, ranking.sentenceScores, stems, top);
+    const excerpts = chooseExcerpts(scored, ranking.sentenceScores, stems, confidence);
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
     return {
       ...base,
@@ -145,49 +199,106 @@ export function createEngine(
     };
   }
 
-  /**
-   * A sentence using the very words typed ("implementers", "expectations") is stronger evidence
-   * than one sharing only their stems ("implement", "expect"): such hits gain up to
-   * EXACT_WORDS_BONUS, and the hits are re-sorted.
-   */
-  function preferTypedWords(hits: SentenceHit[], query: AnalyzedQuery): void {
-    const typed = query.concepts.filter((concept) => !concept.optional).map((concept) => concept.word);
-    if (typed.length === 0) return;
-    for (const hit of hits) {
-      const passage = passages[hit.passage] as IndexedPassage;
-      const sentence = passage.sentences[hit.sentence - passage.firstSentence] as Sentence;
-      const present = new Set(words(passage.document.body.slice(sentence.start, sentence.end)));
-      const exact = typed.filter((word) => present.has(word)).length;
-      hit.score *= 1 + (EXACT_WORDS_BONUS * exact) / typed.length;
-    }
-    hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  /** Tokens of sentences and paragraphs, worked out the first time a question reaches them. */
+  const sentenceTokens: Array<TextTokens | undefined> = [];
+  const passageTokens: Array<TextTokens | undefined> = [];
+  const featureSource: FeatureSource = {
+    sentenceText(sentence) {
+      const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
+      const { start, end } = passage.sentences[sentence - passage.firstSentence] as Sentence;
+      return passage.document.body.slice(start, end);
+    },
+    sentenceTokens(sentence) {
+      let tokens = sentenceTokens[sentence];
+      if (!tokens) {
+        tokens = textTokens(featureSource.sentenceText(sentence), vectors);
+        sentenceTokens[sentence] = tokens;
+      }
+      return tokens;
+    },
+    passageTokens(passageId) {
+      let tokens = passageTokens[passageId];
+      if (!tokens) {
+        const first = index.passageStart[passageId] as number;
+        const end = index.passageStart[passageId + 1] as number;
+        const parts: TextTokens[] = [];
+        for (let sentence = first; sentence < end; sentence++) parts.push(featureSource.sentenceTokens(sentence));
+        tokens = {
+          words: parts.flatMap((part) => part.words),
+          stems: parts.flatMap((part) => part.stems),
+          // A paragraph's soft match only needs each of its words once.
+          ranks: Int32Array.from(new Set(parts.flatMap((part) => [...part.ranks]))),
+        };
+        passageTokens[passageId] = tokens;
+      }
+      return tokens;
+    },
+    isFirstInPassage(sentence) {
+      const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
+      return sentence === passage.firstSentence;
+    },
+    vectors,
+  };
+  const rankWeights = alignWeights(settings.weights.rank);
+  const abstainWeights = alignWeights(settings.weights.abstain, true);
+
+  function analyze(question: string): Analysis | null {
+    const query = analyzeQuery(question, index);
+    if (query.concepts.length === 0 || query.concepts.every((concept) => concept.optional)) return null;
+    const ranking = rankSentences(index, query, settings.rank);
+    const context = queryFeatureContext(query, ranking, vectors);
+    const topStage = ranking.hits[0]?.score ?? 0;
+    const scored = ranking.hits.map((hit) => {
+      const features = hitFeatures(context, featureSource, hit, topStage);
+      return { hit, features, score: rankWeights ? linearScore(features, rankWeights) : hit.score };
+    });
+    scored.sort((a, b) => b.score - a.score || a.hit.sentence - b.hit.sentence);
+    const top = scored[0];
+    const features = abstainFeatures(
+      context,
+      vectors,
+      top ? { features: top.features, score: top.score, passage: top.hit.passage } : undefined,
+    );
+    const confidence = abstainWeights
+      ? 1 / (1 + Math.exp(-linearScore(features, abstainWeights)))
+      : top && top.hit.coverage >= 0.5
+        ? 1
+        : 0;
+    return { query, ranking, scored, abstainFeatures: features, confidence };
+  }
+
+  function locate(sentence: number): { documentId: string; start: number; end: number } {
+    const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
+    const { start, end } = passage.sentences[sentence - passage.firstSentence] as Sentence;
+    return { documentId: passage.document.meta.id, start, end };
   }
 
   function chooseExcerpts(
-    hits: SentenceHit[],
+    scored: ScoredHit[],
     sentenceScores: Map<number, number>,
     stems: ReadonlySet<string>,
-    top: SentenceHit,
+    confidence: number,
   ): Excerpt[] {
     const chosen: Excerpt[] = [];
     const usedSources = new Set<string>();
-    const remaining = hits.filter(
-      (hit) => hit.score >= top.score * settings.minRelativeScore && hit.coverage >= settings.minCoverage,
-    );
+    const top = scored[0] as ScoredHit;
+    const minScore = top.score + Math.log(settings.minRelativeScore);
+    const remaining = scored.filter((candidate) => candidate.score >= minScore);
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;
       let bestScore = Number.NEGATIVE_INFINITY;
-      remaining.forEach((hit, at) => {
-        const passage = passages[hit.passage] as IndexedPassage;
+      remaining.forEach((candidate, at) => {
+        const passage = passages[candidate.hit.passage] as IndexedPassage;
         const adjusted =
-          hit.score * (usedSources.has(passage.document.meta.id) ? settings.repeatSourcePenalty : 1);
+          candidate.score - (usedSources.has(passage.document.meta.id) ? settings.repeatSourcePenalty : 0);
         if (adjusted > bestScore) {
           bestScore = adjusted;
           bestAt = at;
         }
       });
-      const [hit] = remaining.splice(bestAt, 1) as [SentenceHit];
-      const excerpt = toExcerpt(hit, sentenceScores, stems, top);
+      const [candidate] = remaining.splice(bestAt, 1) as [ScoredHit];
+      const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
+      excerpt.score = round(confidence * Math.exp(candidate.score - top.score));
       if (mergeInto(chosen, excerpt)) continue;
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);
@@ -195,12 +306,7 @@ export function createEngine(
     return chosen;
   }
 
-  function toExcerpt(
-    hit: SentenceHit,
-    sentenceScores: Map<number, number>,
-    stems: ReadonlySet<string>,
-    top: SentenceHit,
-  ): Excerpt {
+  function toExcerpt(hit: SentenceHit, sentenceScores: Map<number, number>, stems: ReadonlySet<string>): Excerpt {
     const passage = passages[hit.passage] as IndexedPassage;
     const span = buildQuoteSpan({
       body: passage.document.body,
@@ -216,7 +322,7 @@ export function createEngine(
       cutAfter: span.cutAfter,
       source: sources[groupOf.get(passage.document) as number] as SourceRef,
       location: { paragraph: passage.paragraph.number, start: span.start, end: span.end },
-      score: round(Math.min(1, hit.coverage) * (hit.score / top.score)),
+      score: 0,
     };
   }
 
@@ -254,7 +360,7 @@ export function createEngine(
       .map(({ document }) => describeSource(document));
   }
 
-  return { answer, documents, passageCount: passages.length, index };
+  return { answer, analyze, locate, documents, passageCount: passages.length, index };
 }
 
 function toSourceRef(document: KnowledgeDocument): SourceRef {
@@ -275,6 +381,19 @@ function describeSource(document: KnowledgeDocument): string {
   const { meta } = document;
   const name = meta.publisher && meta.title ? `${meta.title} (${meta.publisher})` : citationTitle(meta);
   return meta.about ? `${name}: ${meta.about}` : name;
+}
+
+/** The weights in the order of the current feature names; null when none were fitted. */
+function alignWeights(
+  fitted: { names: readonly string[]; weights: readonly number[] },
+  abstain = false,
+): number[] | null {
+  if (fitted.names.length === 0) return null;
+  const names = abstain ? ABSTAIN_FEATURE_NAMES : FEATURE_NAMES;
+  return names.map((name) => {
+    const at = fitted.names.indexOf(name);
+    return at < 0 ? 0 : (fitted.weights[at] as number);
+  });
 }
 
 function round(value: number): number {

@@ -1,10 +1,10 @@
-import { SYNONYM_GROUPS } from './synonyms.js';
+import { generalSpeller } from './speller.js';
 import { contentTokens, isStopWord, stemWord, words } from './text.js';
 
-/** One form a question word can take in the index: itself, a synonym, or a spelling correction. */
+/** One form a question word can take in the index: itself or a spelling correction. */
 export interface QueryVariant {
   stem: string;
-  /** 1 for the word itself; less for synonyms and corrections. */
+  /** 1 for the word itself; less for corrections. */
   weight: number;
 }
 
@@ -12,19 +12,41 @@ export interface QueryVariant {
 export interface QueryConcept {
   /** The word as the user typed it (folded). */
   word: string;
+  /**
+   * The word whose meaning the concept carries: the typed word, or its best spelling correction
+   * when the typed word is not English ("readng" → "reading"). Used for soft matching.
+   */
+  meaning: string;
   variants: QueryVariant[];
-  /** Optional concepts add to the ranking but not to coverage (e.g. "defined" for a "what is" question). */
+  /** Optional concepts add to the ranking but not to coverage. */
   optional: boolean;
   /** Scales the concept's share of coverage; 1 unless said otherwise. */
   coverageScale?: number;
 }
 
+/** What kind of answer the question's wording asks for (from its question words). */
+export type QuestionType = 'when' | 'who' | 'where' | 'count' | 'why' | 'how' | 'what' | 'other';
+
+export const QUESTION_TYPES: readonly QuestionType[] = Object.freeze([
+  'when',
+  'who',
+  'where',
+  'count',
+  'why',
+  'how',
+  'what',
+  'other',
+]);
+
 export interface AnalyzedQuery {
   concepts: QueryConcept[];
+  type: QuestionType;
   /** "How many…", "what percentage…": sentences with a number rank higher. */
   wantsNumber: boolean;
   /** Stems of what a "how many" question counts ("how many charter schools" → charter, school). */
   countedStems: string[];
+  /** Every folded word of the question, stop words included. */
+  words: string[];
 }
 
 /** What query analysis needs to know of the index's vocabulary. */
@@ -35,132 +57,90 @@ export interface Vocabulary {
   correct(word: string): Array<{ word: string; distance: number }>;
 }
 
-const NUMBER_QUESTION =
-  /\bhow (?:many|much|large|big|often|long)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction)\b/;
+const COUNT_QUESTION =
+  /\bhow (?:many|much|large|big|often|long|far|old|tall)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction|amount)\b/;
 /** The words a "how many" question counts: up to three words after it, before a verb or preposition. */
 const COUNTED_THING =
   /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
-const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning\b|\bwhat does .+ mean\b/;
-const DEFINITION_STEMS = ['defin', 'mean'];
-/**
- * Verbs that frame a question rather than name its topic ("what did RAND *find* for reading?").
- * They still rank, as optional concepts, but a sentence need not hold them to answer.
- */
-const FRAMING_STEMS = new Set(['find', 'found', 'conclud', 'conclus', 'show', 'shown', 'suggest', 'discov']);
-/** Reporting verbs that frame the question only as its last word after "did/do/does" ("what did teachers report?"). */
-const CLOSING_FRAMING_STEMS = new Set([
-  'report',
-  'state',
-  'claim',
-  'note',
-  'argu',
-  'write',
-  'wrote',
-  'conclud',
-  'find',
-]);
-const AUXILIARY = /\b(?:did|do|does|have|has)\b/;
-const FRAMING_WEIGHT = 0.5;
-/**
- * A question framed by a finding verb wants a reported result: sentences with words that report
- * one rank higher, and count for part of the coverage.
- */
-const RESULT_WORDS = [
-  'found',
-  'result',
-  'show',
-  'gain',
-  'improv',
-  'increas',
-  'decreas',
-  'effect',
-  'signific',
-  'trend',
-  'percentil',
-  'higher',
-  'lower',
-  'posit',
-  'neg',
-];
-const RESULT_WEIGHT = 0.8;
-/** A finding question answered without any word of a result is only partly answered. */
-const RESULT_COVERAGE = 1;
-const DEFINITION_WEIGHT = 0.5;
+const WHEN_QUESTION = /\bwhen\b|\b(?:what|which) (?:year|years|date|day|month|century|decade|time|era|period)\b/;
+const WHO_QUESTION = /\bwho(?:m|se)?\b/;
+const WHERE_QUESTION = /\bwhere\b/;
+const WHY_QUESTION = /\bwhy\b/;
+const HOW_QUESTION = /\bhow\b/;
+const WHAT_QUESTION = /\b(?:what|which)\b/;
 /** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
 const NEAR_BEST = 0.05;
 
-/** For each stem, the stems that stand for it and the best weight of any group joining them. */
-const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
-  const map = new Map<string, Map<string, number>>();
-  for (const group of SYNONYM_GROUPS) {
-    const stems = [...new Set(group.words.map((word) => stemWord(word)))];
-    for (const stem of stems) {
-      const others = map.get(stem) ?? new Map<string, number>();
-      for (const other of stems) {
-        if (other !== stem) others.set(other, Math.max(others.get(other) ?? 0, group.weight));
-      }
-      map.set(stem, others);
-    }
-  }
-  return map;
-})();
+export function questionType(folded: string): QuestionType {
+  if (COUNT_QUESTION.test(folded)) return 'count';
+  if (WHEN_QUESTION.test(folded)) return 'when';
+  if (WHO_QUESTION.test(folded)) return 'who';
+  if (WHERE_QUESTION.test(folded)) return 'where';
+  if (WHY_QUESTION.test(folded)) return 'why';
+  if (HOW_QUESTION.test(folded)) return 'how';
+  if (WHAT_QUESTION.test(folded)) return 'what';
+  return 'other';
+}
 
 /**
- * Turns a question into concepts: each meaningful word with its synonyms and, when the index
- * has never seen it, its closest spellings from the index vocabulary (fuse.js). A misspelled
- * stop word ("waht") is recognised as one and dropped.
+ * Turns a question into concepts: each meaningful word and, when it is neither a word of the
+ * sources nor a common English word, its closest spellings among the sources' words and general
+ * English (ranked by edit distance, then frequency). A misspelled stop word ("waht") is
+ * recognised as one and dropped. Meaning beyond spelling (other words for the same thing) is
+ * matched later, by word vectors, when sentences are scored.
  */
 export function analyzeQuery(question: string, vocabulary: Vocabulary): AnalyzedQuery {
-  const folded = words(question).join(' ');
+  const all = words(question);
+  const folded = all.join(' ');
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
-  const tokens = contentTokens(question);
-  const lastStem = tokens[tokens.length - 1]?.stem;
-  let wantsResult = false;
-  for (const token of tokens) {
+  const speller = generalSpeller();
+  for (const token of contentTokens(question)) {
     let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
-    if (!vocabulary.hasWord(token.word) && !vocabulary.hasStem(token.stem)) {
-      const corrections = vocabulary.correct(token.word);
+    let meaning = token.word;
+    const inSources = vocabulary.hasWord(token.word) || vocabulary.hasStem(token.stem);
+    if (!inSources && !speller.isCommonWord(token.word) && !/\d/.test(token.word)) {
+      const corrections = mergeCorrections(vocabulary.correct(token.word), speller.correct(token.word));
       const closest = corrections[0]?.distance ?? 1;
       const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
       if (nearBest.some((correction) => isStopWord(correction.word))) continue;
       if (corrections.length > 0) {
+        meaning = (corrections[0] as { word: string }).word;
         variants = corrections.map((correction) => ({
           stem: stemWord(correction.word),
           weight: 1 - correction.distance,
         }));
       }
     }
-    for (const variant of [...variants]) {
-      for (const [synonym, weight] of synonymsByStem.get(variant.stem) ?? []) {
-        variants.push({ stem: synonym, weight: variant.weight * weight });
-      }
-    }
     const key = variants.map((variant) => variant.stem).join('|');
     if (seen.has(key)) continue;
     seen.add(key);
-    const framing =
-      FRAMING_STEMS.has(token.stem) ||
-      (token.stem === lastStem &&
-        tokens.length > 1 &&
-        CLOSING_FRAMING_STEMS.has(token.stem) &&
-        AUXILIARY.test(folded));
-    wantsResult ||= FRAMING_STEMS.has(token.stem);
-    if (framing)
-      variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
-    concepts.push({ word: token.word, variants: dedupeVariants(variants), optional: framing });
-  }
-  if (wantsResult) {
-    const variants = RESULT_WORDS.map((stem) => ({ stem, weight: RESULT_WEIGHT }));
-    concepts.push({ word: 'result', variants, optional: false, coverageScale: RESULT_COVERAGE });
-  }
-  if (DEFINITION_QUESTION.test(folded) && concepts.length > 0) {
-    const variants = DEFINITION_STEMS.map((stem) => ({ stem, weight: DEFINITION_WEIGHT }));
-    concepts.push({ word: 'definition', variants, optional: true });
+    concepts.push({ word: token.word, meaning, variants: dedupeVariants(variants), optional: false });
   }
   const counted = COUNTED_THING.exec(folded)?.[1] ?? '';
   const countedStems = contentTokens(counted).map((token) => token.stem);
-  return { concepts, wantsNumber: NUMBER_QUESTION.test(folded), countedStems };
+  const type = questionType(folded);
+  return { concepts, type, wantsNumber: type === 'count', countedStems, words: all };
+}
+
+/**
+ * Corrections from the sources' words and from general English, best first: by distance, then
+ * the sources' words before general ones, then commoner words first.
+ */
+function mergeCorrections(
+  fromSources: Array<{ word: string; distance: number }>,
+  fromEnglish: Array<{ word: string; distance: number; rank: number }>,
+): Array<{ word: string; distance: number }> {
+  const merged = new Map<string, { word: string; distance: number; order: number }>();
+  for (const correction of fromSources) merged.set(correction.word, { ...correction, order: -1 });
+  for (const correction of fromEnglish) {
+    const known = merged.get(correction.word);
+    if (!known) merged.set(correction.word, { ...correction, order: correction.rank });
+  }
+  return [...merged.values()]
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .slice(0, 3)
+    .map(({ word, distance }) => ({ word, distance }));
 }
 
 function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {

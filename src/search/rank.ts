@@ -2,7 +2,7 @@ import { countInRange, countInSentence, occursInRange, type Postings } from './p
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
-/** Ranking settings; the defaults were tuned on the evaluation questions and others like them. */
+/** First-stage ranking settings: BM25 and coverage; the learned reranker reorders its hits. */
 export const RANK_DEFAULTS = Object.freeze({
   /** BM25 term-frequency saturation. */
   k1: 1.2,
@@ -30,7 +30,7 @@ export const RANK_DEFAULTS = Object.freeze({
   rareTermMinimum: 1000,
   /** How many candidates, best on their own words, get the full score (paragraph and document too). */
   shortlist: 400,
-  /** How many sentences to return, best first. */
+  /** How many sentences to return, best first (the reranker reorders them). */
   limit: 40,
 });
 
@@ -45,6 +45,15 @@ export interface SentenceHit {
   score: number;
   /** Share of the question's meaning found in the sentence (1), its paragraph or its document (partly), in [0, 1]. */
   coverage: number;
+  /** The sentence's own BM25 score and its paragraph's, each concept counted once. */
+  ownScore: number;
+  passageScore: number;
+  /** Shares of the question's meaning (by importance) found in the sentence, its paragraph, its document. */
+  ownCoverage: number;
+  passageCoverage: number;
+  groupCoverage: number;
+  /** The sum of the concepts' importance (BM25 idf among paragraphs), to make scores comparable across questions. */
+  totalImportance: number;
 }
 
 export interface Ranking {
@@ -53,6 +62,10 @@ export interface Ranking {
   sentenceScores: Map<number, number>;
   /** Per group (document), the best coverage of any of its candidate sentences: how close it came. */
   groupCoverage: Map<number, number>;
+  /** Per concept of the query, its importance (0 for optional concepts). */
+  importance: Float64Array;
+  /** Per concept, true when no form of it occurs anywhere in the index. */
+  absent: boolean[];
 }
 
 interface Variant {
@@ -82,10 +95,13 @@ export function rankSentences(
   const importance = new Float64Array(conceptCount);
   const variants: Variant[] = [];
   const described = new Map<number, Float64Array>();
+  const absent: boolean[] = [];
   query.concepts.forEach((concept, c) => {
+    absent[c] = true;
     let conceptImportance = 0;
     for (const variant of concept.variants) {
       for (const group of index.groupsDescribedBy(variant.stem)) {
+        absent[c] = false;
         const seen = getOrCreate(described, group, conceptCount);
         seen[c] = Math.max(seen[c] as number, variant.weight);
       }
@@ -93,6 +109,7 @@ export function rankSentences(
       if (variant.weight === 1 && !postings)
         conceptImportance = unknownWordImportance(index, o.unknownWordWeight);
       if (!postings) continue;
+      absent[c] = false;
       const passageIdf = index.passageIdf(postings);
       conceptImportance = Math.max(conceptImportance, passageIdf * variant.weight);
       variants.push({
@@ -130,13 +147,18 @@ export function rankSentences(
       groups.set(group, inGroup);
     }
     let covered = 0;
+    let ownCovered = 0;
+    let passageCovered = 0;
+    let groupCovered = 0;
     for (let c = 0; c < conceptCount; c++) {
-      const level = Math.max(
-        ownSeen[c] as number,
-        (inPassage.seen[c] as number) * o.passageCoverage,
-        (inGroup[c] as number) * o.groupCoverage,
-      );
-      covered += (importance[c] as number) * level;
+      const weight = importance[c] as number;
+      const own = ownSeen[c] as number;
+      const inParagraph = Math.max(own, inPassage.seen[c] as number);
+      const inDocument = Math.max(inParagraph, inGroup[c] as number);
+      covered += weight * Math.max(own, inParagraph * o.passageCoverage, inDocument * o.groupCoverage);
+      ownCovered += weight * own;
+      passageCovered += weight * inParagraph;
+      groupCovered += weight * inDocument;
     }
     const coverage = covered / totalImportance;
     groupCoverage.set(group, Math.max(groupCoverage.get(group) ?? 0, coverage));
@@ -146,11 +168,23 @@ export function rankSentences(
       const counted = index.countedStems.get(sentence);
       if (counted && query.countedStems.some((stem) => counted.has(stem))) score *= o.countedBoost;
     }
-    hits.push({ sentence, passage, group, score, coverage });
+    hits.push({
+      sentence,
+      passage,
+      group,
+      score,
+      coverage,
+      ownScore,
+      passageScore: inPassage.score,
+      ownCoverage: ownCovered / totalImportance,
+      passageCoverage: passageCovered / totalImportance,
+      groupCoverage: groupCovered / totalImportance,
+      totalImportance,
+    });
   }
   hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   if (hits.length > o.limit) hits.length = o.limit;
-  return { hits, sentenceScores, groupCoverage };
+  return { hits, sentenceScores, groupCoverage, importance, absent };
 }
 
 interface ScoredSentence {

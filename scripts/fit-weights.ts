@@ -1,0 +1,242 @@
+/**
+ * Fits the reranker's and the abstention's weights on the public half of SQuAD v1.1 dev
+ * (articles 0–23; 24–47 are held back and never read) and writes src/search/learned-weights.ts.
+ *
+ *   npm run fit            (reads ../shared/eval/squad/dev-v1.1.json)
+ *
+ * Reranker: a linear score over FEATURE_NAMES, fitted as a softmax over each question's candidate
+ * sentences (the right ones cover the start of a gold answer), L2-regularised. It prints the
+ * first-sentence accuracy on articles 12–23 when fitted on 0–11 only, as an overfitting check.
+ * Abstention: logistic regression over ABSTAIN_FEATURE_NAMES, with the knowledge base holding half
+ * of the articles: questions about those are answerable, questions about the other half are not.
+ * The threshold is the highest that still answers `ANSWERED_TARGET` of answerable questions.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine, type LearnedWeights } from '../src/answer/engine.js';
+import { defaultSquadFile } from '../src/cli/eval-squad.js';
+import { loadSquadArticles, type SquadQuestion, sample } from '../src/eval/squad.js';
+import { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from '../src/search/features.js';
+
+const ANSWERED_TARGET = 0.975;
+/** Questions per half-knowledge-base run of the abstention fit. */
+const ABSTAIN_SAMPLE = 3000;
+const EMPTY: LearnedWeights = {
+  rank: { names: [], weights: [] },
+  abstain: { names: [], weights: [], threshold: 0.5 },
+};
+
+interface RankingExample {
+  article: number;
+  features: Float64Array[];
+  positive: boolean[];
+}
+
+function rankingExamples(engine: Engine, questions: readonly SquadQuestion[]): RankingExample[] {
+  const examples: RankingExample[] = [];
+  for (const question of questions) {
+    const analysis = engine.analyze(question.question);
+    if (!analysis) continue;
+    const positive = analysis.scored.map(({ hit }) => {
+      const where = engine.locate(hit.sentence);
+      return (
+        where.documentId === question.documentId &&
+        question.answerStarts.some((start) => start >= where.start && start < where.end)
+      );
+    });
+    if (!positive.some(Boolean)) continue;
+    examples.push({ article: question.article, features: analysis.scored.map((s) => s.features), positive });
+  }
+  return examples;
+}
+
+function standardise(rows: Float64Array[], size: number): { mean: Float64Array; scale: Float64Array } {
+  const mean = new Float64Array(size);
+  const scale = new Float64Array(size);
+  for (const row of rows) for (let i = 0; i < size; i++) mean[i] = (mean[i] as number) + (row[i] as number);
+  for (let i = 0; i < size; i++) mean[i] = (mean[i] as number) / rows.length;
+  for (const row of rows)
+    for (let i = 0; i < size; i++) scale[i] = (scale[i] as number) + ((row[i] as number) - (mean[i] as number)) ** 2;
+  for (let i = 0; i < size; i++) {
+    const sd = Math.sqrt((scale[i] as number) / rows.length);
+    scale[i] = sd > 1e-9 ? 1 / sd : 0;
+  }
+  return { mean, scale };
+}
+
+/** Adam on a differentiable loss of standardised weights. */
+function adam(size: number, lossAndGradient: (w: Float64Array) => { loss: number; gradient: Float64Array }, steps = 400) {
+  const w = new Float64Array(size);
+  const m = new Float64Array(size);
+  const v = new Float64Array(size);
+  const rate = 0.05;
+  let loss = 0;
+  for (let step = 1; step <= steps; step++) {
+    const result = lossAndGradient(w);
+    loss = result.loss;
+    for (let i = 0; i < size; i++) {
+      const g = result.gradient[i] as number;
+      m[i] = 0.9 * (m[i] as number) + 0.1 * g;
+      v[i] = 0.999 * (v[i] as number) + 0.001 * g * g;
+      const mHat = (m[i] as number) / (1 - 0.9 ** step);
+      const vHat = (v[i] as number) / (1 - 0.999 ** step);
+      w[i] = (w[i] as number) - (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
+    }
+  }
+  return { w, loss };
+}
+
+function fitRanker(examples: RankingExample[], l2 = 1e-3): number[] {
+  const size = FEATURE_NAMES.length;
+  const { mean, scale } = standardise(
+    examples.flatMap((example) => example.features),
+    size,
+  );
+  const z = examples.map((example) =>
+    example.features.map((row) => Float64Array.from(row, (value, i) => (value - (mean[i] as number)) * (scale[i] as number))),
+  );
+  const { w } = adam(size, (weights) => {
+    const gradient = new Float64Array(size);
+    let loss = 0;
+    examples.forEach((example, e) => {
+      const rows = z[e] as Float64Array[];
+      const scores = rows.map((row) => row.reduce((sum, value, i) => sum + value * (weights[i] as number), 0));
+      const max = Math.max(...scores);
+      const exps = scores.map((score) => Math.exp(score - max));
+      const all = exps.reduce((a, b) => a + b, 0);
+      const good = exps.reduce((sum, value, i) => sum + (example.positive[i] ? value : 0), 0);
+      loss -= Math.log(good / all);
+      rows.forEach((row, r) => {
+        const p = (exps[r] as number) / all - (example.positive[r] ? (exps[r] as number) / good : 0);
+        for (let i = 0; i < size; i++) gradient[i] = (gradient[i] as number) + p * (row[i] as number);
+      });
+    });
+    for (let i = 0; i < size; i++) {
+      gradient[i] = (gradient[i] as number) / examples.length + 2 * l2 * (weights[i] as number);
+      loss += l2 * (weights[i] as number) ** 2;
+    }
+    return { loss: loss / examples.length, gradient };
+  });
+  return Array.from(w, (value, i) => round(value * (scale[i] as number)));
+}
+
+function topAccuracy(examples: RankingExample[], weights: readonly number[]): number {
+  let right = 0;
+  for (const example of examples) {
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    example.features.forEach((row, r) => {
+      const score = row.reduce((sum, value, i) => sum + value * (weights[i] as number), 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = r;
+      }
+    });
+    if (example.positive[best]) right++;
+  }
+  return right / Math.max(1, examples.length);
+}
+
+function fitLogistic(rows: Float64Array[], labels: boolean[], l2 = 1e-3): number[] {
+  const size = ABSTAIN_FEATURE_NAMES.length;
+  const { mean, scale } = standardise(rows, size);
+  mean[0] = 0;
+  scale[0] = 1;
+  const z = rows.map((row) => Float64Array.from(row, (value, i) => (value - (mean[i] as number)) * (scale[i] as number)));
+  const { w } = adam(
+    size,
+    (weights) => {
+      const gradient = new Float64Array(size);
+      let loss = 0;
+      z.forEach((row, r) => {
+        const score = row.reduce((sum, value, i) => sum + value * (weights[i] as number), 0);
+        const p = 1 / (1 + Math.exp(-score));
+        const y = labels[r] ? 1 : 0;
+        loss -= y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12);
+        for (let i = 0; i < size; i++) gradient[i] = (gradient[i] as number) + (p - y) * (row[i] as number);
+      });
+      for (let i = 0; i < size; i++) gradient[i] = (gradient[i] as number) / z.length + (i === 0 ? 0 : 2 * l2 * (weights[i] as number));
+      return { loss: loss / z.length, gradient };
+    },
+    600,
+  );
+  // Fold the standardisation back: w·((x - mean) * scale) = (w*scale)·x - Σ w*scale*mean.
+  const weights = Array.from(w, (value, i) => value * (scale[i] as number));
+  let shift = 0;
+  for (let i = 1; i < size; i++) shift += (weights[i] as number) * (mean[i] as number);
+  weights[0] = (weights[0] as number) - shift;
+  return weights.map(round);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+const file = process.argv[2] ?? defaultSquadFile();
+const started = performance.now();
+const all = loadSquadArticles(file, 0, 24);
+const stageOne = createEngine(all.documents, { weights: EMPTY });
+const examples = rankingExamples(stageOne, all.questions);
+process.stdout.write(`ranking: ${examples.length} of ${all.questions.length} questions have a right candidate\n`);
+const lowerFit = fitRanker(examples.filter((example) => example.article < 12));
+const upper = examples.filter((example) => example.article >= 12);
+process.stdout.write(
+  `overfitting check: fitted on articles 0-11, first candidate right on 12-23: ${(topAccuracy(upper, lowerFit) * 100).toFixed(1)}% (first stage alone ${(topAccuracy(upper, FEATURE_NAMES.map((name) => (name === 'stage1' ? 1 : 0))) * 100).toFixed(1)}%)\n`,
+);
+const rankWeights = fitRanker(examples);
+const stageOnly = FEATURE_NAMES.map((name) => (name === 'stage1' ? 1 : 0));
+process.stdout.write(
+  `fitted on all public articles: first candidate right ${(topAccuracy(examples, rankWeights) * 100).toFixed(1)}% (first stage alone ${(topAccuracy(examples, stageOnly) * 100).toFixed(1)}%)\n`,
+);
+
+const withRank: LearnedWeights = { ...EMPTY, rank: { names: [...FEATURE_NAMES], weights: rankWeights } };
+const rows: Float64Array[] = [];
+const labels: boolean[] = [];
+for (const [first, end] of [
+  [0, 12],
+  [12, 24],
+] as const) {
+  const half = loadSquadArticles(file, first, end);
+  const engine = createEngine(half.documents, { weights: withRank });
+  for (const question of sample(all.questions, ABSTAIN_SAMPLE, first + 1)) {
+    const analysis = engine.analyze(question.question);
+    const inside = question.article >= first && question.article < end;
+    if (!analysis) continue;
+    rows.push(analysis.abstainFeatures);
+    labels.push(inside);
+  }
+}
+const abstainWeights = fitLogistic(rows, labels);
+const probability = (row: Float64Array) =>
+  1 / (1 + Math.exp(-row.reduce((sum, value, i) => sum + value * (abstainWeights[i] as number), 0)));
+const answerable = rows.filter((_, r) => labels[r]).map(probability).sort((a, b) => a - b);
+const threshold = round(answerable[Math.floor(answerable.length * (1 - ANSWERED_TARGET))] ?? 0.5);
+const outside = rows.filter((_, r) => !labels[r]).map(probability);
+process.stdout.write(
+  `abstention: threshold ${threshold}: answers ${((answerable.filter((p) => p >= threshold).length / answerable.length) * 100).toFixed(1)}% of answerable, abstains on ${((outside.filter((p) => p < threshold).length / outside.length) * 100).toFixed(1)}% of questions about other articles\n`,
+);
+
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'search', 'learned-weights.ts');
+const pairs = (names: readonly string[], weights: readonly number[]) =>
+  names.map((name, i) => `    ${JSON.stringify(name)}: ${weights[i]},`).join('\n');
+writeFileSync(
+  out,
+  `/**
+ * Weights fitted by \`npm run fit\` (scripts/fit-weights.ts) on SQuAD v1.1 dev articles 0–23.
+ * Do not edit by hand: run the script again after changing the features.
+ */
+const rank: Record<string, number> = {
+${pairs(FEATURE_NAMES, rankWeights)}
+};
+const abstain: Record<string, number> = {
+${pairs(ABSTAIN_FEATURE_NAMES, abstainWeights)}
+};
+
+export const LEARNED_WEIGHTS = Object.freeze({
+  rank: { names: Object.keys(rank), weights: Object.values(rank) },
+  abstain: { names: Object.keys(abstain), weights: Object.values(abstain), threshold: ${threshold} },
+});
+`,
+);
+process.stdout.write(`wrote ${out} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../answer/engine.js';
+import { quotableSentences } from '../answer/excerpt.js';
+import type { Answer, QuestionAnswerer } from '../answer/types.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
+import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES, sample } from '../eval/squad.js';
+import { abstainShare, type SquadScore, scoreSquad } from '../eval/squad-score.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `../shared/eval/squad/dev-v1.1.json` beside the project. */
+export function defaultSquadFile(): string {
+  return path.resolve(repoRoot, '..', 'shared', 'eval', 'squad', 'dev-v1.1.json');
+}
+
+/** MiniSearch BM25 over the same quotable sentences, one sentence per excerpt: the baseline. */
+async function miniSearchAnswerer(documents: readonly KnowledgeDocument[]): Promise<QuestionAnswerer> {
+  const { default: MiniSearch } = await import('minisearch');
+  const rows: Array<{ id: number; text: string; document: KnowledgeDocument; start: number; end: number }> = [];
+  for (const document of documents) {
+    for (const paragraph of document.paragraphs) {
+      if (paragraph.boilerplate !== null) continue;
+      for (const sentence of quotableSentences(paragraph)) {
+        rows.push({
+          id: rows.length,
+          text: document.body.slice(sentence.start, sentence.end),
+          document,
+          start: sentence.start,
+          end: sentence.end,
+        });
+      }
+    }
+  }
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  search.addAll(rows.map(({ id, text }) => ({ id, text })));
+  return {
+    answer(question: string): Answer {
+      const hits = search.search(question).slice(0, 3);
+      const excerpts = hits.map((hit) => {
+        const row = rows[hit.id as number] as (typeof rows)[number];
+        return {
+          quote: row.text,
+          cutBefore: false,
+          cutAfter: false,
+          source: {
+            id: row.document.meta.id,
+            title: row.document.meta.title ?? '',
+            untitled: false,
+            publisher: row.document.meta.publisher,
+            author: null,
+            date: null,
+            url: null,
+          },
+          location: { paragraph: 0, start: row.start, end: row.end },
+          score: hit.score,
+        };
+      });
+      return {
+        question,
+        answered: excerpts.length > 0,
+        status: excerpts.length > 0 ? 'answered' : 'not_covered',
+        message: '',
+        excerpts,
+        suggestions: [],
+      };
+    },
+  };
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function line(label: string, score: SquadScore): string {
+  return `${label.padEnd(22)} hit@1 ${percent(score.hitAt1).padStart(6)}  hit@3 ${percent(score.hitAt3).padStart(6)}  MRR ${score.mrr.toFixed(3)}  answered ${percent(score.answered).padStart(6)}  mean quote ${Math.round(score.meanQuoteLength)} chars`;
+}
+
+/**
+ * Prints the ReQA-style SQuAD figures on the public half (articles 0–23), MiniSearch beside
+ * them, and abstention on questions about articles not in the knowledge base (0–11 asked of
+ * 12–23 and the reverse). `sampleSize` questions per figure (all when undefined).
+ */
+export async function runSquadEval(file: string, sampleSize: number | undefined): Promise<boolean> {
+  if (!existsSync(file)) throw new Error(`SQuAD file not found: ${file}`);
+  const { first, end } = SQUAD_PUBLIC_ARTICLES;
+  const all = loadSquadArticles(file, first, end);
+  const questions = sample(all.questions, sampleSize);
+  const started = performance.now();
+  const engine = createEngine(all.documents);
+  const ours = scoreSquad(engine, questions);
+  const elapsed = performance.now() - started;
+  const baseline = scoreSquad(await miniSearchAnswerer(all.documents), questions);
+  process.stdout.write(
+    `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
+  );
+  process.stdout.write(`${line('research-bot', ours)}   (${(elapsed / questions.length).toFixed(2)} ms/question)\n`);
+  process.stdout.write(`${line('MiniSearch BM25', baseline)}\n`);
+  const middle = Math.floor((first + end) / 2);
+  const lower = loadSquadArticles(file, first, middle);
+  const upper = loadSquadArticles(file, middle, end);
+  const lowerEngine = createEngine(lower.documents);
+  const upperEngine = createEngine(upper.documents);
+  const outLower = abstainShare(lowerEngine, sample(upper.questions, sampleSize));
+  const outUpper = abstainShare(upperEngine, sample(lower.questions, sampleSize));
+  const inLower = scoreSquad(lowerEngine, sample(lower.questions, sampleSize)).answered;
+  const inUpper = scoreSquad(upperEngine, sample(upper.questions, sampleSize)).answered;
+  process.stdout.write(
+    `abstention: knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)})\n`,
+  );
+  process.stdout.write(
+    `abstention: knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own questions answered ${percent(inUpper)})\n`,
+  );
+  return true;
+}

@@ -1,0 +1,331 @@
+import type { AnalyzedQuery } from './query.js';
+import { QUESTION_TYPES } from './query.js';
+import type { Ranking, SentenceHit } from './rank.js';
+import { contentWords, stemWord } from './text.js';
+import type { WordVectors } from './word-vectors.js';
+
+/** The kinds of answer a sentence can hold beyond the question's own words. */
+const ANSWER_KINDS = ['year', 'number', 'month', 'name'] as const;
+
+/**
+ * The signals the learned reranker weighs for each candidate sentence. Scores are divided by the
+ * question's total importance so that one set of weights fits short and long questions.
+ */
+export const FEATURE_NAMES: readonly string[] = Object.freeze([
+  'stage1',
+  'bm25Sentence',
+  'bm25Passage',
+  'coverSentence',
+  'coverPassage',
+  'coverDocument',
+  'softSentence',
+  'softSentenceHigh',
+  'softPassage',
+  'exactWords',
+  'bigrams',
+  'logLength',
+  'firstInParagraph',
+  ...QUESTION_TYPES.flatMap((type) => ANSWER_KINDS.map((kind) => `${type}:${kind}`)),
+]);
+
+/** A text's content words, their stems and their word-vector ranks (-1 when unknown). */
+export interface TextTokens {
+  words: readonly string[];
+  stems: readonly string[];
+  ranks: Int32Array;
+}
+
+export function textTokens(text: string, vectors: WordVectors | null): TextTokens {
+  const words = contentWords(text);
+  return {
+    words,
+    stems: words.map((word) => stemWord(word)),
+    ranks: Int32Array.from(words, (word) => vectors?.rank(word) ?? -1),
+  };
+}
+
+/** What the features read besides the index: the sentences' text and tokens (memoised by the caller). */
+export interface FeatureSource {
+  sentenceText(sentence: number): string;
+  sentenceTokens(sentence: number): TextTokens;
+  passageTokens(passage: number): TextTokens;
+  /** True when the sentence is the first of its paragraph. */
+  isFirstInPassage(sentence: number): boolean;
+  vectors: WordVectors | null;
+}
+
+const YEAR = /\b(?:1\d{3}|20\d{2})\b/g;
+const NUMBER =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)\b/gi;
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const NAME = /(?<=[^.!?]\s)[A-Z][\p{L}]+/gu;
+
+/** Per query, what the features need of each concept, computed once. */
+export interface QueryFeatureContext {
+  query: AnalyzedQuery;
+  ranking: Ranking;
+  totalImportance: number;
+  /** Frequency rank (vector) of each concept's meaning, or -1 when the model lacks it. */
+  conceptRank: Int32Array;
+  /** Stems of each concept's variants with their weights. */
+  variantStems: Array<Map<string, number>>;
+  questionWords: ReadonlySet<string>;
+  /** Adjacent pairs of the question's content stems. */
+  bigrams: Array<[string, string]>;
+  /** Soft match levels per passage, computed once per query. */
+  passageSoft: Map<number, Float64Array>;
+  /** Per concept, cosine similarity by word-vector rank, computed once per query. */
+  similarity: SimilarityCache[];
+}
+
+/**
+ * Cosine similarities of one word to others, by the others' vector rank, computed at most once
+ * per question. Typed arrays stamped with a generation, reused from question to question, so a
+ * lookup is two array reads and a new question clears nothing.
+ */
+class SimilarityCache {
+  private values: Float32Array;
+  private stamps: Uint32Array;
+  private generation = 0;
+  private word = -1;
+
+  constructor(size: number) {
+    this.values = new Float32Array(size);
+    this.stamps = new Uint32Array(size);
+  }
+
+  reset(word: number): this {
+    this.word = word;
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+    return this;
+  }
+
+  get(vectors: WordVectors, other: number): number {
+    if (this.stamps[other] === this.generation) return this.values[other] as number;
+    const similarity = vectors.similarityOfRanks(this.word, other);
+    this.values[other] = similarity;
+    this.stamps[other] = this.generation;
+    return similarity;
+  }
+}
+
+const cachePool: SimilarityCache[] = [];
+
+function similarityCaches(ranks: Int32Array, vectors: WordVectors | null): SimilarityCache[] {
+  if (!vectors) return [];
+  while (cachePool.length < ranks.length) cachePool.push(new SimilarityCache(vectors.size));
+  return Array.from(ranks, (rank, c) => (cachePool[c] as SimilarityCache).reset(rank));
+}
+
+export function queryFeatureContext(
+  query: AnalyzedQuery,
+  ranking: Ranking,
+  vectors: WordVectors | null,
+): QueryFeatureContext {
+  const conceptRank = Int32Array.from(query.concepts, (concept) => vectors?.rank(concept.meaning) ?? -1);
+  const stems = query.concepts.map((concept) => stemWord(concept.meaning));
+  const bigrams: Array<[string, string]> = [];
+  for (let at = 0; at + 1 < stems.length; at++) bigrams.push([stems[at] as string, stems[at + 1] as string]);
+  let totalImportance = 0;
+  for (const value of ranking.importance) totalImportance += value;
+  return {
+    query,
+    ranking,
+    totalImportance: totalImportance || 1,
+    conceptRank,
+    variantStems: query.concepts.map(
+      (concept) => new Map(concept.variants.map((variant) => [variant.stem, variant.weight])),
+    ),
+    questionWords: new Set(query.words),
+    bigrams,
+    passageSoft: new Map(),
+    similarity: similarityCaches(conceptRank, vectors),
+  };
+}
+
+/**
+ * Per concept, how well a text expresses it: the weight of its best exact form (1 for the word
+ * itself), else the highest cosine similarity between its meaning and a word of the text.
+ */
+function conceptLevels(
+  context: QueryFeatureContext,
+  tokens: TextTokens,
+  vectors: WordVectors | null,
+): { exact: Float64Array; soft: Float64Array } {
+  const count = context.query.concepts.length;
+  const exact = new Float64Array(count);
+  const soft = new Float64Array(count);
+  for (let c = 0; c < count; c++) {
+    const variants = context.variantStems[c] as Map<string, number>;
+    for (const stem of tokens.stems) {
+      const weight = variants.get(stem);
+      if (weight !== undefined && weight > (exact[c] as number)) exact[c] = weight;
+    }
+    soft[c] = exact[c] as number;
+    const rank = context.conceptRank[c] as number;
+    if (!vectors || rank < 0 || (exact[c] as number) >= 1) continue;
+    const cache = context.similarity[c] as SimilarityCache;
+    let best = soft[c] as number;
+    const ranks = tokens.ranks;
+    for (let at = 0; at < ranks.length; at++) {
+      const other = ranks[at] as number;
+      if (other < 0) continue;
+      const similarity = cache.get(vectors, other);
+      if (similarity > best) best = similarity;
+    }
+    soft[c] = best;
+  }
+  return { exact, soft };
+}
+
+function weighted(levels: Float64Array, importance: Float64Array, total: number, transform = (x: number) => x) {
+  let sum = 0;
+  for (let c = 0; c < levels.length; c++) sum += (importance[c] as number) * transform(levels[c] as number);
+  return sum / total;
+}
+
+/** The feature vector of one candidate sentence (in FEATURE_NAMES order). */
+export function hitFeatures(
+  context: QueryFeatureContext,
+  source: FeatureSource,
+  hit: SentenceHit,
+  topStageScore: number,
+): Float64Array {
+  const features = new Float64Array(FEATURE_NAMES.length);
+  const { ranking, totalImportance: total, query } = context;
+  const importance = ranking.importance;
+  const text = source.sentenceText(hit.sentence);
+  const tokens = source.sentenceTokens(hit.sentence);
+  const textWords = tokens.words;
+  const { soft } = conceptLevels(context, tokens, source.vectors);
+  let passageSoft = context.passageSoft.get(hit.passage);
+  if (!passageSoft) {
+    passageSoft = conceptLevels(context, source.passageTokens(hit.passage), source.vectors).soft;
+    context.passageSoft.set(hit.passage, passageSoft);
+  }
+  const textWordSet = new Set(textWords);
+  let exactWords = 0;
+  query.concepts.forEach((concept, c) => {
+    if (textWordSet.has(concept.word)) exactWords += importance[c] as number;
+  });
+  let bigrams = 0;
+  if (context.bigrams.length > 0) {
+    const stems = tokens.stems;
+    for (const [first, second] of context.bigrams) {
+      for (let at = 0; at + 1 < stems.length; at++) {
+        if (stems[at] === first && (stems[at + 1] === second || stems[at + 2] === second)) {
+          bigrams++;
+          break;
+        }
+      }
+    }
+    bigrams /= context.bigrams.length;
+  }
+  let at = 0;
+  features[at++] = topStageScore > 0 ? hit.score / topStageScore : 0;
+  features[at++] = hit.ownScore / total;
+  features[at++] = hit.passageScore / total;
+  features[at++] = hit.ownCoverage;
+  features[at++] = hit.passageCoverage;
+  features[at++] = hit.groupCoverage;
+  features[at++] = weighted(soft, importance, total, (x) => Math.max(0, x));
+  features[at++] = weighted(soft, importance, total, (x) => Math.max(0, (x - 0.5) * 2));
+  features[at++] = weighted(passageSoft, importance, total, (x) => Math.max(0, x));
+  features[at++] = exactWords / total;
+  features[at++] = bigrams;
+  features[at++] = Math.log1p(textWords.length);
+  features[at++] = source.isFirstInPassage(hit.sentence) ? 1 : 0;
+  const kinds = answerKinds(text, context.questionWords);
+  for (const type of QUESTION_TYPES) {
+    for (const kind of ANSWER_KINDS) {
+      features[at++] = type === query.type && kinds.has(kind) ? 1 : 0;
+    }
+  }
+  return features;
+}
+
+/** Which kinds of answer the sentence holds that the question does not already name. */
+function answerKinds(text: string, questionWords: ReadonlySet<string>): Set<(typeof ANSWER_KINDS)[number]> {
+  const kinds = new Set<(typeof ANSWER_KINDS)[number]>();
+  const fresh = (match: string) => !questionWords.has(match.toLowerCase().replace(/,/g, ''));
+  let years = 0;
+  for (const match of text.match(YEAR) ?? []) {
+    if (fresh(match)) {
+      kinds.add('year');
+      years++;
+    }
+  }
+  for (const match of text.match(NUMBER) ?? []) {
+    if (fresh(match) && !/^(?:1\d{3}|20\d{2})$/.test(match)) kinds.add('number');
+  }
+  for (const match of text.match(MONTH) ?? []) if (fresh(match)) kinds.add('month');
+  for (const match of text.match(NAME) ?? []) if (fresh(match)) kinds.add('name');
+  void years;
+  return kinds;
+}
+
+/** The reranker's score of a feature vector: a weighted sum. */
+export function linearScore(features: Float64Array, weights: readonly number[]): number {
+  let score = 0;
+  for (let i = 0; i < features.length; i++) score += (features[i] as number) * (weights[i] ?? 0);
+  return score;
+}
+
+/** The signals the learned abstention weighs for a question, given its best candidate. */
+export const ABSTAIN_FEATURE_NAMES: readonly string[] = Object.freeze([
+  'bias',
+  'topScore',
+  'softSentence',
+  'softPassage',
+  'coverSentence',
+  'coverPassage',
+  'coverDocument',
+  'absentShare',
+  'absentUnmatched',
+  'absentRare',
+  'maxAbsent',
+  'logConcepts',
+]);
+
+/** Abstention features from the query and its best candidate (`top`, with its features and score). */
+export function abstainFeatures(
+  context: QueryFeatureContext,
+  vectors: WordVectors | null,
+  top: { features: Float64Array; score: number; passage: number } | undefined,
+): Float64Array {
+  const features = new Float64Array(ABSTAIN_FEATURE_NAMES.length);
+  const { ranking, totalImportance: total, query } = context;
+  const value = (name: string) => top?.features[FEATURE_NAMES.indexOf(name)] ?? 0;
+  const passageSoft = top ? context.passageSoft.get(top.passage) : undefined;
+  let absentShare = 0;
+  let absentUnmatched = 0;
+  let absentRare = 0;
+  let maxAbsent = 0;
+  query.concepts.forEach((concept, c) => {
+    if (!ranking.absent[c]) return;
+    const share = (ranking.importance[c] as number) / total;
+    absentShare += share;
+    absentUnmatched += share * (1 - Math.max(0, passageSoft?.[c] ?? 0));
+    const rank = vectors?.rank(concept.meaning);
+    absentRare += share * (rank === undefined ? 1 : Math.log(rank + 2) / Math.log(vectors?.size ?? 2));
+    maxAbsent = Math.max(maxAbsent, share);
+  });
+  let at = 0;
+  features[at++] = 1;
+  features[at++] = top?.score ?? -10;
+  features[at++] = value('softSentence');
+  features[at++] = value('softPassage');
+  features[at++] = value('coverSentence');
+  features[at++] = value('coverPassage');
+  features[at++] = value('coverDocument');
+  features[at++] = absentShare;
+  features[at++] = absentUnmatched;
+  features[at++] = absentRare;
+  features[at++] = maxAbsent;
+  features[at++] = Math.log1p(query.concepts.length);
+  return features;
+}

@@ -1,0 +1,43 @@
+import { FuzzyVocabulary } from './fuzzy.js';
+import { STOP_WORDS } from './stop-words.js';
+import { defaultWordVectors, type WordVectors } from './word-vectors.js';
+
+/** How many of the commonest English words the speller knows and corrects towards. */
+export const COMMON_WORDS = 40_000;
+
+/**
+ * Spelling correction against general English: the commonest words of the word-vector model
+ * (frequency order) and the stop words. A word among them is never corrected; another word is
+ * corrected to the closest of them by edit distance (fuse.js), commoner words first on ties.
+ */
+export class GeneralSpeller {
+  private readonly common: ReadonlySet<string>;
+  private readonly fuzzy: FuzzyVocabulary;
+  private readonly vectors: WordVectors | null;
+
+  constructor(vectors: WordVectors | null, size = COMMON_WORDS) {
+    this.vectors = vectors;
+    const words = vectors ? vectors.vocabulary().slice(0, size) : [];
+    this.common = new Set(words);
+    this.fuzzy = new FuzzyVocabulary([this.common, STOP_WORDS]);
+  }
+
+  isCommonWord(word: string): boolean {
+    return this.common.has(word) || STOP_WORDS.has(word);
+  }
+
+  correct(word: string): Array<{ word: string; distance: number; rank: number }> {
+    return this.fuzzy
+      .correct(word)
+      .map((correction) => ({ ...correction, rank: this.vectors?.rank(correction.word) ?? 0 }))
+      .sort((a, b) => a.distance - b.distance || a.rank - b.rank);
+  }
+}
+
+let shared: GeneralSpeller | undefined;
+
+/** The process-wide speller over the shipped word list (built on first use). */
+export function generalSpeller(): GeneralSpeller {
+  shared ??= new GeneralSpeller(defaultWordVectors());
+  return shared;
+}
