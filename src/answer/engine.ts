@@ -222,7 +222,8 @@ export function createEngine(
         const first = index.passageStart[passageId] as number;
         const end = index.passageStart[passageId + 1] as number;
         const parts: TextTokens[] = [];
-        for (let sentence = first; sentence < end; sentence++) parts.push(featureSource.sentenceTokens(sentence));
+        for (let sentence = first; sentence < end; sentence++)
+          parts.push(featureSource.sentenceTokens(sentence));
         tokens = {
           words: parts.flatMap((part) => part.words),
           stems: parts.flatMap((part) => part.stems),
@@ -232,6 +233,9 @@ export function createEngine(
         passageTokens[passageId] = tokens;
       }
       return tokens;
+    },
+    isLastInPassage(sentence) {
+      return index.sentencePassage[sentence + 1] !== index.sentencePassage[sentence];
     },
     isFirstInPassage(sentence) {
       const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
@@ -257,7 +261,14 @@ export function createEngine(
     const features = abstainFeatures(
       context,
       vectors,
-      top ? { features: top.features, score: top.score, passage: top.hit.passage } : undefined,
+      top
+        ? {
+            features: top.features,
+            score: top.score,
+            passage: top.hit.passage,
+            soft: context.sentenceSoft.get(top.hit.sentence) as Float64Array,
+          }
+        : undefined,
     );
     const confidence = abstainWeights
       ? 1 / (1 + Math.exp(-linearScore(features, abstainWeights)))
@@ -306,7 +317,11 @@ export function createEngine(
     return chosen;
   }
 
-  function toExcerpt(hit: SentenceHit, sentenceScores: Map<number, number>, stems: ReadonlySet<string>): Excerpt {
+  function toExcerpt(
+    hit: SentenceHit,
+    sentenceScores: Map<number, number>,
+    stems: ReadonlySet<string>,
+  ): Excerpt {
     const passage = passages[hit.passage] as IndexedPassage;
     const span = buildQuoteSpan({
       body: passage.document.body,

@@ -18,7 +18,8 @@ export function defaultSquadFile(): string {
 /** MiniSearch BM25 over the same quotable sentences, one sentence per excerpt: the baseline. */
 async function miniSearchAnswerer(documents: readonly KnowledgeDocument[]): Promise<QuestionAnswerer> {
   const { default: MiniSearch } = await import('minisearch');
-  const rows: Array<{ id: number; text: string; document: KnowledgeDocument; start: number; end: number }> = [];
+  const rows: Array<{ id: number; text: string; document: KnowledgeDocument; start: number; end: number }> =
+    [];
   for (const document of documents) {
     for (const paragraph of document.paragraphs) {
       if (paragraph.boilerplate !== null) continue;
@@ -95,7 +96,9 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
   process.stdout.write(
     `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
   );
-  process.stdout.write(`${line('research-bot', ours)}   (${(elapsed / questions.length).toFixed(2)} ms/question)\n`);
+  process.stdout.write(
+    `${line('research-bot', ours)}   (${(elapsed / questions.length).toFixed(2)} ms/question)\n`,
+  );
   process.stdout.write(`${line('MiniSearch BM25', baseline)}\n`);
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);

@@ -25,6 +25,13 @@ export const FEATURE_NAMES: readonly string[] = Object.freeze([
   'bigrams',
   'logLength',
   'firstInParagraph',
+  'neighbourCover',
+  'anaphoraAfterMatch',
+  'missingTop',
+  'matchedShare',
+  'novelty',
+  'trigrams',
+  'fragment',
   ...QUESTION_TYPES.flatMap((type) => ANSWER_KINDS.map((kind) => `${type}:${kind}`)),
 ]);
 
@@ -51,13 +58,16 @@ export interface FeatureSource {
   passageTokens(passage: number): TextTokens;
   /** True when the sentence is the first of its paragraph. */
   isFirstInPassage(sentence: number): boolean;
+  /** True when the sentence is the last of its paragraph. */
+  isLastInPassage(sentence: number): boolean;
   vectors: WordVectors | null;
 }
 
 const YEAR = /\b(?:1\d{3}|20\d{2})\b/g;
 const NUMBER =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)\b/gi;
-const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const MONTH =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const NAME = /(?<=[^.!?]\s)[A-Z][\p{L}]+/gu;
 
 /** Per query, what the features need of each concept, computed once. */
@@ -72,8 +82,9 @@ export interface QueryFeatureContext {
   questionWords: ReadonlySet<string>;
   /** Adjacent pairs of the question's content stems. */
   bigrams: Array<[string, string]>;
-  /** Soft match levels per passage, computed once per query. */
+  /** Soft match levels per passage and per scored sentence, computed once per query. */
   passageSoft: Map<number, Float64Array>;
+  sentenceSoft: Map<number, Float64Array>;
   /** Per concept, cosine similarity by word-vector rank, computed once per query. */
   similarity: SimilarityCache[];
 }
@@ -143,6 +154,7 @@ export function queryFeatureContext(
     questionWords: new Set(query.words),
     bigrams,
     passageSoft: new Map(),
+    sentenceSoft: new Map(),
     similarity: similarityCaches(conceptRank, vectors),
   };
 }
@@ -182,7 +194,52 @@ function conceptLevels(
   return { exact, soft };
 }
 
-function weighted(levels: Float64Array, importance: Float64Array, total: number, transform = (x: number) => x) {
+/** Per concept, the weight of its best exact form in the text (no soft matching). */
+function exactLevels(context: QueryFeatureContext, tokens: TextTokens): Float64Array {
+  const exact = new Float64Array(context.query.concepts.length);
+  for (let c = 0; c < exact.length; c++) {
+    const variants = context.variantStems[c] as Map<string, number>;
+    for (const stem of tokens.stems) {
+      const weight = variants.get(stem);
+      if (weight !== undefined && weight > (exact[c] as number)) exact[c] = weight;
+    }
+  }
+  return exact;
+}
+
+/** A sentence ends with terminal punctuation (a headline, caption or list line does not). */
+const FULL_STOP = /[.!?…]["'”’)\]]*\s*$/;
+
+/** A sentence that opens by pointing back ("It…", "This revolution…", "Its purpose…"). */
+const ANAPHORA = /^\W*(?:it|its|this|these|that|those|they|their|he|his|she|her|such|there)\b/i;
+
+/** Share of the question's runs of three content stems found in order in the text (gaps of one allowed). */
+function trigramShare(context: QueryFeatureContext, stems: readonly string[]): number {
+  const meaning = context.bigrams;
+  if (meaning.length < 2) return 0;
+  let found = 0;
+  for (let at = 0; at + 1 < meaning.length; at++) {
+    const a = (meaning[at] as [string, string])[0];
+    const b = (meaning[at] as [string, string])[1];
+    const c = (meaning[at + 1] as [string, string])[1];
+    for (let i = 0; i < stems.length; i++) {
+      if (stems[i] !== a) continue;
+      const j = stems[i + 1] === b ? i + 1 : stems[i + 2] === b ? i + 2 : -1;
+      if (j >= 0 && (stems[j + 1] === c || stems[j + 2] === c)) {
+        found++;
+        break;
+      }
+    }
+  }
+  return found / (meaning.length - 1);
+}
+
+function weighted(
+  levels: Float64Array,
+  importance: Float64Array,
+  total: number,
+  transform = (x: number) => x,
+) {
   let sum = 0;
   for (let c = 0; c < levels.length; c++) sum += (importance[c] as number) * transform(levels[c] as number);
   return sum / total;
@@ -202,6 +259,7 @@ export function hitFeatures(
   const tokens = source.sentenceTokens(hit.sentence);
   const textWords = tokens.words;
   const { soft } = conceptLevels(context, tokens, source.vectors);
+  context.sentenceSoft.set(hit.sentence, soft);
   let passageSoft = context.passageSoft.get(hit.passage);
   if (!passageSoft) {
     passageSoft = conceptLevels(context, source.passageTokens(hit.passage), source.vectors).soft;
@@ -238,7 +296,29 @@ export function hitFeatures(
   features[at++] = exactWords / total;
   features[at++] = bigrams;
   features[at++] = Math.log1p(textWords.length);
-  features[at++] = source.isFirstInPassage(hit.sentence) ? 1 : 0;
+  const first = source.isFirstInPassage(hit.sentence);
+  features[at++] = first ? 1 : 0;
+  const previous = first
+    ? 0
+    : weighted(exactLevels(context, source.sentenceTokens(hit.sentence - 1)), importance, total);
+  const next = source.isLastInPassage(hit.sentence)
+    ? 0
+    : weighted(exactLevels(context, source.sentenceTokens(hit.sentence + 1)), importance, total);
+  features[at++] = Math.max(previous, next);
+  features[at++] = ANAPHORA.test(text) ? previous : 0;
+  let missingTop = 0;
+  let matched = 0;
+  soft.forEach((level, c) => {
+    if (level >= 0.5) matched++;
+    else missingTop = Math.max(missingTop, (importance[c] as number) / total);
+  });
+  features[at++] = missingTop;
+  features[at++] = soft.length > 0 ? matched / soft.length : 0;
+  let novel = 0;
+  for (const word of textWords) if (!context.questionWords.has(word)) novel++;
+  features[at++] = textWords.length > 0 ? novel / textWords.length : 0;
+  features[at++] = trigramShare(context, tokens.stems);
+  features[at++] = FULL_STOP.test(text) ? 0 : 1;
   const kinds = answerKinds(text, context.questionWords);
   for (const type of QUESTION_TYPES) {
     for (const kind of ANSWER_KINDS) {
@@ -289,13 +369,23 @@ export const ABSTAIN_FEATURE_NAMES: readonly string[] = Object.freeze([
   'absentRare',
   'maxAbsent',
   'logConcepts',
+  'coverGeneral',
+  'coverGeneralPassage',
+  'missingGeneral',
 ]);
+
+/** How specific a word is in general English: log of its frequency rank, 1 for words the model lacks. */
+function generalSpecificity(vectors: WordVectors | null, word: string): number {
+  if (!vectors) return 1;
+  const rank = vectors.rank(word);
+  return rank === undefined ? 1 : Math.log(rank + 2) / Math.log(vectors.size + 2);
+}
 
 /** Abstention features from the query and its best candidate (`top`, with its features and score). */
 export function abstainFeatures(
   context: QueryFeatureContext,
   vectors: WordVectors | null,
-  top: { features: Float64Array; score: number; passage: number } | undefined,
+  top: { features: Float64Array; score: number; passage: number; soft: Float64Array } | undefined,
 ): Float64Array {
   const features = new Float64Array(ABSTAIN_FEATURE_NAMES.length);
   const { ranking, totalImportance: total, query } = context;
@@ -314,6 +404,19 @@ export function abstainFeatures(
     absentRare += share * (rank === undefined ? 1 : Math.log(rank + 2) / Math.log(vectors?.size ?? 2));
     maxAbsent = Math.max(maxAbsent, share);
   });
+  const sentenceSoft = top?.soft;
+  let specificity = 0;
+  let coverGeneral = 0;
+  let coverGeneralPassage = 0;
+  let missingGeneral = 0;
+  query.concepts.forEach((concept, c) => {
+    const weight = generalSpecificity(vectors, concept.meaning);
+    specificity += weight;
+    coverGeneral += weight * Math.max(0, sentenceSoft?.[c] ?? 0);
+    const inPassage = Math.max(0, passageSoft?.[c] ?? 0);
+    coverGeneralPassage += weight * inPassage;
+    if (inPassage < 0.5) missingGeneral = Math.max(missingGeneral, weight);
+  });
   let at = 0;
   features[at++] = 1;
   features[at++] = top?.score ?? -10;
@@ -327,5 +430,8 @@ export function abstainFeatures(
   features[at++] = absentRare;
   features[at++] = maxAbsent;
   features[at++] = Math.log1p(query.concepts.length);
+  features[at++] = specificity > 0 ? coverGeneral / specificity : 0;
+  features[at++] = specificity > 0 ? coverGeneralPassage / specificity : 0;
+  features[at++] = missingGeneral;
   return features;
 }

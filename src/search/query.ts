@@ -62,7 +62,8 @@ const COUNT_QUESTION =
 /** The words a "how many" question counts: up to three words after it, before a verb or preposition. */
 const COUNTED_THING =
   /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
-const WHEN_QUESTION = /\bwhen\b|\b(?:what|which) (?:year|years|date|day|month|century|decade|time|era|period)\b/;
+const WHEN_QUESTION =
+  /\bwhen\b|\b(?:what|which) (?:year|years|date|day|month|century|decade|time|era|period)\b/;
 const WHO_QUESTION = /\bwho(?:m|se)?\b/;
 const WHERE_QUESTION = /\bwhere\b/;
 const WHY_QUESTION = /\bwhy\b/;
