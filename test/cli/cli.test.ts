@@ -41,7 +41,7 @@ afterAll(async () => {
   await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe.concurrent('npm run ask', () => {
+describe('npm run ask', () => {
   it('prints a readable answer with the quote and its citation', async () => {
     const run = await cli(['ask', 'what did RAND find for reading?']);
     expect(run.code).toBe(0);
@@ -106,7 +106,21 @@ describe.concurrent('npm run ask', () => {
   });
 });
 
-describe.concurrent('npm run check-knowledge', () => {
+describe('the command line', () => {
+  it.each([['help'], ['--help']])('prints its usage for `%s`, exit 0', async (arg) => {
+    const run = await cli([arg]);
+    expect(run.code).toBe(0);
+    for (const command of ['ask', 'check-knowledge', 'eval']) expect(run.stdout).toContain(`  ${command} `);
+  });
+
+  it('prints its usage on stdout and exits 2 when no command is given', async () => {
+    const run = await cli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('usage:');
+  });
+});
+
+describe('npm run check-knowledge', () => {
   it('exits 0 on the seed articles', async () => {
     const run = await cli(['check-knowledge']);
     expect(run.code).toBe(0);
