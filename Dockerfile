@@ -7,9 +7,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# data/ holds files the build produces for the runtime to read; it exists (empty) even when the
-# build produces none, so the runtime stage can always copy it.
-RUN npm run build && mkdir -p data
+# data/: files the program reads at run time (data/word-vectors.bin), as committed, plus any the
+# build adds; the runtime stage copies this folder from here.
+COPY data ./data
+RUN npm run build
 
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app

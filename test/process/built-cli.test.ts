@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +37,14 @@ function readmeImageCommands(): string[][] {
     });
 }
 
-/** What the Dockerfile's runtime stage copies from the build context: [source, destination] pairs. */
-function runtimeContextCopies(): Array<[string, string]> {
+/** The COPY instructions of one Dockerfile stage, `--from` ones or context ones: [source, destination]. */
+function stageCopies(stage: string, from?: string): Array<[string, string]> {
   const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
-  const runtime = dockerfile.slice(dockerfile.search(/^FROM .* AS runtime$/m));
-  return [...runtime.matchAll(/^COPY (?!--from)(.+)$/gm)].flatMap((match) => {
+  const start = dockerfile.search(new RegExp(`^FROM .* AS ${stage}$`, 'm'));
+  const next = dockerfile.slice(start + 1).search(/^FROM /m);
+  const text = dockerfile.slice(start, next === -1 ? undefined : start + 1 + next);
+  const pattern = from ? new RegExp(`^COPY --from=${from} (.+)$`, 'gm') : /^COPY (?!--from)(.+)$/gm;
+  return [...text.matchAll(pattern)].flatMap((match) => {
     const words = shellWords(match[1] ?? '');
     const destination = words.pop() ?? '.';
     return words.map((source): [string, string] => [
@@ -55,8 +58,9 @@ const COMMANDS = readmeImageCommands().filter((args) => args.length > 0);
 
 /**
  * The image's layout, built the way the Dockerfile's runtime stage builds it: /app/dist compiled,
- * /app/node_modules, and every file or folder it copies from the build context; the knowledge
- * folder is the seed fixture, as a folder mounted over /app/knowledge would be.
+ * /app/node_modules, what it copies from the build stage, and every file or folder it copies from
+ * the build context; the knowledge folder is the seed fixture, as a folder mounted over
+ * /app/knowledge would be.
  */
 describe('the command line in the built image layout', () => {
   let app: string;
@@ -74,11 +78,16 @@ describe('the command line in the built image layout', () => {
       ],
       { cwd: root },
     );
-    for (const [source, destination] of runtimeContextCopies()) {
+    for (const [source, destination] of stageCopies('runtime')) {
       const from = source === 'knowledge' ? SEED_KNOWLEDGE_DIR : path.join(root, source);
       await cp(from, path.join(app, destination), { recursive: true });
     }
-    await mkdir(path.join(app, 'data'), { recursive: true });
+    // What the build stage holds besides dist/ (compiled above) is what it copied from the context.
+    for (const [source, destination] of stageCopies('runtime', 'build')) {
+      const relative = path.relative('/app', source);
+      if (relative !== 'dist')
+        await cp(path.join(root, relative), path.join(app, destination), { recursive: true });
+    }
     await symlink(path.join(root, 'node_modules'), path.join(app, 'node_modules'));
     await writeFile(path.join(app, '.env'), '');
   }, 60_000);
@@ -88,10 +97,12 @@ describe('the command line in the built image layout', () => {
   });
 
   it('is built from a Dockerfile that copies the program, its dependencies and its data', () => {
-    const copied = runtimeContextCopies().map(([source]) => source);
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'knowledge', 'eval']));
+    const fromContext = [...stageCopies('build'), ...stageCopies('runtime')].map(([source]) => source);
+    expect(fromContext).toEqual(expect.arrayContaining(['package.json', 'src', 'data', 'knowledge', 'eval']));
     const ignored = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
-    for (const source of copied) expect(ignored).not.toContain(source);
+    for (const source of fromContext) expect(ignored).not.toContain(source);
+    expect(stageCopies('runtime', 'build').map(([source]) => source)).toEqual(['/app/dist', '/app/data']);
+    expect(stageCopies('runtime', 'deps').map(([source]) => source)).toEqual(['/app/node_modules']);
   });
 
   it('runs the README commands ask, check-knowledge and eval', () => {
