@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# research-bot: build with dev dependencies, run with production dependencies only.
+# research-bot: compile with dev dependencies; run with pruned production dependencies only.
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -7,20 +7,42 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# data/: files the program reads at run time (data/word-vectors.bin), as committed, plus any the
+# build adds; the runtime stage copies this folder from here.
+COPY data ./data
 RUN npm run build
 
+FROM node:22-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Production dependencies, without what a running program never reads: type declarations,
+# TypeScript sources, source maps, Markdown docs, tests, examples and benchmarks (licences stay).
+RUN npm ci --omit=dev --no-audit --no-fund \
+  && find node_modules -type d \( -name test -o -name tests -o -name __tests__ -o -name docs \
+       -o -name example -o -name examples -o -name benchmark -o -name benchmarks -o -name .github \) \
+       -prune -exec rm -rf {} + \
+  && find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.map' \
+       -o -name '*.md' -o -name '*.markdown' \) ! -iname 'licen[cs]e*' -delete \
+  && rm -rf node_modules/@types node_modules/.package-lock.json
+
 FROM node:22-bookworm-slim AS runtime
-# tini reaps zombies and forwards signals to node (PID 1 would otherwise ignore some).
+# tini reaps zombies and forwards signals to node (PID 1 would otherwise ignore some). apt's
+# package lists and caches are removed in the same layer, so they never reach the image.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
-  && rm -rf /var/lib/apt/lists/*
+  && apt-get clean \
+  && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/cache/debconf/*-old /var/log/apt /var/log/dpkg.log
 ENV NODE_ENV=production \
     PORT=3000 \
     KNOWLEDGE_DIR=/app/knowledge
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# package.json says the compiled code is ES modules; npm itself is not needed to run.
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/data ./data
+# The evaluation questions, so `eval` runs in the image.
+COPY eval ./eval
 # The seed knowledge base, baked in; mount a folder over /app/knowledge to replace it.
 COPY knowledge ./knowledge
 USER node

@@ -36,10 +36,10 @@ export async function loadSeedCorpus(): Promise<SeedCorpus> {
   return { documents, passages, allParagraphTexts };
 }
 
-/** The evaluation questions: ../shared/eval/questions.json when present, else the test fixture. */
+/** The evaluation questions: ../shared/eval/questions.json when present, else the copy in eval/. */
 export function loadEvalQuestions(): { file: string; questions: string[] } {
   const shared = path.resolve(ROOT, '..', 'shared', 'eval', 'questions.json');
-  const file = existsSync(shared) ? shared : path.join(ROOT, 'test', 'fixtures', 'eval-questions.json');
+  const file = existsSync(shared) ? shared : path.join(ROOT, 'eval', 'questions.json');
   const entries = JSON.parse(readFileSync(file, 'utf8')) as Array<{ q: string }>;
   return { file: path.relative(ROOT, file), questions: entries.map((entry) => entry.q) };
 }

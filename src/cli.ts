@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runAsk } from './cli/ask.js';
@@ -12,7 +13,8 @@ const USAGE = `usage:
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
                               score the evaluation questions (hit@1, hit@3, abstention)
-The knowledge folder is KNOWLEDGE_DIR, default ./knowledge; MAX_EXCERPTS sets excerpts per answer (default 3).`;
+The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
+excerpts per answer (default 3).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,16 +25,19 @@ async function main(argv: string[]): Promise<number> {
       verbose: { type: 'boolean', short: 'v', default: false },
       questions: { type: 'string' },
       extra: { type: 'string' },
+      knowledge: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if (values.help || !command || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
-  const { knowledgeDir: dir, maxExcerpts } = loadAnswerSettings();
+  const settings = loadAnswerSettings();
+  const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
+  const { maxExcerpts } = settings;
   switch (command) {
     case 'ask': {
       const engine = await loadEngineForCli(dir, { maxExcerpts });

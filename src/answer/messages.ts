@@ -1,9 +1,24 @@
+/**
+ * Example questions for help texts (Slack, Discord, the core's usage message, the README). Each
+ * has one clear answer sentence in the seed articles, in the question's own words, and
+ * test/answer/example-questions.test.ts checks that the first quote is that sentence.
+ */
+export const EXAMPLE_QUESTIONS: readonly string[] = Object.freeze([
+  'What did RAND find for reading?',
+  'Who commissioned the RAND study?',
+  'What did teachers worry about?',
+]);
+
+/** `"a", "b" or "c"`: questions quoted and listed the way a sentence lists them. */
+function listQuoted(questions: readonly string[]): string {
+  const quoted = questions.map((question) => `"${question}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
 /** Every sentence the core says to a user, in one place; adapters may add their own framing. */
 export const ANSWER_MESSAGES = Object.freeze({
-  usage:
-    'Ask a research question in plain words, e.g. "What did RAND find for reading?", "Who funded the study?" or "What challenges did teachers report?"',
-  noSearchableWords:
-    'That question has no words to search for (only words like "what", "the", "about"). Ask about a topic, e.g. "What did RAND find for math?"',
+  usage: `Ask a research question in plain words, e.g. ${listQuoted(EXAMPLE_QUESTIONS)}`,
+  noSearchableWords: `That question has no words to search for (only words like "what", "the", "about"). Ask about a topic, e.g. ${listQuoted(EXAMPLE_QUESTIONS.slice(0, 1))}`,
   notCovered: "The sources don't cover that.",
   notCoveredWithTopics: "The sources don't cover that. They cover:",
   answered: (excerpts: number, sources: number) =>
@@ -11,10 +26,3 @@ export const ANSWER_MESSAGES = Object.freeze({
   trimmed: (limit: number) =>
     `Your question was longer than ${limit.toLocaleString('en-US')} characters; only its start was used.`,
 });
-
-/** Example questions for help texts, answered by the seed knowledge base. */
-export const EXAMPLE_QUESTIONS: readonly string[] = Object.freeze([
-  'What did RAND find for reading?',
-  'Who funded the study?',
-  'What challenges did teachers report?',
-]);

@@ -6,10 +6,13 @@ import { type EvalSummary, evaluate, readEvalQuestions } from '../eval/evaluate.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The public questions beside the project (`../shared/eval`), else the copy kept in test/fixtures. */
+/**
+ * The public questions beside the project (`../shared/eval`), else the copy kept in eval/ (which
+ * the Docker image holds, so `eval` runs there too).
+ */
 export function defaultQuestionsFile(): string {
   const shared = path.resolve(repoRoot, '..', 'shared', 'eval', 'questions.json');
-  return existsSync(shared) ? shared : path.join(repoRoot, 'test', 'fixtures', 'eval-questions.json');
+  return existsSync(shared) ? shared : path.join(repoRoot, 'eval', 'questions.json');
 }
 
 /** The pass marks: below any of them `npm run eval` fails. */

@@ -17,7 +17,7 @@ export const DISCORD_MESSAGES = Object.freeze({
   paragraph: (number: number) => `paragraph ${number}`,
   continued: '(continued)',
   commandDescription: 'Answer a research question with exact quotes and citations from the sources',
-  questionDescription: 'Your question, e.g. What did RAND find for reading?',
+  questionDescription: `Your question, e.g. ${EXAMPLE_QUESTIONS[0]}`,
   ephemeralDescription: 'Show the answer only to you (default: everyone in the channel sees it)',
 });
 

@@ -27,7 +27,7 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('loadKnowledge', () => {
+describe('loading the knowledge folder', () => {
   it.each([
     ['bad YAML front matter', knowledgeFile('id: broken\ntitle: [unclosed'), /broken front matter/],
     ['a missing id', knowledgeFile('title: No id here'), /id/],
@@ -51,7 +51,19 @@ describe('loadKnowledge', () => {
     const { documents, problems } = await loadKnowledge(dir);
     expect(documents.map((document) => document.file)).toEqual(['a-first.md']);
     expect(problems).toEqual([{ file: 'b-second.md', reason: expect.stringContaining('a-first.md') }]);
-    expect(problems[0]?.reason).toContain('duplicate id');
+    expect(problems[0]?.reason).toMatch(/duplicate id "good-article": a-first.md already uses it/);
+  });
+
+  it('reports every broken file of a folder at once, in file-name order', async () => {
+    const dir = await folderWith({
+      'a-good.md': GOOD,
+      'c-no-id.md': knowledgeFile('title: No id here'),
+      'b-bad-yaml.md': knowledgeFile('id: [unclosed'),
+      'd-empty.md': knowledgeFile('id: empty-body', '\n'),
+    });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(documents.map((document) => document.file)).toEqual(['a-good.md']);
+    expect(problems.map((problem) => problem.file)).toEqual(['b-bad-yaml.md', 'c-no-id.md', 'd-empty.md']);
   });
 
   it('reports a file whose date is not a real calendar date', async () => {
@@ -79,16 +91,18 @@ describe('loadKnowledge', () => {
     expect(problems).toEqual([]);
   });
 
-  it('loads the five seed articles without problems', async () => {
+  it('loads the seed articles without problems, with only what the sources say of themselves', async () => {
     const { documents, problems } = await loadKnowledge(SEED_KNOWLEDGE_DIR);
     expect(problems).toEqual([]);
     expect(documents).toHaveLength(5);
-  });
-
-  it('leaves the Hechinger title and url null rather than inventing them', async () => {
-    const { documents } = await loadKnowledge(SEED_KNOWLEDGE_DIR);
     const hechinger = documents.find((document) => document.meta.publisher === 'The Hechinger Report');
-    expect(hechinger?.meta.title).toBeNull();
-    expect(hechinger?.meta.url).toBeNull();
+    expect(hechinger?.meta).toMatchObject({
+      id: 'hechinger-rand-personalized-learning',
+      title: null,
+      author: null,
+      date: null,
+      url: null,
+    });
+    expect(documents.every((document) => document.meta.url === null)).toBe(true);
   });
 });

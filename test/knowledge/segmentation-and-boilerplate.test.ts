@@ -75,11 +75,14 @@ describe('segmentBody', () => {
     ]);
   });
 
-  it('keeps "a new RAND Corp. study of 40 schools" in one sentence', () => {
-    const body = 'Results come from a new RAND Corp. study of 40 schools that used personalized learning.';
+  it('keeps "a new RAND Corp. study of 40 schools" in one sentence, and ends it at its full stop', () => {
+    const first = 'Results come from a new RAND Corp. study of 40 schools that used personalized learning.';
+    const body = `${first} It was released today.`;
     const [paragraph] = segmentBody(body);
-    expect(paragraph?.sentences).toHaveLength(1);
-    expect(textOf(body, paragraph?.sentences[0] as { start: number; end: number })).toBe(body);
+    expect(paragraph?.sentences.map((sentence) => textOf(body, sentence))).toEqual([
+      first,
+      'It was released today.',
+    ]);
   });
 });
 
@@ -91,7 +94,12 @@ describe('markBoilerplate', () => {
     ],
     ['a donation appeal', 'Please make a donation today so that our journalism stays free for everyone.'],
     ['a comment form', 'Your email address will not be published. Required fields are marked *'],
+    [
+      'an appeal to join the funders',
+      'If you are interested in joining our funders, please consider a donation, here.',
+    ],
     ['"top of page"', 'top of page'],
+    ['"bottom of page"', 'bottom of page'],
     ['a view and comment counter', '4 views0 comments'],
   ])('drops %s', (_case, text) => {
     expect(classifyExtra(text).boilerplate).not.toBeNull();
@@ -106,6 +114,19 @@ describe('markBoilerplate', () => {
       'navigation or headline list',
       'navigation or headline list',
     ]);
+  });
+
+  it('drops a small ad cut off from the article by a list of headlines', () => {
+    const headlines = [
+      'New Rankings Show the Most Educated Cities',
+      'Five Things to Know About the Budget',
+      'State Leaders Pivot After Outcry',
+      'This Week in Education Policy',
+    ];
+    const ad = 'Mentors.net was founded in 1995 as a professional development resource for new teachers.';
+    const body = [...PROSE, ...headlines, ad].join('\n\n');
+    const kept = classify(body).filter((paragraph) => paragraph.boilerplate === null);
+    expect(kept.map((paragraph) => textOf(body, paragraph))).toEqual(PROSE);
   });
 
   it('keeps article prose', () => {
@@ -136,13 +157,18 @@ describe('markBoilerplate', () => {
       );
     }
 
-    it.each(['Sign up', 'newsletter', 'donation', 'Your email address', 'Click HERE'])(
-      'keeps no paragraph containing %j',
-      async (phrase) => {
-        const kept = keptTexts(await seeds);
-        expect(kept.filter((text) => text.includes(phrase))).toEqual([]);
-      },
-    );
+    it.each([
+      'Sign up',
+      'newsletter',
+      'donation',
+      'Your email address',
+      'Click HERE',
+      'Reply to This',
+      'Mentors.net',
+    ])('keeps no paragraph containing %j', async (phrase) => {
+      const kept = keptTexts(await seeds);
+      expect(kept.filter((text) => text.includes(phrase))).toEqual([]);
+    });
 
     it.each(['Reading showed a similar positive trend', '31 charters'])(
       'keeps the paragraph with %j',

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
 import { FakeSlack } from '../helpers/slack-fake-api.js';
 import { postSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-signing.js';
 
@@ -17,6 +18,7 @@ async function startBot(fake: FakeSlack): Promise<{ child: ChildProcess; port: n
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     LOG_LEVEL: 'info',
+    KNOWLEDGE_DIR: SEED_KNOWLEDGE_DIR,
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: root,

@@ -6,7 +6,7 @@ import {
   HEALTH_PATH,
   type HttpServerOptions,
   SLACK_EVENTS_PATH,
-} from '../../src/server/http-server.js';
+} from '../../src/server/index.js';
 
 const servers: Server[] = [];
 
@@ -24,20 +24,39 @@ afterEach(async () => {
   );
 });
 
-describe('http server', () => {
+describe('the HTTP server', () => {
   it('answers /healthz with 200 and the JSON report when healthy', async () => {
-    const base = await serve({ health: () => ({ healthy: true, documents: 5 }) });
+    const base = await serve({ health: () => ({ healthy: true, knowledge: { documents: 5 } }) });
     const response = await fetch(`${base}${HEALTH_PATH}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    expect(await response.json()).toEqual({ healthy: true, documents: 5 });
+    expect(await response.json()).toEqual({ healthy: true, knowledge: { documents: 5 } });
   });
 
-  it('answers /healthz with 503 and the reason when unhealthy', async () => {
-    const base = await serve({ health: () => ({ healthy: false, reason: 'slack disconnected' }) });
+  it('answers /healthz with 503 and the reason when unhealthy, whatever its query string', async () => {
+    const base = await serve({
+      health: () => ({ healthy: false, platforms: { slack: { connected: false, status: 'reconnecting' } } }),
+    });
     const response = await fetch(`${base}${HEALTH_PATH}?probe=1`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ healthy: false, reason: 'slack disconnected' });
+    expect(await response.json()).toEqual({
+      healthy: false,
+      platforms: { slack: { connected: false, status: 'reconnecting' } },
+    });
+  });
+
+  it('answers /healthz with 503 and the reason when the health check itself throws', async () => {
+    const base = await serve({
+      health: () => {
+        throw new Error('index not loaded');
+      },
+    });
+    const response = await fetch(`${base}${HEALTH_PATH}`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      healthy: false,
+      reason: 'health check failed: index not loaded',
+    });
   });
 
   it('answers an unknown path with 404', async () => {
