@@ -1,13 +1,12 @@
-import { markBoilerplate } from '../knowledge/boilerplate.js';
-import { segmentBody } from '../knowledge/segment.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
 
 /**
- * The text the bot could quote from a body: its paragraphs that the boilerplate rules keep,
- * joined by blank lines. This is what `add --json` reports and what extraction is scored on.
+ * The paragraphs the bot could quote from a loaded document: those the boilerplate rules keep,
+ * exactly as they stand in the body. `add --json` reports them joined by blank lines, and the
+ * extraction evaluation scores that text.
  */
-export function quotableText(body: string): string {
-  return markBoilerplate(body, segmentBody(body), { drop: [], keep: [] })
+export function quotableParagraphs(document: KnowledgeDocument): string[] {
+  return document.paragraphs
     .filter((paragraph) => paragraph.boilerplate === null)
-    .map((paragraph) => body.slice(paragraph.start, paragraph.end))
-    .join('\n\n');
+    .map((paragraph) => document.body.slice(paragraph.start, paragraph.end));
 }

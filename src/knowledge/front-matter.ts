@@ -53,7 +53,12 @@ export interface ParsedFile {
 }
 
 /** Errors the YAML parser gives for a plain value holding `: `, ` #` or a reserved first character. */
-const NEEDS_QUOTES = new Set(['BLOCK_AS_IMPLICIT_KEY', 'BAD_SCALAR_START', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT']);
+const NEEDS_QUOTES = new Set([
+  'BLOCK_AS_IMPLICIT_KEY',
+  'BAD_SCALAR_START',
+  'MULTILINE_IMPLICIT_KEY',
+  'TAB_AS_INDENT',
+]);
 
 /**
  * A YAML error as a reader can act on it: the line in the file (the opening `---` is line 1), the

@@ -28,6 +28,18 @@ export function blocksToText(blocks: readonly TextBlock[]): string {
   return blocks.map((block) => block.text).join('\n\n');
 }
 
+/** Readability's article alone, without the second pass: the baseline the evaluation compares with. */
+export function readabilityOnly(html: string): string {
+  const article = readArticle(parsePage(html));
+  return article ? blocksToText(textBlocks(article)) : '';
+}
+
+/** All the text a page shows (scripts and styles aside): the other baseline. */
+export function wholePageText(html: string): string {
+  const document = parsePage(html);
+  return blocksToText(textBlocks(document.body ?? document.documentElement));
+}
+
 /**
  * Extracts a web page: metadata first (Readability changes the document), then the article.
  * `pageUrl` is where the page came from, used to resolve a relative canonical link.
