@@ -35,8 +35,12 @@ export const TEXT_NODE = 3;
 
 /** Parses a page into a document (linkedom: fast, no scripts run, no network). */
 export function parsePage(html: string): DomDocument {
-  // linkedom expects a whole document; a fragment without <html> still parses into one.
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  // linkedom leaves a fragment without <html> (or an empty string) without a document element.
+  const whole = /<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(whole) as unknown as { document: DomDocument };
+  if (!document.documentElement) return parsePage('');
   return document;
 }
 

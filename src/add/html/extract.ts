@@ -20,7 +20,13 @@ function readArticle(document: DomDocument): DomElement | null {
       serializer: (node: unknown) => node as DomElement,
     } as never,
   );
-  const article = reader.parse();
+  let article: ReturnType<typeof reader.parse>;
+  try {
+    article = reader.parse();
+  } catch {
+    // Readability gives up on some malformed documents by throwing: for us that is "no article".
+    return null;
+  }
   return (article?.content as DomElement | null | undefined) ?? null;
 }
 

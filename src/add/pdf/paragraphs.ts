@@ -8,9 +8,14 @@ const SENTENCE_END = /[.!?:…]["'”’)\]]*$/u;
 /** A word broken at the line end: a letter, then a hyphen. */
 const BROKEN_WORD = /\p{L}-$/u;
 
-/** Joins two lines of one paragraph: a word hyphenated across them becomes whole again. */
+/**
+ * Joins two lines of one paragraph: a word hyphenated across them becomes whole again
+ * ("research-" + "ers"); a hyphen before a capital or a digit is a compound's and stays
+ * ("Franco-" + "Prussian").
+ */
 export function joinLines(left: string, right: string): string {
   if (BROKEN_WORD.test(left) && /^\p{Ll}/u.test(right)) return left.slice(0, -1) + right;
+  if (/[\p{L}\p{N}]-$/u.test(left)) return left + right;
   return `${left} ${right}`;
 }
 
