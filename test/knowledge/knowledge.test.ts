@@ -135,7 +135,7 @@ describe('loading the knowledge folder', () => {
         'e-empty.md': '---\nid: empty\n---\n\n  \n',
         'f-binary.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
         'g-no-front-matter.md': 'Just text.\n',
-        'notes.txt': 'ignored',
+        'photo.png': 'ignored',
       }),
     );
     expect(documents.map((document) => document.file)).toEqual(['a-good.md']);
