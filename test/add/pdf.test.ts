@@ -109,4 +109,26 @@ describe('adding a PDF', () => {
     expect(body).toContain('format: pdf');
     expect(body.match(/\f/g)).toHaveLength(3);
   });
+
+  it('names the file after the input when the PDF states no title, and states no author', async () => {
+    const work = await tempFolder();
+    const input = `${work}/Annual Report 2019.pdf`;
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      input,
+      await buildPdf({ pages: [{ lines: ['The programme reached every school this year.'] }] }),
+    );
+    const [outcome] = await addSources([input], {
+      dir: `${work}/knowledge`,
+      dryRun: false,
+      fetch: FETCH_DEFAULTS,
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      id: 'annual-report-2019',
+      title: null,
+      author: null,
+      pages: 1,
+    });
+  });
 });

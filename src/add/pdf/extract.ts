@@ -38,8 +38,8 @@ function day(value: unknown): string | null {
 }
 
 /**
- * A paragraph cut by the page's end goes on at the top of the next page: the words up to the end
- * of that sentence join it, so no sentence is split by a page break; the rest of the paragraph
+ * A paragraph cut by the page's end mid-sentence, when the next page starts in lower case, goes
+ * on there: the words up to the end of that sentence join it, so no sentence is split by a page break; the rest of the paragraph
  * stays on its page.
  */
 function mendPageBreaks(pages: string[][]): void {
@@ -48,13 +48,36 @@ function mendPageBreaks(pages: string[][]): void {
     const current = pages[at] as string[];
     const last = previous[previous.length - 1];
     const first = current[0];
-    if (last === undefined || first === undefined || !endsMidSentence(last)) continue;
+    // Only a page that starts in lower case goes on with the sentence; anything else starts anew.
+    if (last === undefined || first === undefined || !endsMidSentence(last) || !/^\p{Ll}/u.test(first))
+      continue;
     const [head] = sentences.segment(first);
     const sentence = (head?.segment ?? first).trimEnd();
     previous[previous.length - 1] = joinLines(last, sentence);
     const rest = first.slice(head?.segment.length ?? first.length).trim();
     if (rest === '') current.shift();
     else current[0] = rest;
+  }
+}
+
+type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/**
+ * The PDF's info dictionary and an XMP lookup. Metadata is optional in a PDF and often broken;
+ * when it cannot be read the text still can, so this never throws.
+ */
+async function readPdfMeta(
+  pdf: PdfProxy,
+): Promise<{ info: Record<string, unknown>; xmp: (key: string) => string | null }> {
+  try {
+    const { info, metadata } = await getMeta(pdf, { parseDates: true });
+    const lookup = metadata as unknown as { get?: (key: string) => unknown } | null;
+    return {
+      info: info ?? {},
+      xmp: (key) => (typeof lookup?.get === 'function' ? text(lookup.get(key)) : null),
+    };
+  } catch {
+    return { info: {}, xmp: () => null };
   }
 }
 
@@ -66,8 +89,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction> {
     const lines = dropRunningLines(items.map((page) => pageLines(page as PdfTextItem[])));
     const pages = lines.map(pageParagraphs);
     mendPageBreaks(pages);
-    const { info, metadata } = await getMeta(pdf, { parseDates: true });
-    const xmp = (key: string) => (metadata ? text(metadata.get(key)) : null);
+    const { info, xmp } = await readPdfMeta(pdf);
     const title = text(info?.Title) ?? xmp('dc:title');
     return {
       title: title && !NOT_A_TITLE.test(title) ? title : null,

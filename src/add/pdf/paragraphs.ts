@@ -37,7 +37,8 @@ export function pageParagraphs(lines: readonly PdfLine[]): string[] {
     .slice(1)
     .map((line, at) => (lines[at] as PdfLine).y - line.y)
     .filter((gap) => gap >= fontSize * 0.8);
-  const spacing = gaps.length > 0 ? Math.min(...gaps) : fontSize * 1.2;
+  // With too few lines to tell, assume the common leading of 1.2 times the font size.
+  const spacing = gaps.length >= 3 ? Math.min(...gaps) : Math.min(fontSize * 1.2, ...gaps);
   const left = Math.min(...lines.map((line) => line.x));
   const widest = Math.max(...lines.map((line) => line.right)) - left;
   const paragraphs: string[] = [];
