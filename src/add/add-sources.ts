@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseKnowledgeDocument } from '../knowledge/load.js';
 import { AddError, AddErrorCode } from './errors.js';
-import { FETCH_DEFAULTS, type FetchLimits } from './fetch-page.js';
+import type { FetchLimits } from './fetch-page.js';
 import { type FolderIndex, indexFolder, remember, textKey, urlKey } from './folder.js';
 import { baseSlug, renderKnowledgeFile } from './knowledge-file.js';
 import { quotableParagraphs } from './quotable.js';
@@ -132,5 +132,3 @@ export async function addSources(inputs: readonly string[], options: AddOptions)
   }
   return outcomes;
 }
-
-export { FETCH_DEFAULTS };

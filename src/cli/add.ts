@@ -1,4 +1,4 @@
-import { type AddOutcome, addSources, FETCH_DEFAULTS } from '../add/add-sources.js';
+import { type AddOutcome, addSources, FETCH_DEFAULTS } from '../add/index.js';
 
 export interface AddCliOptions {
   dir: string;

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { addSources, FETCH_DEFAULTS } from '../add/add-sources.js';
-import { readabilityOnly, wholePageText } from '../add/html/extract.js';
+import { addSources, FETCH_DEFAULTS, readabilityOnly, wholePageText } from '../add/index.js';
 import { type ExtractionSummary, type PageScore, scorePage, summarize } from '../eval/extraction-score.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

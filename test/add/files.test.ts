@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AddOutcome, addSources, FETCH_DEFAULTS } from '../../src/add/add-sources.js';
+import { type AddOutcome, addSources, FETCH_DEFAULTS } from '../../src/add/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { removeTempFolders, snapshot, tempFolder } from '../helpers/temp-folder.js';
 

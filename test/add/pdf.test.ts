@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addSources, FETCH_DEFAULTS } from '../../src/add/add-sources.js';
+import { addSources, FETCH_DEFAULTS } from '../../src/add/index.js';
 import { createEngine, type Engine } from '../../src/answer/index.js';
 import { formatAnswerText } from '../../src/cli/format.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AddOutcome, addSources } from '../../src/add/add-sources.js';
+import { type AddOutcome, addSources } from '../../src/add/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { servePages } from '../helpers/page-server.js';
 import { removeTempFolders, snapshot, tempFolder } from '../helpers/temp-folder.js';
