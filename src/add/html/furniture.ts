@@ -6,11 +6,14 @@ import { type DomDocument, type DomElement, tagOf } from './dom.js';
  * kind (the vocabulary sites use for such parts), never by site.
  */
 
-/** Elements that hold no article prose: pictures and their captions, navigation, forms. */
+/**
+ * Elements that hold no article prose: pictures and their captions, navigation, asides, dialogs.
+ * (Not forms: some sites wrap the whole page in one.)
+ */
 const FURNITURE_TAGS = ['figure', 'figcaption', 'picture', 'nav', 'aside', 'dialog', 'menu'];
 
-/** Elements the page itself hides. */
-const HIDDEN = [
+/** Elements the page itself hides, or marks as navigation, sidebar or dialog. */
+const HIDDEN_OR_MARKED = [
   '[hidden]',
   '[aria-hidden="true"]',
   '[role="navigation"]',
@@ -91,7 +94,7 @@ function textLength(element: DomElement): number {
  */
 export function removeFurniture(document: DomDocument): void {
   const root = document.body ?? document.documentElement;
-  for (const element of Array.from(root.querySelectorAll([...FURNITURE_TAGS, ...HIDDEN].join(','))))
+  for (const element of Array.from(root.querySelectorAll([...FURNITURE_TAGS, ...HIDDEN_OR_MARKED].join(','))))
     element.remove();
   for (const element of Array.from(root.querySelectorAll('[style]'))) {
     if (HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) element.remove();
