@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { runAdd } from './cli/add.js';
 import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
 import { defaultQuestionsFile, runEval } from './cli/eval.js';
+import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
 import { loadEngineForCli } from './cli/load-engine.js';
 import { loadAnswerSettings } from './config/index.js';
 
@@ -13,6 +15,11 @@ const USAGE = `usage:
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
                               score the evaluation questions (hit@1, hit@3, abstention)
+  eval --extraction [--verbose] [--pages FILE]
+                              score web-page extraction (F1, precision, recall, leaking pages)
+  add [--dry-run] [--json] <file or URL>...
+                              turn web pages (.html or http(s) URL), PDFs and .txt/.md files
+                              into knowledge files; never overwrites, refuses duplicates
 The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
 excerpts per answer (default 3).`;
 
@@ -26,6 +33,9 @@ async function main(argv: string[]): Promise<number> {
       questions: { type: 'string' },
       extra: { type: 'string' },
       knowledge: { type: 'string' },
+      extraction: { type: 'boolean', default: false },
+      pages: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,7 +56,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'check-knowledge':
       return (await runCheckKnowledge(dir, values.verbose)) > 0 ? 1 : 0;
+    case 'add': {
+      if (rest.length === 0) {
+        process.stderr.write(`add needs at least one file or URL\n${USAGE}\n`);
+        return 2;
+      }
+      const options = { dir, dryRun: values['dry-run'], json: values.json, progress: process.stderr };
+      return (await runAdd(rest, options)) > 0 ? 1 : 0;
+    }
     case 'eval': {
+      if (values.extraction) {
+        return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
+      }
       const engine = await loadEngineForCli(dir);
       const files = {
         main: values.questions ?? defaultQuestionsFile(),

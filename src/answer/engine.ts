@@ -18,6 +18,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { buildQuoteSpan, quotableSentences } from './excerpt.js';
+import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import type { Answer, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
 
@@ -336,7 +337,7 @@ export function createEngine(
       cutBefore: span.cutBefore,
       cutAfter: span.cutAfter,
       source: sources[groupOf.get(passage.document) as number] as SourceRef,
-      location: { paragraph: passage.paragraph.number, start: span.start, end: span.end },
+      location: locateQuote(passage.document, passage.paragraph.number, span.start, span.end),
       score: 0,
     };
   }
@@ -360,7 +361,7 @@ export function createEngine(
         quote: body.slice(start, end),
         cutBefore: start === other.location.start ? other.cutBefore : excerpt.cutBefore,
         cutAfter: end === other.location.end ? other.cutAfter : excerpt.cutAfter,
-        location: { paragraph: other.location.paragraph, start, end },
+        location: locateQuote(documentsById.get(other.source.id), other.location.paragraph, start, end),
       };
       return true;
     }

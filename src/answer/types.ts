@@ -32,6 +32,11 @@ export interface ExcerptLocation {
   start: number;
   /** Character offset just past the quote's last character in the document body. */
   end: number;
+  /**
+   * 1-based page of a paged source (a PDF added with `npm run add`); absent for sources without
+   * pages. Citations name it ("p. 12") instead of the paragraph.
+   */
+  page?: number;
 }
 
 /** One verbatim quote with its citation. */

@@ -14,7 +14,9 @@ export function displayQuote(excerpt: Excerpt): string {
 
 function citeExcerpt(excerpt: Excerpt): string {
   const url = excerpt.source.url ? ` <${excerpt.source.url}>` : '';
-  return `${citeSource(excerpt.source)}, paragraph ${excerpt.location.paragraph}${url}`;
+  const { page, paragraph } = excerpt.location;
+  const where = page === undefined ? `paragraph ${paragraph}` : `p. ${page}`;
+  return `${citeSource(excerpt.source)}, ${where}${url}`;
 }
 
 /** A readable, multi-line answer for a terminal. */

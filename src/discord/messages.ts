@@ -15,6 +15,8 @@ export const DISCORD_MESSAGES = Object.freeze({
   restarting: 'research-bot is restarting; please ask again in a minute.',
   asked: 'Q:',
   paragraph: (number: number) => `paragraph ${number}`,
+  /** For a paged source (a PDF), in the paragraph's place. */
+  page: (number: number) => `p. ${number}`,
   continued: '(continued)',
   commandDescription: 'Answer a research question with exact quotes and citations from the sources',
   questionDescription: `Your question, e.g. ${EXAMPLE_QUESTIONS[0]}`,

@@ -20,7 +20,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The citation line under a quote: linked title, author, publisher, date, paragraph. */
+/** The citation line under a quote: linked title, author, publisher, date, paragraph (or page of a PDF). */
 export function renderCitation(excerpt: Excerpt): string {
   const { source } = excerpt;
   const title = escapeDiscord(clip(oneLine(source.title), DISCORD_LIMITS.embedTitle));
@@ -30,7 +30,8 @@ export function renderCitation(excerpt: Excerpt): string {
   for (const part of [source.author, source.untitled ? null : source.publisher || null, source.date]) {
     if (part?.trim()) parts.push(escapeDiscord(clip(oneLine(part), 200)));
   }
-  parts.push(DISCORD_MESSAGES.paragraph(excerpt.location.paragraph));
+  const { page, paragraph } = excerpt.location;
+  parts.push(page === undefined ? DISCORD_MESSAGES.paragraph(paragraph) : DISCORD_MESSAGES.page(page));
   return `— ${parts.join(', ')}`;
 }
 

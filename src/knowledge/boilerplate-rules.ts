@@ -13,12 +13,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
   {
     reason: 'newsletter or sign-up',
     pattern:
-      /\bsign(?:ing)?[ -]up\b|\bnewsletters?\b|\bsubscri(?:be|bing|ption)\b|\bto your inbox\b|\bregister (?:now|today|for free)\b/i,
+      /\bsign(?:ing)?[ -]up (?:for (?:our|my)\b|here\b|now\b|today\b)|^sign[ -]up\b|\bnewsletters?\b|\bsubscribe (?:now|today|here|for free|to (?:our|my)\b)|^subscribe\b|\bto your inbox\b|\bregister (?:now|today|for free)\b/i,
   },
   {
     reason: 'donation or membership appeal',
     pattern:
-      /\bdonat(?:e|ion|ions|ing)\b|\bsupport (?:our|us)\b|\bhelp us\b|\bfree to (?:produce|all readers)\b|\bmembership\b|\bbecome a (?:member|patron|sponsor)\b|\bjoin us\b/i,
+      /\bdonat(?:e|ion|ions|ing)\b|\bsupport (?:us|our (?:journalism|reporting|work|mission|newsroom))\b|\bhelp us\b|\bfree to (?:produce|all readers)\b|\bmembership\b|\bbecome a (?:member|patron|sponsor)\b|\bjoin us\b/i,
   },
   {
     reason: 'comment or letter form',
@@ -27,8 +27,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
   },
   {
     reason: 'social media prompt',
-    pattern:
-      /\bfollow (?:us|@\w+)|\b(?:on|via) (?:twitter|facebook|instagram|linkedin|x\.com)\b|\bshare (?:this|on)\b/i,
+    pattern: /\bfollow (?:us|me|@\w+)|\b(?:find|like|join|connect with) us on\b|\bshare (?:this|on)\b/i,
   },
   {
     reason: 'byline or credit line',

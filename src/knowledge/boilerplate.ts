@@ -29,6 +29,16 @@ function matchesEntry(body: string, paragraph: Segmented, entry: number | string
   return body.slice(paragraph.start, paragraph.end).startsWith(entry);
 }
 
+/** How much of the rules to apply. */
+export interface BoilerplateOptions {
+  /**
+   * Apply the passes that find page structure in flat text (navigation runs, side blocks).
+   * Default true. Bodies extracted by `npm run add` had their page structure removed from the
+   * HTML or PDF itself; on them these passes would only mistake short article lines for lists.
+   */
+  structure: boolean;
+}
+
 /**
  * Marks boilerplate paragraphs and sentences in three passes, then applies the document's
  * override:
@@ -43,6 +53,7 @@ export function markBoilerplate(
   body: string,
   segmented: Segmented[],
   override: BoilerplateOverride,
+  options: BoilerplateOptions = { structure: true },
 ): Paragraph[] {
   const paragraphs: Paragraph[] = segmented.map((paragraph) => {
     let ruleChars = 0;
@@ -59,6 +70,17 @@ export function markBoilerplate(
     return { ...paragraph, sentences, boilerplate: share >= BOILERPLATE_SHARE ? firstReason : null };
   });
 
+  if (options.structure) markStructure(body, paragraphs);
+  for (const paragraph of paragraphs) {
+    if (override.drop.some((entry) => matchesEntry(body, paragraph, entry)))
+      paragraph.boilerplate = 'override: drop';
+    if (override.keep.some((entry) => matchesEntry(body, paragraph, entry))) paragraph.boilerplate = null;
+  }
+  return paragraphs;
+}
+
+/** Passes 2 and 3: navigation runs, and blocks cut off from the article by them. */
+function markStructure(body: string, paragraphs: Paragraph[]): void {
   const headlineLike = paragraphs.map((p) => p.boilerplate !== null || isHeadlineLike(body, p));
   for (let start = 0; start < paragraphs.length; ) {
     let end = start;
@@ -91,11 +113,4 @@ export function markBoilerplate(
       paragraph.boilerplate ??= 'side block apart from the article';
     }
   }
-
-  for (const paragraph of paragraphs) {
-    if (override.drop.some((entry) => matchesEntry(body, paragraph, entry)))
-      paragraph.boilerplate = 'override: drop';
-    if (override.keep.some((entry) => matchesEntry(body, paragraph, entry))) paragraph.boilerplate = null;
-  }
-  return paragraphs;
 }

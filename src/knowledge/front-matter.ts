@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import type { BoilerplateOverride, DocumentMeta } from './types.js';
+import type { BoilerplateOverride, DocumentMeta, SourceFormat } from './types.js';
 
 const optionalText = z
   .union([z.string(), z.null()])
@@ -36,6 +36,10 @@ const frontMatterSchema = z.object({
     'url must start with http',
   ),
   about: optionalText,
+  format: z
+    .union([z.enum(['html', 'pdf']), z.null()])
+    .optional()
+    .transform((value) => value ?? null),
   boilerplate: z
     .object({ drop: z.array(overrideEntry).default([]), keep: z.array(overrideEntry).default([]) })
     .optional(),
@@ -43,8 +47,46 @@ const frontMatterSchema = z.object({
 
 export interface ParsedFile {
   meta: DocumentMeta;
+  format: SourceFormat;
   override: BoilerplateOverride;
   body: string;
+}
+
+/** Errors the YAML parser gives for a plain value holding `: `, ` #` or a reserved first character. */
+const NEEDS_QUOTES = new Set([
+  'BLOCK_AS_IMPLICIT_KEY',
+  'BAD_SCALAR_START',
+  'MULTILINE_IMPLICIT_KEY',
+  'TAB_AS_INDENT',
+]);
+
+/**
+ * A YAML error as a reader can act on it: the line in the file (the opening `---` is line 1), the
+ * line itself, and the fix. A value such as `title: Study: the results` needs quotes.
+ */
+function describeYamlError(error: YAMLError, yaml: string): string {
+  const reason = error.message.split(' at line')[0]?.split('\n')[0] ?? 'unreadable';
+  const yamlLine = error.linePos?.[0]?.line;
+  if (yamlLine === undefined) return `broken front matter: ${reason}`;
+  const lines = yaml.split(/\r?\n/);
+  // The parser sometimes blames the line after the broken one (an unclosed quote or bracket);
+  // a `key: value` line that needs quotes is the one to show.
+  const candidates = [yamlLine, yamlLine - 1].filter((n) => n >= 1 && n <= lines.length);
+  const keyValue = /^([A-Za-z_][\w-]*):[ \t]+(.+)$/;
+  const risky = (n: number) => {
+    const match = keyValue.exec(lines[n - 1] ?? '');
+    return match !== null && /:\s|\s#|^[@`'"[{&*!|>%]/.test(match[2] ?? '');
+  };
+  const blamed = candidates.find(risky);
+  const line = blamed ?? yamlLine;
+  const text = lines[line - 1] ?? '';
+  const where = `broken front matter, line ${line + 1}: ${JSON.stringify(text.trim())}`;
+  const match = keyValue.exec(text);
+  if (match && blamed !== undefined && (NEEDS_QUOTES.has(error.code) || blamed !== yamlLine)) {
+    const value = (match[2] ?? '').trim().replace(/^["']|["']$/g, '');
+    return `${where}: ${reason}; put the value in quotes: ${match[1]}: ${JSON.stringify(value)}`;
+  }
+  return `${where}: ${reason}; if the value holds ": ", " #" or starts with a quote or bracket, put it in quotes`;
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -60,7 +102,7 @@ export function parseKnowledgeFile(text: string): ParsedFile {
   try {
     raw = parseYaml(fence[1] ?? '');
   } catch (error) {
-    throw new Error(`broken front matter: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(describeYamlError(error as YAMLError, fence[1] ?? ''));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new Error('broken front matter: expected key: value lines');
@@ -72,11 +114,12 @@ export function parseKnowledgeFile(text: string): ParsedFile {
     );
     throw new Error(`invalid front matter: ${issues.join('; ')}`);
   }
-  const { id, title, publisher, author, date, url, about, boilerplate } = result.data;
+  const { id, title, publisher, author, date, url, about, format, boilerplate } = result.data;
   const body = text.slice(fence[0].length);
   if (body.trim() === '') throw new Error('empty body: the file has front matter but no text');
   return {
     meta: { id, title, publisher: publisher ?? '', author, date, url, about: about ?? '' },
+    format,
     override: boilerplate ?? { drop: [], keep: [] },
     body,
   };

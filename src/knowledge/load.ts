@@ -2,12 +2,45 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { markBoilerplate } from './boilerplate.js';
 import { KnowledgeError, KnowledgeErrorCode } from './errors.js';
-import { parseKnowledgeFile } from './front-matter.js';
+import { type ParsedFile, parseKnowledgeFile } from './front-matter.js';
+import { pageStarts } from './pages.js';
 import { segmentBody } from './segment.js';
 import type { KnowledgeDocument, KnowledgeLoad, KnowledgeProblem } from './types.js';
 
-/** Knowledge files are Markdown with YAML front matter; anything else in the folder is ignored. */
+/** Knowledge files are Markdown with YAML front matter. */
 export const KNOWLEDGE_EXTENSION = '.md';
+/** Plain text files load too: title from the first line, id from the file name. */
+export const TEXT_EXTENSION = '.txt';
+/** Files that must go through `npm run add` first: the loader names them instead of ignoring them. */
+const NEEDS_ADD = /\.(?:pdf|html?|xhtml)$/i;
+
+/** A plain text file as a source: its first line is the title, the whole text the body. */
+function parseTextFile(file: string, text: string): ParsedFile {
+  if (/^---[ \t]*\r?\n/.test(text)) return parseKnowledgeFile(text);
+  if (text.trim() === '') throw new Error('empty file: a text source needs some text');
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const id =
+    path
+      .basename(file, path.extname(file))
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'text';
+  return {
+    meta: {
+      id,
+      title: firstLine.replace(/^#+\s*/, '').trim() || null,
+      publisher: '',
+      author: null,
+      date: null,
+      url: null,
+      about: '',
+    },
+    format: null,
+    override: { drop: [], keep: [] },
+    body: text,
+  };
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,16 +52,20 @@ export function parseKnowledgeDocument(file: string, bytes: Uint8Array): Knowled
   } catch {
     throw new Error('not valid UTF-8: save the file as UTF-8 text');
   }
-  const { meta, override, body } = parseKnowledgeFile(text.replace(/^\uFEFF/, ''));
-  const paragraphs = markBoilerplate(body, segmentBody(body), override);
+  const content = text.replace(/^\uFEFF/, '');
+  const { meta, format, override, body } = file.toLowerCase().endsWith(TEXT_EXTENSION)
+    ? parseTextFile(file, content)
+    : parseKnowledgeFile(content);
+  const paragraphs = markBoilerplate(body, segmentBody(body), override, { structure: format === null });
   if (paragraphs.every((paragraph) => paragraph.boilerplate !== null)) {
     throw new Error('no article text: every paragraph was classified as boilerplate');
   }
-  return { meta, file, body, paragraphs };
+  return { meta, format, pageStarts: pageStarts(body, format === 'pdf'), file, body, paragraphs };
 }
 
 /**
- * Reads every `*.md` file in `dir`. A file that cannot be used (broken front matter, duplicate
+ * Reads every `*.md` and `*.txt` file in `dir`; a PDF or HTML file is reported with the command
+ * that turns it into a source. A file that cannot be used (broken front matter, duplicate
  * id, empty body, bytes that are not UTF-8) becomes a KnowledgeProblem naming the file; the
  * others still load. Files load in name order, so of two files with the same id the first wins.
  * Throws KnowledgeError only when the folder itself is missing or unreadable.
@@ -37,7 +74,13 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeLoad> {
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    names = (await readdir(dir)).filter((name) => name.endsWith(KNOWLEDGE_EXTENSION)).sort();
+    names = (await readdir(dir))
+      .filter((name) => !name.startsWith('.'))
+      .filter((name) => {
+        const lower = name.toLowerCase();
+        return lower.endsWith(KNOWLEDGE_EXTENSION) || lower.endsWith(TEXT_EXTENSION) || NEEDS_ADD.test(name);
+      })
+      .sort();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new KnowledgeError(
@@ -51,6 +94,13 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeLoad> {
   const problems: KnowledgeProblem[] = [];
   const idOwners = new Map<string, string>();
   for (const name of names) {
+    if (NEEDS_ADD.test(name)) {
+      problems.push({
+        file: name,
+        reason: `a ${path.extname(name).slice(1).toUpperCase()} file is not read as it is: run npm run add -- ${path.join(dir, name)} (it writes a .md source beside it), then move ${name} out of the folder`,
+      });
+      continue;
+    }
     try {
       const document = parseKnowledgeDocument(name, await readFile(path.join(dir, name)));
       const owner = idOwners.get(document.meta.id);

@@ -44,8 +44,21 @@ export interface Paragraph {
   boilerplate: string | null;
 }
 
+/**
+ * How a body was made, from front matter `format`: `html` and `pdf` bodies were extracted by
+ * `npm run add` (page structure already removed, so only the sentence rules apply to them);
+ * `null` for text copied by hand, where every boilerplate rule applies.
+ */
+export type SourceFormat = 'html' | 'pdf' | null;
+
 export interface KnowledgeDocument {
   meta: DocumentMeta;
+  format: SourceFormat;
+  /**
+   * For a paged source (a PDF, or any body with form feeds between its pages): the body offset
+   * where each page starts, page 1 first. `null` for a source without pages.
+   */
+  pageStarts: number[] | null;
   /** File name inside the knowledge folder, for messages. */
   file: string;
   /** The body exactly as stored in the file: every quote is a slice of it. */

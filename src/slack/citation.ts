@@ -20,7 +20,8 @@ const MONTHS = [
 ];
 
 /**
- * The mrkdwn citation under a quote: `— <url|Title>, Author, Publisher, 11 July 2017, paragraph 33`.
+ * The mrkdwn citation under a quote: `— <url|Title>, Author, Publisher, 11 July 2017, paragraph 33`
+ * (`p. 12` instead of the paragraph for a PDF).
  * The title links to the passage (text fragment) when the source has a URL. Every part is
  * escaped and clipped, so the line always fits one context element.
  */
@@ -31,7 +32,8 @@ export function renderCitation(excerpt: Excerpt): string {
   if (source.author) parts.push(escapeMrkdwn(clip(source.author, SLACK_LIMITS.publisherChars)));
   if (source.publisher) parts.push(escapeMrkdwn(clip(source.publisher, SLACK_LIMITS.publisherChars)));
   if (source.date) parts.push(escapeMrkdwn(formatDate(source.date)));
-  parts.push(SLACK_MESSAGES.paragraph(excerpt.location.paragraph));
+  const { page, paragraph } = excerpt.location;
+  parts.push(page === undefined ? SLACK_MESSAGES.paragraph(paragraph) : SLACK_MESSAGES.page(page));
   return `${SLACK_MESSAGES.citationPrefix} ${parts.join(', ')}`;
 }
 

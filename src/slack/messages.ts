@@ -20,6 +20,8 @@ export const SLACK_MESSAGES = Object.freeze({
   examples: EXAMPLE_QUESTIONS,
   /** The citation's paragraph part. */
   paragraph: (n: number) => `paragraph ${n}`,
+  /** The citation's page part, for a paged source (a PDF); it takes the paragraph's place. */
+  page: (n: number) => `p. ${n}`,
   /** Leads the citation line under each quote. */
   citationPrefix: '—',
   /** Shown when a quote had to be split over several blocks. */

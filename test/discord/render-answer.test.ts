@@ -163,6 +163,14 @@ describe('renderCitation', () => {
     }
   });
 
+  it('names the page instead of the paragraph for a PDF', () => {
+    const citation = renderCitation(
+      excerpt(READING_QUOTE, { location: { paragraph: 12, start: 0, end: READING_QUOTE.length, page: 3 } }),
+    );
+    expect(unescapeDiscord(citation)).toMatch(/, 2017-07-11, p\. 3$/);
+    expect(citation).not.toContain('paragraph');
+  });
+
   it('leaves out what the source does not say', () => {
     const citation = renderCitation(
       excerpt(READING_QUOTE, {

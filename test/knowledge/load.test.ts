@@ -84,11 +84,47 @@ describe('loading the knowledge folder', () => {
     expect((error as KnowledgeError).message).toContain(missing);
   });
 
-  it('ignores files that are not Markdown', async () => {
-    const dir = await folderWith({ 'a-good.md': GOOD, 'notes.txt': 'not front matter at all' });
+  it('loads a .txt file: title from its first line, id from its name, the text exactly as it is', async () => {
+    const notes = 'Field notes: the pilot year\n\nThe district kept every school open during the pilot.\n';
+    const dir = await folderWith({ 'a-good.md': GOOD, 'Pilot Notes.txt': notes, 'image.png': 'not text' });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(problems).toEqual([]);
+    const text = documents.find((document) => document.file === 'Pilot Notes.txt');
+    expect(text?.meta).toMatchObject({ id: 'pilot-notes', title: 'Field notes: the pilot year' });
+    expect(text?.body).toBe(notes);
+  });
+
+  it('names the real line of a headline with a colon and says to put the value in quotes', async () => {
+    const dir = await folderWith({
+      'a-good.md': GOOD,
+      'b-colon.md': knowledgeFile('id: colon\ntitle: Study: the results are in\npublisher: Example'),
+    });
+    const { documents, problems } = await loadKnowledge(dir);
+    expect(documents.map((document) => document.file)).toEqual(['a-good.md']);
+    expect(problems).toEqual([
+      {
+        file: 'b-colon.md',
+        reason: expect.stringContaining('line 3: "title: Study: the results are in"'),
+      },
+    ]);
+    expect(problems[0]?.reason).toContain('put the value in quotes: title: "Study: the results are in"');
+  });
+
+  it.each([
+    ['report.pdf', 'PDF'],
+    ['saved-page.html', 'HTML'],
+  ])('tells how to add %s dropped straight into the folder, and still loads the rest', async (name, kind) => {
+    const dir = await folderWith({ 'a-good.md': GOOD, [name]: 'bytes' });
     const { documents, problems } = await loadKnowledge(dir);
     expect(documents).toHaveLength(1);
-    expect(problems).toEqual([]);
+    expect(problems).toEqual([
+      {
+        file: name,
+        reason: expect.stringContaining(
+          `a ${kind} file is not read as it is: run npm run add -- ${path.join(dir, name)}`,
+        ),
+      },
+    ]);
   });
 
   it('loads the seed articles without problems, with only what the sources say of themselves', async () => {

@@ -105,6 +105,30 @@ describe('markBoilerplate', () => {
     expect(classifyExtra(text).boilerplate).not.toBeNull();
   });
 
+  it.each([
+    ['a social prompt', 'Follow us on Twitter and Facebook for more stories like this.'],
+    ['a subscribe prompt', 'Subscribe to our podcast wherever you listen.'],
+  ])('drops %s', (_case, text) => {
+    expect(classifyExtra(text).boilerplate).not.toBeNull();
+  });
+
+  it.each([
+    [
+      'news about a post on social media',
+      'Then, last week, the singer posted on Twitter accusing the label of blocking her.',
+    ],
+    [
+      'news about subscriptions',
+      'If you sign up for the bundle, you pay $12.99 a month instead of subscribing to each service.',
+    ],
+    [
+      'a company supporting its own goals',
+      'Areas that do not directly support our core business goals will see job cuts, he said.',
+    ],
+  ])('keeps %s: the rules name prompts to the reader, not the words they use', (_case, text) => {
+    expect(classifyExtra(text).boilerplate).toBeNull();
+  });
+
   it('drops three or more headline-like paragraphs in a row as a navigation list', () => {
     const body = `${PROSE.join('\n\n')}\n\nSchools try new schedules\n\nA district rethinks homework\n\nWhy teachers are leaving the classroom\n`;
     const paragraphs = classify(body);

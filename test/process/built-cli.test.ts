@@ -156,6 +156,20 @@ describe('the command line in the built image layout', () => {
     expect(stdout).toMatch(/public: hit@1 \d+\/14 {2}hit@3 \d+\/14 {2}abstain \d+\/2/);
   });
 
+  it('adds a source with `add` through the entrypoint, writing into KNOWLEDGE_DIR', async () => {
+    const knowledge = path.join(app, 'added');
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(app, 'dist/main.js'), 'add', '--json', path.join(root, 'test/fixtures/pages/article.html')],
+      { cwd: os.tmpdir(), env: { PATH: process.env.PATH, KNOWLEDGE_DIR: knowledge } },
+    );
+    const added = JSON.parse(stdout) as { file: string; title: string };
+    expect(added.title).toBe('Schools try personalized learning: what the study found');
+    expect(added.file).toBe(
+      path.join(knowledge, 'schools-try-personalized-learning-what-the-study-found.md'),
+    );
+  });
+
   it('runs the bot for anything but a CLI command, and says what to configure when nothing is', async () => {
     const error = await run(process.execPath, [path.join(app, 'dist/main.js')], {
       cwd: app,

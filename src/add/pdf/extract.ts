@@ -1,0 +1,104 @@
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { dropRunningLines } from './furniture.js';
+import { type PdfTextItem, pageLines } from './lines.js';
+import { endsMidSentence, joinLines, pageParagraphs } from './paragraphs.js';
+
+/** What a PDF yields: its stated metadata and its text, page by page. */
+export interface PdfExtraction {
+  title: string | null;
+  author: string | null;
+  /** `YYYY-MM-DD`. */
+  date: string | null;
+  /** Paragraphs separated by blank lines; pages by a line holding only a form feed (`\f`). */
+  text: string;
+  pages: number;
+}
+
+/** How the body marks where a page ends; citations count these to name the page. */
+export const PAGE_BREAK = '\n\n\f\n\n';
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Titles that name the file or the program, not the document. */
+const NOT_A_TITLE = /^(?:microsoft (?:word|powerpoint)\b|untitled\b)|\.(?:docx?|pptx?|pdf|indd|tex)$/i;
+
+function text(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const clean = value.replace(/\s+/g, ' ').trim();
+  return clean === '' ? null : clean;
+}
+
+function day(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const match = typeof value === 'string' ? /^(?:D:)?(\d{4})-?(\d{2})-?(\d{2})/.exec(value) : null;
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/**
+ * A paragraph cut by the page's end mid-sentence, when the next page starts in lower case, goes
+ * on there: the words up to the end of that sentence join it, so no sentence is split by a page break; the rest of the paragraph
+ * stays on its page.
+ */
+function mendPageBreaks(pages: string[][]): void {
+  for (let at = 1; at < pages.length; at++) {
+    const previous = pages[at - 1] as string[];
+    const current = pages[at] as string[];
+    const last = previous[previous.length - 1];
+    const first = current[0];
+    // Only a page that starts in lower case goes on with the sentence; anything else starts anew.
+    if (last === undefined || first === undefined || !endsMidSentence(last) || !/^\p{Ll}/u.test(first))
+      continue;
+    const [head] = sentences.segment(first);
+    const sentence = (head?.segment ?? first).trimEnd();
+    previous[previous.length - 1] = joinLines(last, sentence);
+    const rest = first.slice(head?.segment.length ?? first.length).trim();
+    if (rest === '') current.shift();
+    else current[0] = rest;
+  }
+}
+
+type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/**
+ * The PDF's info dictionary and an XMP lookup. Metadata is optional in a PDF and often broken;
+ * when it cannot be read the text still can, so this never throws.
+ */
+async function readPdfMeta(
+  pdf: PdfProxy,
+): Promise<{ info: Record<string, unknown>; xmp: (key: string) => string | null }> {
+  try {
+    const { info, metadata } = await getMeta(pdf, { parseDates: true });
+    const lookup = metadata as unknown as { get?: (key: string) => unknown } | null;
+    return {
+      info: info ?? {},
+      xmp: (key) => (typeof lookup?.get === 'function' ? text(lookup.get(key)) : null),
+    };
+  } catch {
+    return { info: {}, xmp: () => null };
+  }
+}
+
+/** Extracts a PDF's text with pdf.js: lines rebuilt, running furniture dropped, paragraphs joined. */
+export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const { items } = await extractTextItems(pdf);
+    const lines = dropRunningLines(items.map((page) => pageLines(page as PdfTextItem[])));
+    const pages = lines.map(pageParagraphs);
+    mendPageBreaks(pages);
+    const { info, xmp } = await readPdfMeta(pdf);
+    const title = text(info?.Title) ?? xmp('dc:title');
+    return {
+      title: title && !NOT_A_TITLE.test(title) ? title : null,
+      author: text(info?.Author) ?? xmp('dc:creator'),
+      date: day(info?.CreationDate) ?? day(xmp('xmp:createdate')),
+      text: pages.map((paragraphs) => paragraphs.join('\n\n')).join(PAGE_BREAK),
+      pages: pages.length,
+    };
+  } finally {
+    await pdf.destroy();
+  }
+}

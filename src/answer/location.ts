@@ -1,0 +1,18 @@
+import { pageAt } from '../knowledge/pages.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { ExcerptLocation } from './types.js';
+
+/**
+ * Where a quote sits: its paragraph and offsets, and for a paged source (a PDF) its page. A
+ * paragraph never runs over a page break, so the page of the quote's first character is the
+ * page of all of it.
+ */
+export function locateQuote(
+  document: KnowledgeDocument | undefined,
+  paragraph: number,
+  start: number,
+  end: number,
+): ExcerptLocation {
+  const starts = document?.pageStarts;
+  return { paragraph, start, end, ...(starts ? { page: pageAt(starts, start) } : {}) };
+}
