@@ -213,9 +213,9 @@ function round(value: number): number {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SEED_DIR = path.join(root, 'knowledge');
+const SEED_DIR = path.join(root, 'test', 'fixtures', 'seed-knowledge');
 const SAMPLE_FILE = path.resolve(root, '..', 'shared', 'eval', 'questions.json');
-const EXTRA_FILE = path.join(root, 'test', 'fixtures', 'extra-questions.json');
+const EXTRA_FILE = path.join(root, 'eval', 'extra-questions.json');
 const abstainOnly = process.argv.includes('--abstain-only');
 const fresh = process.argv.includes('--fresh');
 const file = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? defaultSquadFile();

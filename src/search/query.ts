@@ -100,7 +100,14 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
     let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
     let meaning = token.word;
     const inSources = vocabulary.hasWord(token.word) || vocabulary.hasStem(token.stem);
-    if (!inSources && !speller.isCommonWord(token.word) && !/\d/.test(token.word)) {
+    const commoner = inSources ? undefined : speller.commonerSpelling(token.word);
+    if (commoner) {
+      meaning = commoner.word;
+      variants = [
+        { stem: stemWord(commoner.word), weight: 1 - commoner.distance },
+        { stem: token.stem, weight: 1 },
+      ];
+    } else if (!inSources && !speller.isCommonWord(token.word) && !/\d/.test(token.word)) {
       const corrections = mergeCorrections(vocabulary.correct(token.word), speller.correct(token.word));
       const closest = corrections[0]?.distance ?? 1;
       const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);

@@ -4,6 +4,8 @@ import { defaultWordVectors, type WordVectors } from './word-vectors.js';
 
 /** How many of the commonest English words the speller knows and corrects towards. */
 export const COMMON_WORDS = 40_000;
+/** How many times commoner a spelling must be to replace a rare known word. */
+const COMMONER_BY = 50;
 
 /**
  * Spelling correction against general English: the commonest words of the word-vector model
@@ -24,6 +26,18 @@ export class GeneralSpeller {
 
   isCommonWord(word: string): boolean {
     return this.common.has(word) || STOP_WORDS.has(word);
+  }
+
+  /**
+   * For a known but rare word, a far commoner word one slip away ("goverment" → "government"):
+   * the vectors' vocabulary holds common misspellings too, ranked far below the word they miss.
+   */
+  commonerSpelling(word: string): { word: string; distance: number } | undefined {
+    const rank = this.vectors?.rank(word);
+    if (rank === undefined || word.length < 5) return undefined;
+    return this.correct(word).find(
+      (correction) => correction.word !== word && correction.rank * COMMONER_BY < rank && correction.distance <= 0.2,
+    );
   }
 
   correct(word: string): Array<{ word: string; distance: number; rank: number }> {
