@@ -14,6 +14,7 @@ import { InflightTracker } from './inflight.js';
 import { SLACK_MESSAGES } from './messages.js';
 import { resolveSlackOptions, type SlackOptions } from './options.js';
 import { createReceiver } from './receiver.js';
+import { describeSlackStartFailure, type SlackStartStep } from './start-failure.js';
 
 /** What the Slack adapter is given besides its options. */
 export interface SlackDeps {
@@ -110,18 +111,22 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     if (state !== 'new') throw new Error(`The Slack adapter cannot start twice (it is ${state}).`);
     state = 'starting';
     reason = 'starting';
+    let step: SlackStartStep = 'bot-token';
     try {
       await app.init();
       // Running before the socket opens, so an envelope arriving right after Slack's hello is served.
       state = 'running';
+      step = 'socket';
       if (built.mode === 'socket') await app.start();
     } catch (error) {
       state = 'failed';
       reason = 'could not connect to Slack';
       await disconnect();
-      throw new SlackConfigError(SlackErrorCode.StartFailed, startFailureMessage(error, resolved.mode), {
-        cause: error,
-      });
+      throw new SlackConfigError(
+        SlackErrorCode.StartFailed,
+        describeSlackStartFailure(error, step, resolved.apiUrl),
+        { cause: error },
+      );
     }
     if (stopping) return;
     reason = undefined;
@@ -191,13 +196,4 @@ function httpHandlerFor(
       if (!res.headersSent) res.writeHead(deferred ? 404 : 500).end();
     }
   };
-}
-
-function startFailureMessage(error: unknown, mode: 'socket' | 'http'): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  const tokens =
-    mode === 'socket'
-      ? 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and SLACK_APP_TOKEN (Basic Information → App-Level Tokens, scope connections:write)'
-      : 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token)';
-  return `Could not connect to Slack (${detail}). Check ${tokens} in your Slack app settings, and SLACK_API_URL if you set it.`;
 }
