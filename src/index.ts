@@ -5,6 +5,7 @@ import type { PlatformAdapter } from './adapter.js';
 import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
 import { createLogger } from './log/logger.js';
 import { chooseLogFormat } from './log/pretty.js';
+import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { createHttpServer } from './server/index.js';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const adapters = createPlatformAdapters(config, holder, logger);
+  const refusals = new RefusalLog(logger);
+  const adapters = createPlatformAdapters(config, holder, logger, refusals);
   const slackHttp = adapters.find((adapter) => adapter.httpHandler)?.httpHandler;
   const server: Server = createHttpServer({
     health: () => {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       };
     },
     ...(slackHttp ? { slackEvents: slackHttp } : {}),
+    refusals,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     await Promise.allSettled(adapters.map((adapter) => stopAdapter(adapter, logger)));
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    refusals.flush();
     note('stopped');
     process.exit(exitCode);
   };
