@@ -32,8 +32,9 @@ export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   /** How often Node checks the header and request timeouts (1 s; its default is 30 s). */
   timeoutCheckIntervalMs: 1_000,
   /**
-   * Most bodies being received at once (64). A request beyond it is answered 503 with
-   * Retry-After at once, so at most 64 × 256 KiB (16 MiB) of unauthenticated bodies is held.
+   * Most bodies being received at once (64), so at most 64 × 256 KiB (16 MiB) of
+   * unauthenticated bodies is held. A new request beyond it takes the slot of the body that has
+   * been arriving longest (answered 408): stalled bodies cannot keep Slack's own requests out.
    */
   maxBodiesInFlight: 64,
   /** Most open connections (2,048); beyond it new connections are closed at once. */

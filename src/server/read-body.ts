@@ -47,13 +47,22 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: 
   res.end(`${JSON.stringify({ error: refusal.reason })}\n`);
 }
 
+/** A body being received: when it started, and how to give up on it. */
+interface BodyInFlight {
+  startedAt: number;
+  evict: () => void;
+}
+
 /**
  * Reads request bodies within limits: at most `maxBodyBytes` each (else 413), within
- * `bodyTimeoutMs` (else 408), and at most `maxBodiesInFlight` at once (else 503 at once).
- * So a flood of stalled or oversized bodies holds at most maxBodiesInFlight × maxBodyBytes.
+ * `bodyTimeoutMs` (else 408), and at most `maxBodiesInFlight` at once. When all slots are taken,
+ * the body that has been arriving longest is given up (408) to make room: Slack sends its whole
+ * body at once, so a real request finishes in milliseconds while stalled ones are the oldest.
+ * So a flood of stalled or oversized bodies holds at most maxBodiesInFlight × maxBodyBytes,
+ * and cannot keep Slack's own requests out.
  */
 export class BodyReader {
-  private inFlight = 0;
+  private readonly inFlight = new Set<BodyInFlight>();
 
   constructor(
     private readonly limits: Pick<
@@ -64,7 +73,7 @@ export class BodyReader {
 
   /** Bodies being received now. */
   get reading(): number {
-    return this.inFlight;
+    return this.inFlight.size;
   }
 
   /** The request with its body in `rawBody`; rejects with RequestRefusedError. Reads a body only once. */
@@ -73,19 +82,15 @@ export class BodyReader {
     if (Buffer.isBuffer(buffered.rawBody)) return buffered as BufferedRequest;
     const early = refuseByContentLength(req, this.limits.maxBodyBytes);
     if (early) throw new RequestRefusedError(early);
-    if (this.inFlight >= this.limits.maxBodiesInFlight) {
-      throw new RequestRefusedError({
-        status: 503,
-        reason: 'too many request bodies being received at once',
-      });
-    }
-    this.inFlight += 1;
-    try {
-      buffered.rawBody = await this.collect(req);
-      return buffered as BufferedRequest;
-    } finally {
-      this.inFlight -= 1;
-    }
+    if (this.inFlight.size >= this.limits.maxBodiesInFlight) this.evictOldest();
+    buffered.rawBody = await this.collect(req);
+    return buffered as BufferedRequest;
+  }
+
+  private evictOldest(): void {
+    let oldest: BodyInFlight | undefined;
+    for (const body of this.inFlight) if (!oldest || body.startedAt < oldest.startedAt) oldest = body;
+    oldest?.evict();
   }
 
   private collect(req: IncomingMessage): Promise<Buffer> {
@@ -93,7 +98,13 @@ export class BodyReader {
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const slot: BodyInFlight = {
+        startedAt: performance.now(),
+        evict: () =>
+          finish({ status: 408, reason: 'body still arriving when the slot was needed for a newer request' }),
+      };
       const finish = (error?: Refusal) => {
+        this.inFlight.delete(slot);
         clearTimeout(timer);
         req.off('data', onData);
         req.off('end', onEnd);
@@ -115,6 +126,7 @@ export class BodyReader {
         () => finish({ status: 408, reason: `body not received within ${bodyTimeoutMs / 1000} s` }),
         bodyTimeoutMs,
       );
+      this.inFlight.add(slot);
       req.on('data', onData);
       req.once('end', onEnd);
       req.once('error', onGone);
