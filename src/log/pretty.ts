@@ -1,3 +1,5 @@
+import { printableText } from '../printable.js';
+
 /** How log lines are written: one JSON object per line (for collectors) or plain text (for people). */
 export type LogFormat = 'json' | 'pretty';
 
@@ -29,12 +31,15 @@ export function prettyLogLine(line: string): string {
     .toTimeString()
     .slice(0, 8);
   const level = LEVEL_NAMES[Number(record.level)] ?? String(record.level);
-  const message = typeof record.msg === 'string' ? record.msg : '';
+  // Values come from outside (file names, reasons): escaped, so none can start a line of its own.
+  const message = printableText(typeof record.msg === 'string' ? record.msg : '');
   // A fatal line is the one sentence a person needs (what failed, what to do); details stay in JSON.
   if (record.level === 60) return `${time} ${level} ${message}\n`;
   const details = Object.entries(record)
     .filter(([key]) => !HIDDEN.has(key))
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    .map(
+      ([key, value]) => `${key}=${typeof value === 'string' ? printableText(value) : JSON.stringify(value)}`,
+    );
   const err = record.err as { message?: unknown } | undefined;
   if (err && typeof err.message === 'string' && !message.includes(err.message))
     details.push(`error=${err.message}`);

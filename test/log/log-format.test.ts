@@ -55,3 +55,18 @@ describe('a pretty log line', () => {
     expect(prettyLogLine('plain text\n')).toBe('plain text\n');
   });
 });
+
+describe('a pretty log line with outside text in it', () => {
+  it('escapes a newline in a file name, so the name cannot forge a log line', () => {
+    const text = prettyLogLine(
+      JSON.stringify({
+        level: 50,
+        time: 0,
+        msg: 'knowledge file skipped',
+        file: 'a.md\n00:00:00 INFO  all good',
+      }),
+    );
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
+    expect(text).toContain('file=a.md\\n00:00:00 INFO  all good');
+  });
+});
