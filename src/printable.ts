@@ -3,6 +3,7 @@
  * controls (newline, carriage return, escape sequences), Unicode line and paragraph separators,
  * and bidirectional overrides that reorder what is shown.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found and escaped.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Backslashes and quotes, escaped too once a value is quoted, so the escaping can be read back. */
 const QUOTED_SPECIALS = /["\\]/g;
