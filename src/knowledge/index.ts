@@ -7,4 +7,3 @@ export { FRONT_MATTER_LIMITS, parseKnowledgeFile } from './front-matter.js';
 export { KNOWLEDGE_EXTENSION, type LoadOptions, loadKnowledge, parseKnowledgeDocument } from './load.js';
 export { segmentBody } from './segment.js';
 export type * from './types.js';
-export { writeNewFileAtomically } from './write-atomic.js';

@@ -27,8 +27,8 @@ async function fingerprint(file: string): Promise<string> {
  * Calls `reload` once every file changed in the knowledge folder has settled: its size and
  * modification time unchanged for `settleMs` (default RELOAD_SETTLE_MS), and no new change
  * reported meanwhile. A burst of changes gives one reload. Returns a function that stops
- * watching. (Writers that can should still write to a temporary name and rename, which is
- * atomic: see writeNewFileAtomically.)
+ * watching. (Writers that can should still write to a temporary name and link or rename it,
+ * which is atomic, as `npm run add` does: src/add/write-file.ts.)
  */
 export function watchKnowledge(
   dir: string,

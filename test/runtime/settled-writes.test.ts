@@ -1,8 +1,7 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeNewFileAtomically } from '../../src/knowledge/index.js';
 import { KnowledgeHolder, RELOAD_SETTLE_MS, watchKnowledge } from '../../src/runtime/index.js';
 import { captureLogger } from '../helpers/slack-harness.js';
 
@@ -68,24 +67,5 @@ describe('reloading only files that have finished being written', () => {
       stop();
     }
     expect(reloads).toBe(1);
-  });
-});
-
-describe('writing a new knowledge file atomically', () => {
-  it('writes the file whole and leaves no temporary file behind', async () => {
-    const dir = await folder();
-    await writeNewFileAtomically(path.join(dir, 'new.md'), STEADY.replace('steady', 'new'));
-    expect(await readFile(path.join(dir, 'new.md'), 'utf8')).toBe(STEADY.replace('steady', 'new'));
-    expect((await readdir(dir)).sort()).toEqual(['new.md', 'steady.md']);
-  });
-
-  it('never overwrites an existing file', async () => {
-    const dir = await folder();
-    const error = await writeNewFileAtomically(path.join(dir, 'steady.md'), 'replaced').catch(
-      (e: unknown) => e,
-    );
-    expect((error as NodeJS.ErrnoException).code).toBe('EEXIST');
-    expect(await readFile(path.join(dir, 'steady.md'), 'utf8')).toBe(STEADY);
-    expect(await readdir(dir)).toEqual(['steady.md']);
   });
 });
