@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
+import { isatty } from 'node:tty';
 import { config as loadDotenv } from 'dotenv';
 import type { PlatformAdapter } from './adapter.js';
 import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
 import { createLogger } from './log/logger.js';
+import { chooseLogFormat } from './log/pretty.js';
+import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { createHttpServer } from './server/index.js';
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, chooseLogFormat(config.logFormat, isatty(1)));
   const holder = new KnowledgeHolder(config.knowledgeDir, logger, { maxExcerpts: config.maxExcerpts });
   const loaded = await holder.load();
   logger.info(
@@ -33,7 +36,8 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const adapters = createPlatformAdapters(config, holder, logger);
+  const refusals = new RefusalLog(logger);
+  const adapters = createPlatformAdapters(config, holder, logger, refusals);
   const slackHttp = adapters.find((adapter) => adapter.httpHandler)?.httpHandler;
   const server: Server = createHttpServer({
     health: () => {
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
       };
     },
     ...(slackHttp ? { slackEvents: slackHttp } : {}),
+    refusals,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing answers under way');
+    // After a failed start the one line that matters is the failure; the rest is for debugging.
+    const note = exitCode === 0 ? logger.info.bind(logger) : logger.debug.bind(logger);
+    note({ signal }, 'shutting down: finishing answers under way');
     setTimeout(() => {
       logger.warn('shutdown deadline reached; exiting');
       process.exit(0);
@@ -80,7 +87,8 @@ async function main(): Promise<void> {
     await Promise.allSettled(adapters.map((adapter) => stopAdapter(adapter, logger)));
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    logger.info('stopped');
+    refusals.flush();
+    note('stopped');
     process.exit(exitCode);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -91,7 +99,9 @@ async function main(): Promise<void> {
       await adapter.start();
       logger.info({ platform: adapter.platform }, `${adapter.platform}: ready`);
     } catch (error) {
-      logger.fatal({ platform: adapter.platform, err: error }, `${adapter.platform}: could not start`);
+      // The message is one sentence saying what failed and what to do; `err` keeps the detail for collectors.
+      const message = error instanceof Error ? error.message : `${adapter.platform}: could not start`;
+      logger.fatal({ platform: adapter.platform, err: error }, message);
       await shutdown('startup failure', 1);
     }
   }

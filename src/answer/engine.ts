@@ -17,6 +17,7 @@ import { type RankOptions, type Ranking, rankSentences, type SentenceHit } from 
 import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
+import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan, quotableSentences } from './excerpt.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
@@ -161,7 +162,7 @@ export function createEngine(
         suggestions: [],
       };
     }
-    const analysis = analyze(question);
+    const analysis = analyze(cleanQuestion(question));
     if (!analysis) {
       return {
         ...base,

@@ -10,6 +10,11 @@ export interface Config {
   readonly port: number;
   /** pino level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. Default info. */
   readonly logLevel: string;
+  /**
+   * LOG_FORMAT: `json` (one JSON object per line, for log collectors) or `pretty` (plain lines).
+   * Unset (undefined): pretty when stdout is a terminal, JSON otherwise.
+   */
+  readonly logFormat?: 'json' | 'pretty';
   /** Most excerpts per answer (MAX_EXCERPTS), 1–10. Default 3. */
   readonly maxExcerpts: number;
   /** Slack, when SLACK_BOT_TOKEN is set. */
@@ -118,6 +123,11 @@ export function loadConfig(
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? CONFIG_DEFAULTS.logLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+  const logFormat = read('LOG_FORMAT')?.toLowerCase();
+  if (logFormat !== undefined && logFormat !== 'json' && logFormat !== 'pretty')
+    problems.push(
+      `LOG_FORMAT must be json or pretty (got "${logFormat}"); leave it unset for pretty on a terminal, JSON otherwise.`,
+    );
 
   let slack: SlackConfig | undefined;
   const botToken = read('SLACK_BOT_TOKEN');
@@ -190,6 +200,7 @@ export function loadConfig(
     ...answerSettings,
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
+    ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),
     ...(slack ? { slack: Object.freeze(slack) } : {}),
     ...(discord ? { discord: Object.freeze(discord) } : {}),
   };

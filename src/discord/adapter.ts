@@ -9,6 +9,7 @@ import { InflightCounter } from './inflight.js';
 import { loggableError } from './log-error.js';
 import { type DiscordOptions, resolveDiscordOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
+import { describeDiscordStartFailure } from './start-failure.js';
 
 /** What the adapter is given rather than builds. */
 export interface DiscordDeps {
@@ -90,7 +91,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
         logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: ready');
       } catch (error) {
         state = 'failed';
-        reason = `could not connect to Discord: ${(error as Error).message}`;
+        reason = `could not connect to Discord: ${describeDiscordStartFailure(error, apiUrl)}`;
         await client.destroy().catch(() => undefined);
         throw new Error(reason);
       }

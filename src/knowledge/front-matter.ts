@@ -2,10 +2,54 @@ import { parse as parseYaml, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type { BoilerplateOverride, DocumentMeta, SourceFormat } from './types.js';
 
+/**
+ * The longest value each front-matter field may hold, in characters. Citations show these on
+ * every answer, in Slack, Discord and on the command line, so a runaway value (a whole article
+ * pasted into `title`) would cost every answer; it is refused at load, naming the field.
+ */
+export const FRONT_MATTER_LIMITS = Object.freeze({
+  id: 100,
+  title: 300,
+  author: 300,
+  publisher: 300,
+  url: 2_000,
+  about: 1_000,
+  /** Entries in `boilerplate.drop` or `boilerplate.keep`, and characters in each text entry. */
+  overrideEntries: 500,
+  overrideText: 300,
+  /** The whole front matter block, in characters, checked before it is parsed at all. */
+  block: 64 * 1024,
+});
+
+const count = (n: number) => n.toLocaleString('en-US');
+/** "is 10,485,760 characters long; the limit is 300 (shorten it)" */
+const tooLongMessage = (limit: number, value: unknown) =>
+  `is ${count(typeof value === 'string' ? value.length : 0)} characters long; the limit is ${count(limit)} (shorten it)`;
+
 const optionalText = z
   .union([z.string(), z.null()])
   .optional()
   .transform((value) => (value == null || value.trim() === '' ? null : value.trim()));
+
+/** An optional text field of at most `limit` characters. */
+const boundedText = (limit: number) =>
+  optionalText.refine((value) => value === null || value.length <= limit, {
+    error: (issue) => tooLongMessage(limit, issue.input),
+  });
+
+const overrideEntry = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .min(1)
+    .refine((value) => value.length <= FRONT_MATTER_LIMITS.overrideText, {
+      error: (issue) => tooLongMessage(FRONT_MATTER_LIMITS.overrideText, issue.input),
+    }),
+]);
+const overrideList = z
+  .array(overrideEntry)
+  .max(FRONT_MATTER_LIMITS.overrideEntries, `at most ${FRONT_MATTER_LIMITS.overrideEntries} entries`)
+  .default([]);
 
 /** True for `YYYY-MM-DD` naming a day that exists (no 2017-02-30). */
 function isCalendarDate(value: string): boolean {
@@ -14,15 +58,14 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const overrideEntry = z.union([z.number().int().positive(), z.string().min(1)]);
-
 const frontMatterSchema = z.object({
   id: z
     .string({ error: 'id is required' })
+    .max(FRONT_MATTER_LIMITS.id, `id must be at most ${FRONT_MATTER_LIMITS.id} characters`)
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase letters, digits and dashes'),
-  title: optionalText,
-  publisher: optionalText,
-  author: optionalText,
+  title: boundedText(FRONT_MATTER_LIMITS.title),
+  publisher: boundedText(FRONT_MATTER_LIMITS.publisher),
+  author: boundedText(FRONT_MATTER_LIMITS.author),
   date: z
     .union([z.string(), z.date(), z.null()])
     .optional()
@@ -31,18 +74,16 @@ const frontMatterSchema = z.object({
       (value) => value === null || isCalendarDate(value),
       'date must be a real date written YYYY-MM-DD',
     ),
-  url: optionalText.refine(
+  url: boundedText(FRONT_MATTER_LIMITS.url).refine(
     (value) => value === null || /^https?:\/\//.test(value),
     'url must start with http',
   ),
-  about: optionalText,
+  about: boundedText(FRONT_MATTER_LIMITS.about),
   format: z
     .union([z.enum(['html', 'pdf']), z.null()])
     .optional()
     .transform((value) => value ?? null),
-  boilerplate: z
-    .object({ drop: z.array(overrideEntry).default([]), keep: z.array(overrideEntry).default([]) })
-    .optional(),
+  boilerplate: z.object({ drop: overrideList, keep: overrideList }).optional(),
 });
 
 export interface ParsedFile {
@@ -97,6 +138,12 @@ const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  */
 export function parseKnowledgeFile(text: string): ParsedFile {
   const fence = FENCE.exec(text);
+  const block = fence?.[1] ?? '';
+  if (block.length > FRONT_MATTER_LIMITS.block) {
+    throw new Error(
+      `front matter too long: ${tooLongMessage(FRONT_MATTER_LIMITS.block, block)}; the article text goes after the closing ---`,
+    );
+  }
   if (!fence) throw new Error('no front matter: the file must start with a --- line and close it with ---');
   let raw: unknown;
   try {

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { markBoilerplate } from './boilerplate.js';
+import { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
 import { KnowledgeError, KnowledgeErrorCode } from './errors.js';
 import { type ParsedFile, parseKnowledgeFile } from './front-matter.js';
 import { pageStarts } from './pages.js';
@@ -63,14 +64,24 @@ export function parseKnowledgeDocument(file: string, bytes: Uint8Array): Knowled
   return { meta, format, pageStarts: pageStarts(body, format === 'pdf'), file, body, paragraphs };
 }
 
+/** Options for loadKnowledge. */
+export interface LoadOptions {
+  /**
+   * Which file serves each id now (a reload passes the running index's), so of two files with
+   * one id the one already serving keeps it. See settleDuplicateIds for the whole rule.
+   */
+  established?: EstablishedIds;
+}
+
 /**
  * Reads every `*.md` and `*.txt` file in `dir`; a PDF or HTML file is reported with the command
- * that turns it into a source. A file that cannot be used (broken front matter, duplicate
- * id, empty body, bytes that are not UTF-8) becomes a KnowledgeProblem naming the file; the
- * others still load. Files load in name order, so of two files with the same id the first wins.
+ * that turns it into a source. A file that cannot be used (broken front matter, empty body,
+ * bytes that are not UTF-8, an id another file keeps) becomes a KnowledgeProblem naming the
+ * file; the others still load, in name order. Of two files with one id, the established one
+ * keeps it and the other is reported naming both (settleDuplicateIds).
  * Throws KnowledgeError only when the folder itself is missing or unreadable.
  */
-export async function loadKnowledge(dir: string): Promise<KnowledgeLoad> {
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeLoad> {
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
@@ -90,9 +101,8 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeLoad> {
         : `knowledge folder unreadable: ${path.resolve(dir)}: ${(error as Error).message}`,
     );
   }
-  const documents: KnowledgeDocument[] = [];
+  const loaded: LoadedFile[] = [];
   const problems: KnowledgeProblem[] = [];
-  const idOwners = new Map<string, string>();
   for (const name of names) {
     if (NEEDS_ADD.test(name)) {
       problems.push({
@@ -102,14 +112,18 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeLoad> {
       continue;
     }
     try {
-      const document = parseKnowledgeDocument(name, await readFile(path.join(dir, name)));
-      const owner = idOwners.get(document.meta.id);
-      if (owner) throw new Error(`duplicate id "${document.meta.id}": ${owner} already uses it`);
-      idOwners.set(document.meta.id, name);
-      documents.push(document);
+      const file = path.join(dir, name);
+      const [bytes, { mtimeMs }] = await Promise.all([readFile(file), stat(file)]);
+      loaded.push({ document: parseKnowledgeDocument(name, bytes), mtimeMs });
     } catch (error) {
       problems.push({ file: name, reason: (error as Error).message });
     }
   }
-  return { documents, problems };
+  const settled = settleDuplicateIds(loaded, options.established);
+  return {
+    documents: settled.documents,
+    problems: [...problems, ...settled.problems].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    ),
+  };
 }

@@ -71,7 +71,9 @@ export class KnowledgeHolder implements QuestionAnswerer {
 
   private async reloadOnce(): Promise<ReloadResult> {
     try {
-      const { documents, problems } = await loadKnowledge(this.dir);
+      // The files serving now keep their ids: a newcomer with a taken id is reported, not served.
+      const established = new Map(this.engine.documents.map((document) => [document.meta.id, document.file]));
+      const { documents, problems } = await loadKnowledge(this.dir, { established });
       const fresh = problems.filter((problem) => !this.knownProblems.has(problem.file));
       if (fresh.length > 0 || documents.length === 0) {
         for (const problem of problems) {

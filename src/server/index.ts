@@ -1,4 +1,4 @@
-/** HTTP: /healthz and Slack's /slack/events on one port. */
+/** HTTP: /healthz and Slack's /slack/events on one port, with limits for unauthenticated clients. */
 export {
   createHttpServer,
   HEALTH_PATH,
@@ -6,3 +6,12 @@ export {
   type HttpServerOptions,
   SLACK_EVENTS_PATH,
 } from './http-server.js';
+export { HTTP_LIMITS, type HttpLimits } from './limits.js';
+export {
+  BodyReader,
+  type BufferedRequest,
+  type Refusal,
+  RequestRefusedError,
+  refuseByContentLength,
+  sendRefusal,
+} from './read-body.js';

@@ -3,6 +3,14 @@ import { App, ErrorCode, type HTTPReceiver, type SocketModeReceiver } from '@sla
 import type { PlatformAdapter } from '../adapter.js';
 import type { QuestionAnswerer } from '../answer/index.js';
 import type { Logger } from '../log/logger.js';
+import { RefusalLog } from '../log/refusal-log.js';
+import {
+  BodyReader,
+  type Refusal,
+  RequestRefusedError,
+  refuseByContentLength,
+  sendRefusal,
+} from '../server/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { SlackConfigError, SlackErrorCode } from './errors.js';
 import { registerActions } from './handlers/actions.js';
@@ -13,7 +21,9 @@ import { registerSlashCommand } from './handlers/slash-command.js';
 import { InflightTracker } from './inflight.js';
 import { SLACK_MESSAGES } from './messages.js';
 import { resolveSlackOptions, type SlackOptions } from './options.js';
-import { createReceiver } from './receiver.js';
+import { createReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+import { refuseByTimestamp, refuseUnsigned } from './request-guard.js';
+import { describeSlackStartFailure, type SlackStartStep } from './start-failure.js';
 
 /** What the Slack adapter is given besides its options. */
 export interface SlackDeps {
@@ -21,6 +31,11 @@ export interface SlackDeps {
   answerer: QuestionAnswerer;
   /** Where answers, votes and errors are logged (tokens never are). */
   logger: Logger;
+  /**
+   * HTTP mode: where refused requests (bad signature, stale or future timestamp, body too large
+   * or too slow) are logged, aggregated per address and minute. Default: one of its own.
+   */
+  refusals?: RefusalLog;
 }
 
 /** Retries for Web API calls (p-retry options): three tries more, at most ~10 s in all. */
@@ -57,6 +72,7 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     deferInitialization: true,
   });
   const inflight = new InflightTracker();
+  const refusals = deps.refusals ?? new RefusalLog(logger);
   let state: State = 'new';
   let reason: string | undefined = 'not started';
   let socketConnected = false;
@@ -110,18 +126,22 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     if (state !== 'new') throw new Error(`The Slack adapter cannot start twice (it is ${state}).`);
     state = 'starting';
     reason = 'starting';
+    let step: SlackStartStep = 'bot-token';
     try {
       await app.init();
       // Running before the socket opens, so an envelope arriving right after Slack's hello is served.
       state = 'running';
+      step = 'socket';
       if (built.mode === 'socket') await app.start();
     } catch (error) {
       state = 'failed';
       reason = 'could not connect to Slack';
       await disconnect();
-      throw new SlackConfigError(SlackErrorCode.StartFailed, startFailureMessage(error, resolved.mode), {
-        cause: error,
-      });
+      throw new SlackConfigError(
+        SlackErrorCode.StartFailed,
+        describeSlackStartFailure(error, step, resolved.apiUrl),
+        { cause: error },
+      );
     }
     if (stopping) return;
     reason = undefined;
@@ -149,6 +169,7 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
           logger.warn({ inflight: inflight.size, graceMs }, 'slack: stopped before every answer was sent');
       }
       await disconnect();
+      refusals.flush();
       state = 'stopped';
       reason = 'stopped';
     })();
@@ -163,26 +184,35 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     status: () => (adapter.isConnected() ? undefined : (reason ?? 'not connected')),
   };
   if (built.mode === 'http') {
-    return { ...adapter, httpHandler: httpHandlerFor(built.receiver, () => state, logger) };
+    const guard = {
+      signingSecret: resolved.signingSecret ?? '',
+      refusals,
+      bodies: new BodyReader(),
+    };
+    return { ...adapter, httpHandler: httpHandlerFor(built.receiver, () => state, guard, logger) };
   }
   return adapter;
 }
 
 /**
  * The `/slack/events` request listener. Before start() and after stop() it answers 503 (Slack
- * retries events); other paths get 404 so the shared server can mount it anywhere.
+ * retries events). Otherwise it refuses what is not Slack's as early as it can: a body over the
+ * limit (413) or a timestamp outside ±5 minutes (401) from the headers alone; a body too slow
+ * (408) or with too many others in flight (503) while reading; a bad signature (401) after.
+ * Refusals are logged through the aggregated refusal log, never one line each. Only verified
+ * requests reach Bolt, with their body already read.
  */
 function httpHandlerFor(
   receiver: HTTPReceiver,
   state: () => State,
+  guard: { signingSecret: string; refusals: RefusalLog; bodies: BodyReader },
   logger: Logger,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const now = state();
-    if (now !== 'running' && now !== 'stopping') {
-      res.writeHead(503, { 'Retry-After': '5' }).end();
-      return;
-    }
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
+    guard.refusals.record(req.socket.remoteAddress, refusal.status, refusal.reason);
+    sendRefusal(req, res, refusal);
+  };
+  const pass = (req: IncomingMessage, res: ServerResponse) => {
     try {
       receiver.requestListener(req, res);
     } catch (error) {
@@ -191,13 +221,35 @@ function httpHandlerFor(
       if (!res.headersSent) res.writeHead(deferred ? 404 : 500).end();
     }
   };
-}
-
-function startFailureMessage(error: unknown, mode: 'socket' | 'http'): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  const tokens =
-    mode === 'socket'
-      ? 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and SLACK_APP_TOKEN (Basic Information → App-Level Tokens, scope connections:write)'
-      : 'SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token)';
-  return `Could not connect to Slack (${detail}). Check ${tokens} in your Slack app settings, and SLACK_API_URL if you set it.`;
+  return (req, res) => {
+    const now = state();
+    if (now !== 'running' && now !== 'stopping') {
+      res.writeHead(503, { 'Retry-After': '5' }).end();
+      return;
+    }
+    // Other paths are Bolt's to refuse (404), without reading anything.
+    if ((req.url ?? '/').split('?')[0] !== SLACK_EVENTS_PATH) {
+      pass(req, res);
+      return;
+    }
+    const early = refuseByContentLength(req) ?? refuseByTimestamp(req);
+    if (early) {
+      refuse(req, res, early);
+      return;
+    }
+    guard.bodies.read(req).then(
+      (buffered) => {
+        const unsigned = refuseUnsigned(buffered, guard.signingSecret);
+        if (unsigned) refuse(req, res, unsigned);
+        else pass(buffered, res);
+      },
+      (error: unknown) => {
+        if (error instanceof RequestRefusedError) refuse(req, res, error.refusal);
+        else {
+          logger.error({ err: error }, 'slack: could not read an HTTP request');
+          if (!res.headersSent) res.writeHead(500).end();
+        }
+      },
+    );
+  };
 }

@@ -51,7 +51,7 @@ describe('loading the knowledge folder', () => {
     const { documents, problems } = await loadKnowledge(dir);
     expect(documents.map((document) => document.file)).toEqual(['a-first.md']);
     expect(problems).toEqual([{ file: 'b-second.md', reason: expect.stringContaining('a-first.md') }]);
-    expect(problems[0]?.reason).toMatch(/duplicate id "good-article": a-first.md already uses it/);
+    expect(problems[0]?.reason).toMatch(/duplicate id "good-article": a-first.md already has it/);
   });
 
   it('reports every broken file of a folder at once, in file-name order', async () => {
