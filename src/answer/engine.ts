@@ -13,7 +13,7 @@ import {
 } from '../search/features.js';
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
-import { type RankOptions, type Ranking, rankSentences, type SentenceHit } from '../search/rank.js';
+import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';

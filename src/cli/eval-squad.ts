@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../answer/engine.js';
 import { quotableSentences } from '../answer/excerpt.js';
 import type { Answer, QuestionAnswerer } from '../answer/types.js';
-import type { KnowledgeDocument } from '../knowledge/types.js';
 import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES, sample } from '../eval/squad.js';
 import { abstainShare, type SquadScore, scoreSquad } from '../eval/squad-score.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -36,7 +36,8 @@ export class GeneralSpeller {
     const rank = this.vectors?.rank(word);
     if (rank === undefined || word.length < 5) return undefined;
     return this.correct(word).find(
-      (correction) => correction.word !== word && correction.rank * COMMONER_BY < rank && correction.distance <= 0.2,
+      (correction) =>
+        correction.word !== word && correction.rank * COMMONER_BY < rank && correction.distance <= 0.2,
     );
   }
 
