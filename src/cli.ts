@@ -6,6 +6,7 @@ import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
 import { defaultQuestionsFile, runEval } from './cli/eval.js';
 import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
+import { defaultSquadFile, runSquadEval } from './cli/eval-squad.js';
 import { loadEngineForCli } from './cli/load-engine.js';
 import { loadAnswerSettings } from './config/index.js';
 
@@ -15,6 +16,9 @@ const USAGE = `usage:
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
                               score the evaluation questions (hit@1, hit@3, abstention)
+  eval --squad [--sample N] [--questions FILE]
+                              ReQA-style SQuAD v1.1 dev figures on the public half (articles 0-23),
+                              MiniSearch beside them, and abstention on articles not in the base
   eval --extraction [--verbose] [--pages FILE]
                               score web-page extraction (F1, precision, recall, leaking pages)
   add [--dry-run] [--json] <file or URL>...
@@ -34,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       extra: { type: 'string' },
       knowledge: { type: 'string' },
       extraction: { type: 'boolean', default: false },
+      squad: { type: 'boolean', default: false },
+      sample: { type: 'string' },
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -65,6 +71,12 @@ async function main(argv: string[]): Promise<number> {
       return (await runAdd(rest, options)) > 0 ? 1 : 0;
     }
     case 'eval': {
+      if (values.squad) {
+        const size = values.sample === undefined ? undefined : Number(values.sample);
+        if (size !== undefined && !(Number.isInteger(size) && size > 0))
+          throw new Error(`--sample must be a positive whole number, not "${values.sample}"`);
+        return (await runSquadEval(values.questions ?? defaultSquadFile(), size)) ? 0 : 1;
+      }
       if (values.extraction) {
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
