@@ -32,6 +32,7 @@ export const FEATURE_NAMES: readonly string[] = Object.freeze([
   'novelty',
   'trigrams',
   'fragment',
+  'definition',
   ...QUESTION_TYPES.flatMap((type) => ANSWER_KINDS.map((kind) => `${type}:${kind}`)),
 ]);
 
@@ -207,6 +208,9 @@ function exactLevels(context: QueryFeatureContext, tokens: TextTokens): Float64A
   return exact;
 }
 
+/** Words with which a sentence says what something is (for "what is X?" questions). */
+const DEFINING = /\b(?:defin\w*|means|meaning|refers? to|known as|called|is an?|are an?|consists? of)\b/i;
+
 /** A sentence ends with terminal punctuation (a headline, caption or list line does not). */
 const FULL_STOP = /[.!?…]["'”’)\]]*\s*$/;
 
@@ -319,6 +323,7 @@ export function hitFeatures(
   features[at++] = textWords.length > 0 ? novel / textWords.length : 0;
   features[at++] = trigramShare(context, tokens.stems);
   features[at++] = FULL_STOP.test(text) ? 0 : 1;
+  features[at++] = query.definition && DEFINING.test(text) ? 1 : 0;
   const kinds = answerKinds(text, context.questionWords);
   for (const type of QUESTION_TYPES) {
     for (const kind of ANSWER_KINDS) {

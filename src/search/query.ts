@@ -47,7 +47,11 @@ export interface AnalyzedQuery {
   countedStems: string[];
   /** Every folded word of the question, stop words included. */
   words: string[];
+  /** "What is X?", "Who were Y?": the question asks what something is. */
+  definition: boolean;
 }
+
+const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were|does \w+ mean)\b/;
 
 /** What query analysis needs to know of the index's vocabulary. */
 export interface Vocabulary {
@@ -55,7 +59,12 @@ export interface Vocabulary {
   hasStem(stem: string): boolean;
   /** Close vocabulary words (or stop words) for a misspelled word, best first, distance in [0, 1]. */
   correct(word: string): Array<{ word: string; distance: number }>;
+  /** Stems of the vocabulary's words sharing a lemma with the word ("find" → "found"). */
+  lemmaStems?(word: string): string[];
 }
+
+/** A form of the word through its lemma ("found" for "find") counts nearly as the word itself. */
+const LEMMA_WEIGHT = 0.9;
 
 const COUNT_QUESTION =
   /\bhow (?:many|much|large|big|often|long|far|old|tall)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction|amount)\b/;
@@ -120,6 +129,10 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
         }));
       }
     }
+    if (vocabulary.lemmaStems) {
+      for (const stem of vocabulary.lemmaStems(meaning))
+        variants.push({ stem, weight: LEMMA_WEIGHT * (variants[0]?.weight ?? 1) });
+    }
     const key = variants.map((variant) => variant.stem).join('|');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -128,7 +141,14 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
   const counted = COUNTED_THING.exec(folded)?.[1] ?? '';
   const countedStems = contentTokens(counted).map((token) => token.stem);
   const type = questionType(folded);
-  return { concepts, type, wantsNumber: type === 'count', countedStems, words: all };
+  return {
+    concepts,
+    type,
+    wantsNumber: type === 'count',
+    countedStems,
+    words: all,
+    definition: DEFINITION_QUESTION.test(folded),
+  };
 }
 
 /**

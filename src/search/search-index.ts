@@ -1,4 +1,5 @@
 import { FuzzyVocabulary } from './fuzzy.js';
+import { LemmaVariants } from './lemmas.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
 import { contentTokens, contentWords, stemWord } from './text.js';
@@ -202,6 +203,14 @@ export class SearchIndex {
     return this.surfaceWords.has(word);
   }
 
+  private lemmaVariants: LemmaVariants | undefined;
+
+  /** Stems of the index's words that share a lemma with `word` ("find" → "found"); built on first use. */
+  lemmaStems(word: string): string[] {
+    this.lemmaVariants ??= new LemmaVariants(this.surfaceWords.keys());
+    return this.lemmaVariants.of(word);
+  }
+
   /** Groups whose description holds the stem. */
   groupsDescribedBy(stem: string): readonly number[] {
     return this.groupTerms.get(stem) ?? [];
@@ -231,6 +240,7 @@ type PublicMethods =
   | 'postingsOf'
   | 'hasStem'
   | 'hasWord'
+  | 'lemmaStems'
   | 'groupsDescribedBy'
   | 'correct'
   | 'sentenceIdf'
