@@ -1,8 +1,15 @@
-/** The inverted index and ranking: BM25 over stemmed terms, synonyms, fuse.js spelling correction. */
+/**
+ * The inverted index and ranking: BM25 over stemmed terms as the first stage, spelling correction
+ * against the sources and general English (fuse.js), lemma variants, then a learned reranker with
+ * word-vector soft matching, and learned abstention.
+ */
 export { FUZZY_DEFAULTS, FuzzyVocabulary } from './fuzzy.js';
 export { type AnalyzedQuery, analyzeQuery, type QueryConcept, type QueryVariant } from './query.js';
 export { RANK_DEFAULTS, type Ranking, type RankOptions, rankSentences, type SentenceHit } from './rank.js';
 export { bm25Idf, type PassageInput, SearchIndex } from './search-index.js';
 export { STOP_WORDS } from './stop-words.js';
-export { SYNONYM_GROUPS, type SynonymGroup } from './synonyms.js';
+export { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from './features.js';
+export { LEARNED_WEIGHTS } from './learned-weights.js';
+export { GeneralSpeller, generalSpeller } from './speller.js';
+export { defaultWordVectors, WordVectors } from './word-vectors.js';
 export { contentTokens, foldText, stemWord, words } from './text.js';

@@ -112,8 +112,11 @@ let shared: WordVectors | null | undefined;
 export function defaultWordVectors(): WordVectors | null {
   if (shared === undefined) {
     try {
-      shared = WordVectors.fromBuffer(readFileSync(process.env.WORD_VECTORS_FILE ?? DEFAULT_FILE));
-    } catch {
+      shared = WordVectors.fromBuffer(readFileSync(DEFAULT_FILE));
+    } catch (error) {
+      process.emitWarning(
+        `word vectors unavailable (${(error as Error).message}): answers match exact words only; restore data/word-vectors.bin (scripts/compact-vectors.ts)`,
+      );
       shared = null;
     }
   }

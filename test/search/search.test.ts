@@ -60,10 +60,13 @@ describe('question analysis', () => {
     expect(query.concepts[0]?.variants.map((variant) => variant.stem)).toContain('student');
   });
 
-  it('adds synonyms that count for less than the word itself', () => {
-    const kids = analyzeQuery('kids', toy).concepts[0];
-    expect(kids?.variants).toContainEqual({ stem: 'kid', weight: 1 });
-    expect(kids?.variants.find((variant) => variant.stem === 'student')?.weight).toBeLessThan(1);
+  it('adds the sources\' other forms of a word through its lemma, counting a little less', () => {
+    const index = SearchIndex.build([{ group: 0, sentences: ['The researchers found large gains for children.'] }]);
+    const find = analyzeQuery('what did they find', index).concepts[0];
+    expect(find?.variants).toContainEqual({ stem: 'find', weight: 1 });
+    expect(find?.variants.find((variant) => variant.stem === 'found')?.weight).toBeLessThan(1);
+    const child = analyzeQuery('which child', index).concepts[0];
+    expect(child?.variants.map((variant) => variant.stem)).toContain('children');
   });
 
   it('knows a "how many" question and what it counts', () => {
