@@ -42,7 +42,7 @@ interface RankingExample {
  * weights fit both kinds of question; each counts SEED_WEIGHT times. The gated sample and the
  * extra questions are fitted in turn on the other's absence to report how well that generalises.
  */
-const SEED_WEIGHT = 25;
+const SEED_WEIGHT = Number(process.argv.find((arg) => arg.startsWith('--seed-weight='))?.split('=')[1] ?? 25);
 
 async function seedExamples(files: string[], weights: LearnedWeights): Promise<{ ranking: RankingExample[]; abstain: Array<{ row: Float64Array; answerable: boolean }> }> {
   const { loadKnowledge } = await import('../src/knowledge/load.js');
