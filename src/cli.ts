@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { CITATION_STYLES, isCitationStyle } from './cite/index.js';
 import { runAdd } from './cli/add.js';
 import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
@@ -11,7 +12,10 @@ import { loadEngineForCli } from './cli/load-engine.js';
 import { loadAnswerSettings } from './config/index.js';
 
 const USAGE = `usage:
-  ask [--json] "question"     answer one question (exit 0 on an answer or "not covered")
+  ask [--json] [--cite apa|mla|chicago] "question"
+                              answer one question (exit 0 on an answer or "not covered");
+                              from:NAME / from:"two words" / since:2017 in it restrict the sources;
+                              --cite adds each excerpt's citation in that style
   ask [--json] < questions    answer each line of stdin, one answer per line (JSON Lines with --json)
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
@@ -42,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       sample: { type: 'string' },
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      cite: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,8 +61,13 @@ async function main(argv: string[]): Promise<number> {
   const { maxExcerpts } = settings;
   switch (command) {
     case 'ask': {
+      const cite = values.cite?.toLowerCase();
+      if (cite !== undefined && !isCitationStyle(cite)) {
+        process.stderr.write(`--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`);
+        return 2;
+      }
       const engine = await loadEngineForCli(dir, { maxExcerpts });
-      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json);
+      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
       return 0;
     }
     case 'check-knowledge':

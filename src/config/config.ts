@@ -17,6 +17,19 @@ export interface Config {
   readonly logFormat?: 'json' | 'pretty';
   /** Most excerpts per answer (MAX_EXCERPTS), 1–10. Default 3. */
   readonly maxExcerpts: number;
+  /**
+   * Channel id → the source terms it answers from (CHANNEL_SOURCES), matched like `from:` terms
+   * (a document id or id prefix, or words of a publisher or title). Channels not listed answer
+   * from every source. Default: none.
+   */
+  readonly channelSources: Readonly<Record<string, readonly string[]>>;
+  /**
+   * PostgreSQL connection string (DATABASE_URL) for the curator's store; unset: an SQLite file
+   * at `dataFile`. Never logged.
+   */
+  readonly databaseUrl?: string;
+  /** SQLite file of the curator's store when DATABASE_URL is unset (DATA_FILE). Default `./data/research-bot.sqlite`. */
+  readonly dataFile: string;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -54,6 +67,48 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** `knowledge/` beside `src/` (run with tsx) or `dist/` (built): the repo's and the image's layout. */
 function defaultKnowledgeDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge');
+}
+
+/** `data/research-bot.sqlite` beside `src/` or `dist/` (a volume in Docker). */
+function defaultDataFile(): string {
+  return path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    '..',
+    'data',
+    'research-bot.sqlite',
+  );
+}
+
+/**
+ * CHANNEL_SOURCES: `C0123ABCD=the74,hechinger; 112233445566778899=the74` — entries separated by
+ * `;` (or new lines), each a channel id, `=`, and comma-separated source terms.
+ */
+export function parseChannelSources(
+  raw: string | undefined,
+  problems: string[],
+): Readonly<Record<string, readonly string[]>> {
+  const sets: Record<string, readonly string[]> = {};
+  if (!raw) return Object.freeze(sets);
+  for (const entry of raw
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9]+)\s*=\s*(.+)$/.exec(entry);
+    const terms =
+      match?.[2]
+        ?.split(',')
+        .map((term) => term.trim())
+        .filter(Boolean) ?? [];
+    if (!match?.[1] || terms.length === 0) {
+      problems.push(
+        `CHANNEL_SOURCES entry "${entry}" must look like CHANNELID=source,source (e.g. C0123ABCD=the74,"Hechinger Report" → C0123ABCD=the74,Hechinger Report); separate channels with ";".`,
+      );
+      continue;
+    }
+    sets[match[1]] = Object.freeze(terms.map((term) => term.replace(/^["'“‘]|["'”’]$/g, '')));
+  }
+  return Object.freeze(sets);
 }
 
 /** Reads variables from `env`, collecting every problem instead of stopping at the first. */
@@ -196,8 +251,17 @@ export function loadConfig(
     };
   }
 
+  const channelSources = parseChannelSources(read('CHANNEL_SOURCES'), problems);
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl && !/^postgres(?:ql)?:\/\/\S+$/.test(databaseUrl))
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname; leave it unset for the SQLite file (DATA_FILE).',
+    );
   const config: Config = {
     ...answerSettings,
+    channelSources,
+    dataFile: path.resolve(read('DATA_FILE') ?? defaultDataFile()),
+    ...(databaseUrl ? { databaseUrl } : {}),
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
     ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),
