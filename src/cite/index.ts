@@ -6,4 +6,5 @@ export {
   type CitationStyle,
   formatCitation,
   isCitationStyle,
+  warmUpCitations,
 } from './format-citation.js';

@@ -4,7 +4,7 @@ import { ANSWER_MESSAGES } from '../../src/answer/index.js';
 import { formatCitation } from '../../src/cite/index.js';
 import { createResearch, RESEARCH_MESSAGES } from '../../src/research/index.js';
 import { ACTION_IDS } from '../../src/slack/action-values.js';
-import { SLACK_LIMITS, SLACK_MESSAGES } from '../../src/slack/index.js';
+import { SLACK_LIMITS } from '../../src/slack/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
 import { allText, blockTexts } from '../helpers/slack-blocks.js';
 import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';

@@ -36,12 +36,10 @@ async function replyWithCitations(interaction: StringSelectMenuInteraction, cont
   const sourceId = citedSourceId(interaction.values[0] ?? '');
   const document = context.research.document(sourceId);
   context.logger.info({ source: sourceId, channel: interaction.channelId }, 'discord: cite');
+  // Formatting is quick once warm, but the first citation loads the CSL styles: defer, privately.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   if (!document) {
-    await interaction.reply({
-      content: DISCORD_MESSAGES.citeGone,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
+    await interaction.editReply({ content: DISCORD_MESSAGES.citeGone, allowedMentions: NO_MENTIONS });
     return;
   }
   const lines = [DISCORD_MESSAGES.citationsOf(escapeDiscord(clip(citationTitle(document.meta), 200)))];
@@ -50,9 +48,8 @@ async function replyWithCitations(interaction: StringSelectMenuInteraction, cont
     const text = clip(formatCitation(document.meta, style), 550).replace(/`/g, 'ˋ');
     lines.push(`${CITATION_STYLE_NAMES[style]}\n\`\`\`\n${text}\n\`\`\``);
   }
-  await interaction.reply({
+  await interaction.editReply({
     content: clip(lines.join('\n'), DISCORD_LIMITS.content),
-    flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
 }
