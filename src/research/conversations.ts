@@ -1,7 +1,12 @@
 import type { ConversationTurn } from './follow-up.js';
 
 /** How many conversations are remembered, and for how long. */
-export const CONVERSATION_DEFAULTS = Object.freeze({
+export interface ConversationLimits {
+  maxConversations: number;
+  ttlMs: number;
+}
+
+export const CONVERSATION_DEFAULTS: Readonly<ConversationLimits> = Object.freeze({
   /** Most conversations kept; the least recently used is forgotten first. */
   maxConversations: 5000,
   /** A conversation idle this long is forgotten: a follow-up an hour later is a new question. */
@@ -17,7 +22,7 @@ export class ConversationMemory {
   private readonly turns = new Map<string, { turn: ConversationTurn; at: number }>();
 
   constructor(
-    private readonly options: typeof CONVERSATION_DEFAULTS = CONVERSATION_DEFAULTS,
+    private readonly options: Readonly<ConversationLimits> = CONVERSATION_DEFAULTS,
     private readonly now: () => number = Date.now,
   ) {}
 
