@@ -9,7 +9,8 @@ import { defaultQuestionsFile, runEval } from './cli/eval.js';
 import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
 import { defaultSquadFile, runSquadEval } from './cli/eval-squad.js';
 import { loadEngineForCli } from './cli/load-engine.js';
-import { loadAnswerSettings } from './config/index.js';
+import { runReport } from './cli/report.js';
+import { loadAnswerSettings, loadStoreSettings } from './config/index.js';
 
 const USAGE = `usage:
   ask [--json] [--cite apa|mla|chicago] "question"
@@ -28,6 +29,11 @@ const USAGE = `usage:
   add [--dry-run] [--json] <file or URL>...
                               turn web pages (.html or http(s) URL), PDFs and .txt/.md files
                               into knowledge files; never overwrites, refuses duplicates
+  report [--days N | --from DATE [--to DATE]] [--csv FILE]
+                              the curator's report for a period (default the last 30 days):
+                              uncovered questions grouped by wording, answers voted down,
+                              top topics and the share answered; also written as CSV
+                              (default report.csv). Reads DATABASE_URL, else DATA_FILE.
 The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
 excerpts per answer (default 3).`;
 
@@ -47,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       cite: { type: 'string' },
+      days: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      csv: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
+  if (command === 'report') return runReport(loadStoreSettings(), values);
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;

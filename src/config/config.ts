@@ -24,12 +24,11 @@ export interface Config {
    */
   readonly channelSources: Readonly<Record<string, readonly string[]>>;
   /**
-   * PostgreSQL connection string (DATABASE_URL) for the curator's store; unset: an SQLite file
-   * at `dataFile`. Never logged.
+   * The curator's store: PostgreSQL when DATABASE_URL is set (never logged), else the SQLite
+   * file DATA_FILE (default `data/research-bot.sqlite` beside `src/`); USER_HASH_SALT is the
+   * secret salt for user hashes (default: one kept in the database).
    */
-  readonly databaseUrl?: string;
-  /** SQLite file of the curator's store when DATABASE_URL is unset (DATA_FILE). Default `./data/research-bot.sqlite`. */
-  readonly dataFile: string;
+  readonly store: Readonly<StoreSettings>;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -153,6 +152,39 @@ function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSetting
   };
 }
 
+/** Where the curator's store is: DATABASE_URL, DATA_FILE, USER_HASH_SALT. */
+export interface StoreSettings {
+  databaseUrl?: string;
+  dataFile: string;
+  userHashSalt?: string;
+}
+
+function readStoreSettings(reader: ReturnType<typeof envReader>, problems: string[]): StoreSettings {
+  const databaseUrl = reader.read('DATABASE_URL');
+  if (databaseUrl && !/^postgres(?:ql)?:\/\/\S*$/.test(databaseUrl))
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname; leave it unset for the SQLite file (DATA_FILE).',
+    );
+  const salt = reader.read('USER_HASH_SALT');
+  if (salt !== undefined && salt.length < 16)
+    problems.push(
+      'USER_HASH_SALT must be at least 16 characters (e.g. the output of `openssl rand -hex 32`).',
+    );
+  return {
+    dataFile: path.resolve(reader.read('DATA_FILE') ?? defaultDataFile()),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(salt ? { userHashSalt: salt } : {}),
+  };
+}
+
+/** DATABASE_URL, DATA_FILE and USER_HASH_SALT only (`npm run report`), validated; throws ConfigError. */
+export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSettings {
+  const problems: string[] = [];
+  const settings = readStoreSettings(envReader(env, problems), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(settings);
+}
+
 /** KNOWLEDGE_DIR and MAX_EXCERPTS only (the CLI), validated; throws ConfigError. */
 export function loadAnswerSettings(env: NodeJS.ProcessEnv = process.env): AnswerSettings {
   const problems: string[] = [];
@@ -252,16 +284,11 @@ export function loadConfig(
   }
 
   const channelSources = parseChannelSources(read('CHANNEL_SOURCES'), problems);
-  const databaseUrl = read('DATABASE_URL');
-  if (databaseUrl && !/^postgres(?:ql)?:\/\/\S+$/.test(databaseUrl))
-    problems.push(
-      'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname; leave it unset for the SQLite file (DATA_FILE).',
-    );
+  const store = Object.freeze(readStoreSettings(reader, problems));
   const config: Config = {
     ...answerSettings,
     channelSources,
-    dataFile: path.resolve(read('DATA_FILE') ?? defaultDataFile()),
-    ...(databaseUrl ? { databaseUrl } : {}),
+    store,
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
     ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),
