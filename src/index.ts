@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { isatty } from 'node:tty';
 import { config as loadDotenv } from 'dotenv';
 import type { PlatformAdapter } from './adapter.js';
-import { warmUpCitations } from './cite/index.js';
 import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
 import { createLogger } from './log/logger.js';
 import { chooseLogFormat } from './log/pretty.js';
@@ -40,7 +39,6 @@ async function main(): Promise<void> {
   // Votes, abstentions and answers for the curator's report; a database that cannot be reached
   // only degrades to logging (with a warning), it never stops the bot.
   const store = await openStore(config.store, logger);
-  setImmediate(warmUpCitations);
 
   let stopping = false;
   const refusals = new RefusalLog(logger);

@@ -50,20 +50,3 @@ export function formatCitation(meta: DocumentMeta, style: CitationStyle): string
   });
   return text.replace(/\s+/g, ' ').trim();
 }
-
-/**
- * Loads the CSL styles and locale now rather than on the first citation asked for (about a
- * second on a cold process), so a cite menu answers quickly. Safe to call more than once.
- */
-export function warmUpCitations(): void {
-  const sample: DocumentMeta = {
-    id: 'warm-up',
-    title: 'Title',
-    publisher: 'Publisher',
-    author: 'Ann Author',
-    date: '2020-01-01',
-    url: null,
-    about: '',
-  };
-  for (const style of CITATION_STYLES) formatCitation(sample, style);
-}

@@ -6,5 +6,4 @@ export {
   type CitationStyle,
   formatCitation,
   isCitationStyle,
-  warmUpCitations,
 } from './format-citation.js';
