@@ -25,7 +25,7 @@ export interface Config {
   readonly channelSources: Readonly<Record<string, readonly string[]>>;
   /**
    * The curator's store: PostgreSQL when DATABASE_URL is set (never logged), else the SQLite
-   * file DATA_FILE (default `data/research-bot.sqlite` beside `src/`); USER_HASH_SALT is the
+   * file DATA_FILE (default `var/research-bot.sqlite` beside `src/`); USER_HASH_SALT is the
    * secret salt for user hashes (default: one kept in the database).
    */
   readonly store: Readonly<StoreSettings>;
@@ -68,13 +68,13 @@ function defaultKnowledgeDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge');
 }
 
-/** `data/research-bot.sqlite` beside `src/` or `dist/` (a volume in Docker). */
+/** `var/research-bot.sqlite` beside `src/` or `dist/` (a volume in Docker). */
 function defaultDataFile(): string {
   return path.resolve(
     path.dirname(fileURLToPath(import.meta.url)),
     '..',
     '..',
-    'data',
+    'var',
     'research-bot.sqlite',
   );
 }
