@@ -70,13 +70,7 @@ function defaultKnowledgeDir(): string {
 
 /** `var/research-bot.sqlite` beside `src/` or `dist/` (a volume in Docker). */
 function defaultDataFile(): string {
-  return path.resolve(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '..',
-    '..',
-    'var',
-    'research-bot.sqlite',
-  );
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'var', 'research-bot.sqlite');
 }
 
 /**
