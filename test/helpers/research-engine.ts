@@ -41,6 +41,8 @@ export function generatedDocuments(count: number): KnowledgeDocument[] {
     const body = `First passage ${at}.\n\nSecond passage ${at}.`;
     return {
       meta,
+      format: null,
+      pageStarts: null,
       file: `${meta.id}.md`,
       body,
       paragraphs: [
