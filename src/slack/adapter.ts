@@ -4,6 +4,7 @@ import type { PlatformAdapter } from '../adapter.js';
 import type { QuestionAnswerer } from '../answer/index.js';
 import type { Logger } from '../log/logger.js';
 import { RefusalLog } from '../log/refusal-log.js';
+import { createResearch, type Research } from '../research/index.js';
 import {
   BodyReader,
   type Refusal,
@@ -11,7 +12,6 @@ import {
   refuseByContentLength,
   sendRefusal,
 } from '../server/index.js';
-import { createResearch, type Research } from '../research/index.js';
 import { NO_RECORDER, type Recorder } from '../store/recorder.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { SlackConfigError, SlackErrorCode } from './errors.js';
