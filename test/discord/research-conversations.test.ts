@@ -11,6 +11,8 @@ const MENTION = `<@${FAKE_IDS.bot}>`;
 let bot: DiscordBot;
 let asker = 100;
 const memory = new ConversationMemory();
+/** Generous waits: the whole suite shares two cores, and the engine's first questions are the slowest. */
+const SLOW = 20_000;
 
 beforeAll(async () => {
   const engine = await researchEngine();
@@ -31,11 +33,11 @@ async function ask(content: string, options: { dm?: boolean; replyTo?: string } 
     ...(options.dm ? { dm: true } : { mentions: [FAKE_USERS.bot] }),
     ...(options.replyTo ? { replyTo: options.replyTo } : {}),
   });
-  await bot.waitForReply(id);
+  await bot.waitForReply(id, SLOW);
   const call = bot.fake.postedMessages().find((posted) => posted.body.message_reference?.message_id === id);
   // A person replies after reading; the test waits until the bot has taken the answer's id.
   const replyId = call?.response.id as string;
-  if (call?.body.embeds?.length) await bot.fake.waitFor(() => memory.get(replyId));
+  if (call?.body.embeds?.length) await bot.fake.waitFor(() => memory.get(replyId), SLOW);
   return {
     body: call?.body as SentBody,
     replyId: call?.response.id as string,
@@ -83,7 +85,7 @@ describe('discord: choosing sources', () => {
     const [callback] = await bot.fake.waitFor(() => {
       const found = bot.callbacksFor(interaction);
       return found.length > 0 ? found : undefined;
-    });
+    }, SLOW);
     const text = visibleText(callback?.body.data);
     expect(text).toContain('Harbor Foundation');
     expect(text).toContain(RESEARCH_MESSAGES.onlyFrom('City Daily', null));
@@ -139,7 +141,7 @@ describe('discord: cite and vote', () => {
     const [callback] = await bot.fake.waitFor(() => {
       const found = bot.callbacksFor(interaction);
       return found.length > 0 ? found : undefined;
-    });
+    }, SLOW);
     expect(callback?.body).toMatchObject({ type: 5, data: { flags: 64 } });
     // …then the reply is filled in.
     const original = new RegExp(
@@ -170,7 +172,7 @@ describe('discord: cite and vote', () => {
     const [callback] = await bot.fake.waitFor(() => {
       const found = bot.callbacksFor(interaction);
       return found.length > 0 ? found : undefined;
-    });
+    }, SLOW);
     expect(callback?.body.data.content).toContain('Thanks for the feedback');
     const logged = bot.log.lines.find((line) => line.msg === 'discord: feedback');
     expect(logged).toMatchObject({ vote: 'down' });
