@@ -45,6 +45,8 @@ COPY --from=build /app/data ./data
 COPY eval ./eval
 # The seed knowledge base, baked in; mount a folder over /app/knowledge to replace it.
 COPY knowledge ./knowledge
+# The curator's store (SQLite, via node:sqlite) lives in /app/var: mount a volume on it to keep it.
+RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

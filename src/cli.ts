@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { CITATION_STYLES, isCitationStyle } from './cite/index.js';
 import { runAdd } from './cli/add.js';
 import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
@@ -8,10 +9,14 @@ import { defaultQuestionsFile, runEval } from './cli/eval.js';
 import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
 import { defaultSquadFile, runSquadEval } from './cli/eval-squad.js';
 import { loadEngineForCli } from './cli/load-engine.js';
-import { loadAnswerSettings } from './config/index.js';
+import { runReport } from './cli/report.js';
+import { loadAnswerSettings, loadStoreSettings } from './config/index.js';
 
 const USAGE = `usage:
-  ask [--json] "question"     answer one question (exit 0 on an answer or "not covered")
+  ask [--json] [--cite apa|mla|chicago] "question"
+                              answer one question (exit 0 on an answer or "not covered");
+                              from:NAME / from:"two words" / since:2017 in it restrict the sources;
+                              --cite adds each excerpt's citation in that style
   ask [--json] < questions    answer each line of stdin, one answer per line (JSON Lines with --json)
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
@@ -24,6 +29,11 @@ const USAGE = `usage:
   add [--dry-run] [--json] <file or URL>...
                               turn web pages (.html or http(s) URL), PDFs and .txt/.md files
                               into knowledge files; never overwrites, refuses duplicates
+  report [--days N | --from DATE [--to DATE]] [--csv FILE]
+                              the curator's report for a period (default the last 30 days):
+                              uncovered questions grouped by wording, answers voted down,
+                              top topics and the share answered; also written as CSV
+                              (default report.csv). Reads DATABASE_URL, else DATA_FILE.
 The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
 excerpts per answer (default 3).`;
 
@@ -42,6 +52,11 @@ async function main(argv: string[]): Promise<number> {
       sample: { type: 'string' },
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      cite: { type: 'string' },
+      days: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      csv: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,13 +66,19 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
+  if (command === 'report') return runReport(loadStoreSettings(), values);
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
   switch (command) {
     case 'ask': {
+      const cite = values.cite?.toLowerCase();
+      if (cite !== undefined && !isCitationStyle(cite)) {
+        process.stderr.write(`--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`);
+        return 2;
+      }
       const engine = await loadEngineForCli(dir, { maxExcerpts });
-      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json);
+      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
       return 0;
     }
     case 'check-knowledge':

@@ -9,6 +9,7 @@ import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { createHttpServer } from './server/index.js';
+import { openStore } from './store/index.js';
 
 /** SIGTERM/SIGINT: adapters get this long to finish the answers under way… */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -35,9 +36,13 @@ async function main(): Promise<void> {
     'knowledge loaded',
   );
 
+  // Votes, abstentions and answers for the curator's report; a database that cannot be reached
+  // only degrades to logging (with a warning), it never stops the bot.
+  const store = await openStore(config.store, logger);
+
   let stopping = false;
   const refusals = new RefusalLog(logger);
-  const adapters = createPlatformAdapters(config, holder, logger, refusals);
+  const adapters = createPlatformAdapters(config, holder, logger, refusals, store);
   const slackHttp = adapters.find((adapter) => adapter.httpHandler)?.httpHandler;
   const server: Server = createHttpServer({
     health: () => {
@@ -85,6 +90,9 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     stopWatching();
     await Promise.allSettled(adapters.map((adapter) => stopAdapter(adapter, logger)));
+    await store
+      .close()
+      .catch((error: unknown) => logger.warn({ err: error }, 'store: did not close cleanly'));
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     refusals.flush();

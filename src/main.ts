@@ -1,8 +1,8 @@
 /**
- * The image's entrypoint: `ask`, `add`, `check-knowledge` and `eval` run the command line; anything
+ * The image's entrypoint: `ask`, `add`, `check-knowledge`, `eval` and `report` run the command line; anything
  * else (no arguments, or `start`) runs the bot. Node runs this directly, so signals reach it.
  */
-const CLI_COMMANDS = new Set(['ask', 'add', 'check-knowledge', 'eval', 'help', '--help', '-h']);
+const CLI_COMMANDS = new Set(['ask', 'add', 'check-knowledge', 'eval', 'report', 'help', '--help', '-h']);
 
 const [command] = process.argv.slice(2);
 if (command !== undefined && CLI_COMMANDS.has(command)) {

@@ -4,11 +4,14 @@ import type { Config } from './config/index.js';
 import { createDiscordAdapter } from './discord/index.js';
 import type { Logger } from './log/logger.js';
 import type { RefusalLog } from './log/refusal-log.js';
+import { createResearch } from './research/index.js';
 import { loggedAnswerer } from './runtime/index.js';
 import { createSlackAdapter } from './slack/index.js';
+import { NO_RECORDER, type Recorder } from './store/recorder.js';
 
 /**
- * The chat adapters the configuration asks for, each answering through the shared answerer.
+ * The chat adapters the configuration asks for, each answering through the shared answerer,
+ * with the channel source sets of the configuration, and recording into `recorder`.
  * `refusals` is where Slack's HTTP mode logs the requests it turns away (shared with the server).
  */
 export function createPlatformAdapters(
@@ -16,13 +19,18 @@ export function createPlatformAdapters(
   answerer: QuestionAnswerer,
   logger: Logger,
   refusals?: RefusalLog,
+  recorder: Recorder = NO_RECORDER,
 ): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
+  const researchFor = (platform: 'slack' | 'discord') => {
+    const logged = loggedAnswerer(answerer, platform, logger);
+    return { answerer: logged, research: createResearch(logged, { channelSources: config.channelSources }) };
+  };
   if (config.slack) {
     adapters.push(
       createSlackAdapter(
         { ...config.slack, maxExcerpts: config.maxExcerpts },
-        { answerer: loggedAnswerer(answerer, 'slack', logger), logger, ...(refusals ? { refusals } : {}) },
+        { ...researchFor('slack'), recorder, logger, ...(refusals ? { refusals } : {}) },
       ),
     );
   }
@@ -30,7 +38,7 @@ export function createPlatformAdapters(
     adapters.push(
       createDiscordAdapter(
         { ...config.discord, maxExcerpts: config.maxExcerpts },
-        { answerer: loggedAnswerer(answerer, 'discord', logger), logger },
+        { ...researchFor('discord'), recorder, logger },
       ),
     );
   }

@@ -21,7 +21,8 @@ import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan, quotableSentences } from './excerpt.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
-import type { Answer, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
+import { allowedGroups, rankOptionsWithin, restrictRanking } from './source-filter.js';
+import type { Answer, AnswerOptions, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
 
 /** Answer settings. */
 export interface EngineOptions {
@@ -146,7 +147,7 @@ export function createEngine(
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
 
-  function answer(rawQuestion: string): Answer {
+  function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
     const trimmed = (rawQuestion ?? '').toString().trim();
     const tooLong = trimmed.length > settings.maxQuestionLength;
     const question = tooLong ? cutWithoutSplittingCharacters(trimmed, settings.maxQuestionLength) : trimmed;
@@ -162,7 +163,9 @@ export function createEngine(
         suggestions: [],
       };
     }
-    const analysis = analyze(cleanQuestion(question));
+    // Source filters (issue 13, src/answer/source-filter.ts): only allowed documents count.
+    const allowed = allowedGroups(documents, options.sources);
+    const analysis = analyze(cleanQuestion(question), allowed);
     if (!analysis) {
       return {
         ...base,
@@ -176,7 +179,7 @@ export function createEngine(
     const { query, ranking, scored, confidence } = analysis;
     const top = scored[0];
     if (!top || confidence < settings.minConfidence) {
-      const suggestions = suggestSources(ranking.groupCoverage);
+      const suggestions = suggestSources(ranking.groupCoverage, allowed);
       return {
         ...base,
         answered: false,
@@ -248,10 +251,13 @@ export function createEngine(
   const rankWeights = alignWeights(settings.weights.rank);
   const abstainWeights = alignWeights(settings.weights.abstain, true);
 
-  function analyze(question: string): Analysis | null {
+  function analyze(question: string, allowed: ReadonlySet<number> | null = null): Analysis | null {
     const query = analyzeQuery(question, index);
     if (query.concepts.length === 0 || query.concepts.every((concept) => concept.optional)) return null;
-    const ranking = rankSentences(index, query, settings.rank);
+    const ranking = restrictRanking(
+      rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),
+      allowed,
+    );
     const context = queryFeatureContext(query, ranking, vectors);
     const topStage = ranking.hits[0]?.score ?? 0;
     const scored = ranking.hits.map((hit) => {
@@ -369,9 +375,10 @@ export function createEngine(
     return false;
   }
 
-  function suggestSources(groupCoverage: Map<number, number>): string[] {
+  function suggestSources(groupCoverage: Map<number, number>, allowed: ReadonlySet<number> | null): string[] {
     return documents
       .map((document, group) => ({ document, closeness: groupCoverage.get(group) ?? 0 }))
+      .filter((_, group) => allowed === null || allowed.has(group)) // source filters (issue 13)
       .sort((a, b) => b.closeness - a.closeness)
       .slice(0, settings.maxSuggestions)
       .map(({ document }) => describeSource(document));

@@ -1,3 +1,5 @@
+import type { KnowledgeDocument } from '../knowledge/types.js';
+
 /**
  * The platform-neutral answer the core returns. Slack and Discord adapters only render it;
  * they never change its quotes.
@@ -85,7 +87,21 @@ export interface Answer {
   suggestions: string[];
 }
 
+/** Restrictions on one answer, e.g. from `from:` / `since:` filters or a channel's source set. */
+export interface AnswerOptions {
+  /**
+   * Answer only from the documents with these ids (and suggest only them when not covered).
+   * Undefined: every source. An empty set leaves nothing to quote: the answer is "not covered".
+   */
+  sources?: ReadonlySet<string>;
+}
+
 /** Anything that turns a question into an Answer: the engine, or a reloadable holder of it. */
 export interface QuestionAnswerer {
-  answer(question: string): Answer;
+  answer(question: string, options?: AnswerOptions): Answer;
+  /**
+   * The documents answers come from, for source filters, the sources list and citations.
+   * Absent on answerers that cannot say (those features then find no sources).
+   */
+  readonly documents?: readonly KnowledgeDocument[];
 }

@@ -1,23 +1,38 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/index.js';
+import type { CitationStyle } from '../cite/index.js';
+import { createResearch } from '../research/index.js';
 import { answerToJson, formatAnswerLine, formatAnswerText } from './format.js';
 
 /**
  * `ask "question"` prints one answer; `ask` with no question reads questions from stdin, one per
  * line, and writes one answer per line (JSON Lines with `--json`). Blank lines are skipped.
+ * `from:` / `since:` in a question restrict the sources; with `cite`, each excerpt also gets its
+ * source's citation in that style.
  */
-export async function runAsk(engine: Engine, question: string | undefined, json: boolean): Promise<void> {
+export async function runAsk(
+  engine: Engine,
+  question: string | undefined,
+  json: boolean,
+  cite?: CitationStyle,
+): Promise<void> {
+  const research = createResearch(engine);
+  const ask = (text: string) => research.ask({ text }).answer;
+  const documents = new Map(engine.documents.map((document) => [document.meta.id, document.meta]));
+  const options = cite ? { cite, metaOf: (id: string) => documents.get(id) } : {};
   if (question !== undefined) {
-    const answer = engine.answer(question);
+    const answer = ask(question);
     process.stdout.write(
-      `${json ? JSON.stringify(answerToJson(answer), null, 2) : formatAnswerText(answer)}\n`,
+      `${json ? JSON.stringify(answerToJson(answer, options), null, 2) : formatAnswerText(answer, options)}\n`,
     );
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const answer = engine.answer(line);
-    process.stdout.write(`${json ? JSON.stringify(answerToJson(answer)) : formatAnswerLine(answer)}\n`);
+    const answer = ask(line);
+    process.stdout.write(
+      `${json ? JSON.stringify(answerToJson(answer, options)) : formatAnswerLine(answer, options)}\n`,
+    );
   }
 }

@@ -17,6 +17,18 @@ export interface Config {
   readonly logFormat?: 'json' | 'pretty';
   /** Most excerpts per answer (MAX_EXCERPTS), 1–10. Default 3. */
   readonly maxExcerpts: number;
+  /**
+   * Channel id → the source terms it answers from (CHANNEL_SOURCES), matched like `from:` terms
+   * (a document id or id prefix, or words of a publisher or title). Channels not listed answer
+   * from every source. Default: none.
+   */
+  readonly channelSources: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The curator's store: PostgreSQL when DATABASE_URL is set (never logged), else the SQLite
+   * file DATA_FILE (default `var/research-bot.sqlite` beside `src/`); USER_HASH_SALT is the
+   * secret salt for user hashes (default: one kept in the database).
+   */
+  readonly store: Readonly<StoreSettings>;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -54,6 +66,42 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** `knowledge/` beside `src/` (run with tsx) or `dist/` (built): the repo's and the image's layout. */
 function defaultKnowledgeDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge');
+}
+
+/** `var/research-bot.sqlite` beside `src/` or `dist/` (a volume in Docker). */
+function defaultDataFile(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'var', 'research-bot.sqlite');
+}
+
+/**
+ * CHANNEL_SOURCES: `C0123ABCD=the74,hechinger; 112233445566778899=the74` — entries separated by
+ * `;` (or new lines), each a channel id, `=`, and comma-separated source terms.
+ */
+export function parseChannelSources(
+  raw: string | undefined,
+  problems: string[],
+): Readonly<Record<string, readonly string[]>> {
+  const sets: Record<string, readonly string[]> = {};
+  if (!raw) return Object.freeze(sets);
+  for (const entry of raw
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9]+)\s*=\s*(.+)$/.exec(entry);
+    const terms =
+      match?.[2]
+        ?.split(',')
+        .map((term) => term.trim())
+        .filter(Boolean) ?? [];
+    if (!match?.[1] || terms.length === 0) {
+      problems.push(
+        `CHANNEL_SOURCES entry "${entry}" must look like CHANNELID=source,source (e.g. C0123ABCD=the74,"Hechinger Report" → C0123ABCD=the74,Hechinger Report); separate channels with ";".`,
+      );
+      continue;
+    }
+    sets[match[1]] = Object.freeze(terms.map((term) => term.replace(/^["'“‘]|["'”’]$/g, '')));
+  }
+  return Object.freeze(sets);
 }
 
 /** Reads variables from `env`, collecting every problem instead of stopping at the first. */
@@ -96,6 +144,39 @@ function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSetting
     knowledgeDir: path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir()),
     maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
   };
+}
+
+/** Where the curator's store is: DATABASE_URL, DATA_FILE, USER_HASH_SALT. */
+export interface StoreSettings {
+  databaseUrl?: string;
+  dataFile: string;
+  userHashSalt?: string;
+}
+
+function readStoreSettings(reader: ReturnType<typeof envReader>, problems: string[]): StoreSettings {
+  const databaseUrl = reader.read('DATABASE_URL');
+  if (databaseUrl && !/^postgres(?:ql)?:\/\/\S*$/.test(databaseUrl))
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname; leave it unset for the SQLite file (DATA_FILE).',
+    );
+  const salt = reader.read('USER_HASH_SALT');
+  if (salt !== undefined && salt.length < 16)
+    problems.push(
+      'USER_HASH_SALT must be at least 16 characters (e.g. the output of `openssl rand -hex 32`).',
+    );
+  return {
+    dataFile: path.resolve(reader.read('DATA_FILE') ?? defaultDataFile()),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(salt ? { userHashSalt: salt } : {}),
+  };
+}
+
+/** DATABASE_URL, DATA_FILE and USER_HASH_SALT only (`npm run report`), validated; throws ConfigError. */
+export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSettings {
+  const problems: string[] = [];
+  const settings = readStoreSettings(envReader(env, problems), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(settings);
 }
 
 /** KNOWLEDGE_DIR and MAX_EXCERPTS only (the CLI), validated; throws ConfigError. */
@@ -196,8 +277,12 @@ export function loadConfig(
     };
   }
 
+  const channelSources = parseChannelSources(read('CHANNEL_SOURCES'), problems);
+  const store = Object.freeze(readStoreSettings(reader, problems));
   const config: Config = {
     ...answerSettings,
+    channelSources,
+    store,
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
     ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),

@@ -6,6 +6,9 @@ export {
   type DiscordConfig,
   loadAnswerSettings,
   loadConfig,
+  loadStoreSettings,
+  parseChannelSources,
   type SlackConfig,
+  type StoreSettings,
 } from './config.js';
 export { ConfigError, NoPlatformError } from './errors.js';

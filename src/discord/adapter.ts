@@ -2,6 +2,8 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { PlatformAdapter } from '../adapter.js';
 import type { QuestionAnswerer } from '../answer/index.js';
 import type { Logger } from '../log/logger.js';
+import { createResearch, type Research } from '../research/index.js';
+import { NO_RECORDER, type Recorder } from '../store/recorder.js';
 import type { HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
@@ -17,6 +19,10 @@ export interface DiscordDeps {
   answerer: QuestionAnswerer;
   /** Where the adapter logs (as a `platform: discord` child); the token never reaches it. */
   logger: Logger;
+  /** The conversation layer (filters, follow-ups, sources, citations). Default: one over `answerer`. */
+  research?: Research;
+  /** Where answers and votes are stored for the curator's report. Default: nowhere. */
+  recorder?: Recorder;
 }
 
 /** How long start() waits for the gateway's READY and the servers' data. */
@@ -45,6 +51,8 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
   const inflight = new InflightCounter();
   const context: HandlerContext = {
     answerer: deps.answerer,
+    research: deps.research ?? createResearch(deps.answerer),
+    recorder: deps.recorder ?? NO_RECORDER,
     logger,
     limiter: new RateLimiter(rateLimit.max, rateLimit.windowMs),
     inflight,

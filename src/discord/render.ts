@@ -1,15 +1,20 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, Excerpt } from '../answer/index.js';
 import { ANSWER_MESSAGES, linkToPassage } from '../answer/index.js';
 import { escapeDiscord } from './escape.js';
 import { clip, DISCORD_LIMITS } from './limits.js';
-import { DISCORD_MESSAGES } from './messages.js';
+import { COMPONENT_IDS, DISCORD_MESSAGES } from './messages.js';
 
-/** One message to send: text content and embeds, within Discord's limits. */
+/** One message to send: text content, embeds and (optionally) components, within Discord's limits. */
 export interface DiscordReply {
   content: string;
   embeds: APIEmbed[];
+  /** At most two rows: the cite menu for this message's excerpts, and the vote buttons on the last. */
+  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
 }
+
+/** Discord's limits on a select menu option's label and value, and on a custom_id. */
+const OPTION_TEXT = 100;
 
 /** Embed colour for quotes (a calm blue). */
 const QUOTE_COLOR = 0x3b82f6;
@@ -67,7 +72,10 @@ export function renderUsage(): DiscordReply {
  * excerpt (quote and citation). Messages are split so none breaks a limit: content ≤ 2000,
  * ≤ 10 embeds and ≤ 6000 embed characters per message, description ≤ 4096.
  */
-export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: number } = {}): DiscordReply[] {
+export function renderDiscordAnswer(
+  answer: Answer,
+  options: { maxExcerpts?: number; answerId?: string | undefined } = {},
+): DiscordReply[] {
   if (answer.status === 'needs_question') {
     // The engine says what was wrong with the input (e.g. only stop words); then how to ask.
     const specific = answer.message && answer.message !== ANSWER_MESSAGES.usage;
@@ -88,7 +96,9 @@ export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: num
   }
   const excerpts = answer.excerpts.slice(0, options.maxExcerpts ?? answer.excerpts.length);
   const replies: DiscordReply[] = [{ content: clip(header.join('\n'), DISCORD_LIMITS.content), embeds: [] }];
-  for (const embed of excerpts.map(excerptEmbed)) {
+  const excerptsOf = new Map<DiscordReply, number[]>();
+  excerpts.forEach((excerpt, at) => {
+    const embed = excerptEmbed(excerpt);
     let current = replies[replies.length - 1] as DiscordReply;
     const used = current.embeds.reduce((total, e) => total + embedLength(e), 0);
     if (
@@ -99,6 +109,69 @@ export function renderDiscordAnswer(answer: Answer, options: { maxExcerpts?: num
       replies.push(current);
     }
     current.embeds.push(embed);
+    excerptsOf.set(current, [...(excerptsOf.get(current) ?? []), at]);
+  });
+  for (const reply of replies) {
+    const menu = citeMenu(excerpts, excerptsOf.get(reply) ?? []);
+    if (menu) reply.components = [menu];
   }
+  const last = replies.at(-1);
+  if (last && options.answerId) last.components = [...(last.components ?? []), voteButtons(options.answerId)];
   return replies;
+}
+
+/**
+ * "Cite an excerpt…": one option per excerpt of the message (value: source id and position, so
+ * two excerpts of one source stay distinct); choosing one answers privately with its citation in
+ * APA, MLA and Chicago. Undefined when no excerpt's source id fits an option value.
+ */
+function citeMenu(
+  excerpts: readonly Excerpt[],
+  positions: readonly number[],
+): APIActionRowComponent<APIComponentInMessageActionRow> | undefined {
+  const options = positions.flatMap((at) => {
+    const excerpt = excerpts[at] as Excerpt;
+    const value = `${excerpt.source.id}#${at + 1}`;
+    if (value.length > OPTION_TEXT) return [];
+    const title = plainLabel(oneLine(excerpt.source.title));
+    const label = clip(DISCORD_MESSAGES.citeOption(at + 1, title), OPTION_TEXT);
+    return [{ label, value, description: DISCORD_MESSAGES.citeOptionDescription }];
+  });
+  if (options.length === 0) return undefined;
+  return {
+    type: 1,
+    components: [
+      { type: 3, custom_id: COMPONENT_IDS.cite, placeholder: DISCORD_MESSAGES.citePlaceholder, options },
+    ],
+  };
+}
+
+/**
+ * Menu labels are plain text (no Markdown, no mentions), but a client could still show `<@…>`
+ * or `@everyone` looking like a ping: those characters get look-alikes.
+ */
+function plainLabel(text: string): string {
+  return text.replace(/[<>@]/g, (character) => ({ '<': '‹', '>': '›', '@': '＠' })[character] ?? character);
+}
+
+function voteButtons(answerId: string): APIActionRowComponent<APIComponentInMessageActionRow> {
+  const button = (vote: 'up' | 'down', emoji: string, label: string) => ({
+    type: 2 as const,
+    style: 2 as const,
+    custom_id: `${COMPONENT_IDS.vote}:${vote}:${answerId}`,
+    emoji: { name: emoji },
+    label,
+  });
+  return {
+    type: 1,
+    components: [
+      button('up', '👍', DISCORD_MESSAGES.voteUp),
+      button('down', '👎', DISCORD_MESSAGES.voteDown),
+    ],
+  };
+}
+
+/** The source id a cite option's value names (`source-id#position`). */
+export function citedSourceId(value: string): string {
+  return value.replace(/#\d+$/, '');
 }

@@ -1,7 +1,7 @@
 import { createEngine, type Engine } from '../answer/index.js';
-import type { Answer, QuestionAnswerer } from '../answer/types.js';
+import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import type { KnowledgeProblem } from '../knowledge/types.js';
+import type { KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 
 /** What a reload did. */
@@ -39,8 +39,13 @@ export class KnowledgeHolder implements QuestionAnswerer {
     return this.current !== undefined;
   }
 
-  answer(question: string): Answer {
-    return this.engine.answer(question);
+  answer(question: string, options?: AnswerOptions): Answer {
+    return this.engine.answer(question, options);
+  }
+
+  /** The documents of the engine serving now (none before the first load). */
+  get documents(): readonly KnowledgeDocument[] {
+    return this.current?.documents ?? [];
   }
 
   /** First load: serves whatever loads, logging each broken file. Throws when nothing loads. */

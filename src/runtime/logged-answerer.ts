@@ -1,5 +1,5 @@
 import type { PlatformName } from '../adapter.js';
-import type { Answer, QuestionAnswerer } from '../answer/types.js';
+import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import type { Logger } from '../log/logger.js';
 
 /**
@@ -12,15 +12,19 @@ export function loggedAnswerer(
   logger: Logger,
 ): QuestionAnswerer {
   return {
-    answer(question: string): Answer {
+    get documents() {
+      return answerer.documents;
+    },
+    answer(question: string, options?: AnswerOptions): Answer {
       const started = performance.now();
-      const answer = answerer.answer(question);
+      const answer = answerer.answer(question, options);
       logger.info(
         {
           platform,
           ms: Math.round((performance.now() - started) * 100) / 100,
           status: answer.status,
           answered: answer.answered,
+          filtered: options?.sources !== undefined,
           excerpts: answer.excerpts.map((excerpt) => `${excerpt.source.id}#${excerpt.location.paragraph}`),
         },
         answer.answered ? 'question answered' : 'question not answered',

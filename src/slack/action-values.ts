@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CitationStyle } from '../cite/index.js';
 import { SLACK_LIMITS } from './limits.js';
 
 /** Button action ids; the adapter listens for exactly these. */
@@ -6,18 +7,28 @@ export const ACTION_IDS = Object.freeze({
   feedbackUp: 'research_feedback_up',
   feedbackDown: 'research_feedback_down',
   share: 'research_share',
+  cite: 'research_cite',
 });
+
+/** Slack's limit on a select option's value. */
+const OPTION_VALUE_LIMIT = 150;
 
 /** Block id of the actions block holding the feedback and share buttons. */
 export const ANSWER_ACTIONS_BLOCK_ID = 'research_answer_actions';
+
+/** Block ids of the cite menus: this prefix and the excerpt's position. */
+export const CITE_BLOCK_PREFIX = 'research_cite_';
 
 /** What a feedback button carries: the question and the ids of the excerpts shown. Nothing secret. */
 export interface FeedbackValue {
   question: string;
   excerptIds: string[];
+  /** The stored answer's id, so the vote joins it in the curator's report. */
+  answerId?: string | undefined;
 }
 
-const feedbackSchema = z.object({ q: z.string(), x: z.array(z.string()) });
+const feedbackSchema = z.object({ q: z.string(), x: z.array(z.string()), a: z.string().max(64).optional() });
+const citeSchema = z.object({ s: z.string().min(1), f: z.enum(['apa', 'mla', 'chicago']) });
 const shareSchema = z.object({ q: z.string() });
 
 /**
@@ -26,8 +37,9 @@ const shareSchema = z.object({ q: z.string() });
  */
 export function encodeFeedbackValue(value: FeedbackValue): string {
   const ids = [...value.excerptIds];
+  const answer = value.answerId ? { a: value.answerId } : {};
   for (;;) {
-    const fitted = fitQuestion(value.question, (q) => JSON.stringify({ q, x: ids }));
+    const fitted = fitQuestion(value.question, (q) => JSON.stringify({ q, x: ids, ...answer }));
     if (fitted !== undefined || ids.length === 0) return fitted ?? JSON.stringify({ q: '', x: [] });
     ids.pop();
   }
@@ -35,7 +47,25 @@ export function encodeFeedbackValue(value: FeedbackValue): string {
 
 export function decodeFeedbackValue(raw: string | undefined): FeedbackValue | undefined {
   const parsed = feedbackSchema.safeParse(parseJson(raw));
-  return parsed.success ? { question: parsed.data.q, excerptIds: parsed.data.x } : undefined;
+  if (!parsed.success) return undefined;
+  return { question: parsed.data.q, excerptIds: parsed.data.x, answerId: parsed.data.a };
+}
+
+/** What a cite menu option carries: the source id and the style. */
+export interface CiteValue {
+  sourceId: string;
+  style: CitationStyle;
+}
+
+/** The option value, or undefined when the source id is too long for Slack's 150 characters. */
+export function encodeCiteValue(value: CiteValue): string | undefined {
+  const encoded = JSON.stringify({ s: value.sourceId, f: value.style });
+  return encoded.length <= OPTION_VALUE_LIMIT ? encoded : undefined;
+}
+
+export function decodeCiteValue(raw: string | undefined): CiteValue | undefined {
+  const parsed = citeSchema.safeParse(parseJson(raw));
+  return parsed.success ? { sourceId: parsed.data.s, style: parsed.data.f } : undefined;
 }
 
 /** Encodes the question for the "Share in channel" button, shortened to fit Slack's limit. */

@@ -4,6 +4,7 @@ import type { PlatformAdapter } from '../adapter.js';
 import type { QuestionAnswerer } from '../answer/index.js';
 import type { Logger } from '../log/logger.js';
 import { RefusalLog } from '../log/refusal-log.js';
+import { createResearch, type Research } from '../research/index.js';
 import {
   BodyReader,
   type Refusal,
@@ -11,6 +12,7 @@ import {
   refuseByContentLength,
   sendRefusal,
 } from '../server/index.js';
+import { NO_RECORDER, type Recorder } from '../store/recorder.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { SlackConfigError, SlackErrorCode } from './errors.js';
 import { registerActions } from './handlers/actions.js';
@@ -36,6 +38,10 @@ export interface SlackDeps {
    * or too slow) are logged, aggregated per address and minute. Default: one of its own.
    */
   refusals?: RefusalLog;
+  /** The conversation layer (filters, follow-ups, sources, citations). Default: one over `answerer`. */
+  research?: Research;
+  /** Where answers and votes are stored for the curator's report. Default: nowhere. */
+  recorder?: Recorder;
 }
 
 /** Retries for Web API calls (p-retry options): three tries more, at most ~10 s in all. */
@@ -94,7 +100,13 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       done();
     }
   });
-  const ctx: HandlerContext = { options: resolved, answerer: deps.answerer, logger };
+  const ctx: HandlerContext = {
+    options: resolved,
+    answerer: deps.answerer,
+    research: deps.research ?? createResearch(deps.answerer),
+    recorder: deps.recorder ?? NO_RECORDER,
+    logger,
+  };
   registerSlashCommand(app, ctx);
   registerMention(app, ctx);
   registerDirectMessage(app, ctx);

@@ -17,6 +17,8 @@ export const SLACK_MESSAGES = Object.freeze({
     `• \`${command} your question\` in any channel\n• mention the bot in a channel: \`@research-bot your question\` (it answers in a thread)\n• or send it a direct message`,
   usageExamplesTitle: '*Try:*',
   usageExample: (command: string, question: string) => `• \`${command} ${question}\``,
+  usageMore: (command: string) =>
+    `*More:* \`${command} sources\` lists the sources; \`from:the74\` or \`from:"Hechinger Report"\` and \`since:2017\` in a question ask only some of them; in a thread, a follow-up like \`and for reading?\` builds on the question before.`,
   examples: EXAMPLE_QUESTIONS,
   /** The citation's paragraph part. */
   paragraph: (n: number) => `paragraph ${n}`,
@@ -41,6 +43,24 @@ export const SLACK_MESSAGES = Object.freeze({
   shareInChannel: 'Share in channel',
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   restarting: 'research-bot is restarting; please ask again in a minute.',
+  /** The cite menu under each quote. */
+  citePlaceholder: 'Cite as…',
+  /** Above a citation the asker picked (only they see it). Style and title come escaped. */
+  citationOf: (style: string, title: string) => `*${style}* citation of _${title}_ (copy it from the box):`,
+  /** When the cited source left the knowledge base since the answer. */
+  citeGone: 'That source is no longer in the knowledge base, so it cannot be cited.',
+  /** Heading of the sources list. */
+  sourcesTitle: (first: number, last: number, total: number, page: number, pages: number) =>
+    `*Sources* (${first}–${last} of ${total.toLocaleString('en-US')}${pages > 1 ? `, page ${page} of ${pages}` : ''})`,
+  sourcesFallback: 'The sources research-bot answers from',
+  sourcesEmpty: 'The knowledge base has no sources yet.',
+  /** "12 passages". */
+  passages: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'passage' : 'passages'}`,
+  /** Under a page of the sources list when there are more pages. */
+  sourcesNext: (hint: string) => `More: \`${hint}\``,
+  sourcesHintCommand: (command: string, page: number) => `${command} sources ${page}`,
+  sourcesHintMention: (page: number) => `@research-bot sources ${page}`,
+  sourcesHintDirect: (page: number) => `sources ${page}`,
 });
 
 /** Words that ask for usage help instead of an answer (compared case-insensitively, trimmed). */

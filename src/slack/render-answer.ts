@@ -1,8 +1,11 @@
 import type { types } from '@slack/bolt';
 import { ANSWER_MESSAGES, type Answer, type Excerpt } from '../answer/index.js';
+import { CITATION_STYLE_NAMES, CITATION_STYLES } from '../cite/index.js';
 import {
   ACTION_IDS,
   ANSWER_ACTIONS_BLOCK_ID,
+  CITE_BLOCK_PREFIX,
+  encodeCiteValue,
   encodeFeedbackValue,
   encodeShareValue,
 } from './action-values.js';
@@ -25,6 +28,8 @@ export interface RenderAnswerOptions {
   maxExcerpts: number;
   /** Add a "Share in channel" button (for ephemeral answers). Default false. */
   share?: boolean;
+  /** The stored answer's id, carried by the 👍/👎 buttons. */
+  answerId?: string;
   /**
    * At most this many messages (default: no limit). Slack accepts only five posts to one
    * `response_url`; past the limit the rest of the answer is left out, and the last message says so.
@@ -51,13 +56,15 @@ export function renderSlackAnswer(answer: Answer, options: RenderAnswerOptions):
   if (answer.note) groups[0]?.push(mrkdwnContext(escapeMrkdwn(clip(answer.note, 500))));
   if (excerpts.length > 0) {
     groups[0]?.push(mrkdwnContext(escapeMrkdwn(summary(answer, excerpts))));
-    for (const excerpt of excerpts) groups.push(renderExcerpt(excerpt));
+    excerpts.forEach((excerpt, at) => {
+      groups.push(renderExcerpt(excerpt, at));
+    });
   } else {
     groups.push(renderNotCovered(answer, options.command));
   }
   const tail: types.KnownBlock[] = [
     mrkdwnContext(SLACK_MESSAGES.footer),
-    answerActions(answer.question, excerpts, options.share === true),
+    answerActions(answer.question, excerpts, options.share === true, options.answerId),
   ];
   const fallback = SLACK_MESSAGES.fallback(escapeMrkdwn(clip(answer.question, SLACK_LIMITS.fallbackText)));
   const messages = packMessages(groups, fallback);
@@ -93,8 +100,8 @@ function summary(answer: Answer, shown: Excerpt[]): string {
   return ANSWER_MESSAGES.answered(shown.length, new Set(shown.map((e) => e.source.id)).size);
 }
 
-/** The quote as blockquote section(s), "…" marking cuts, then its citation. */
-function renderExcerpt(excerpt: Excerpt): types.KnownBlock[] {
+/** The quote as blockquote section(s), "…" marking cuts, then its citation and the cite menu. */
+function renderExcerpt(excerpt: Excerpt, at: number): types.KnownBlock[] {
   const pieces = chunkText(excerpt.quote, SECTION_BUDGET, quoteCost);
   const blocks: types.KnownBlock[] = pieces.map((piece, i) => {
     const before = i === 0 && excerpt.cutBefore ? '…' : '';
@@ -102,7 +109,31 @@ function renderExcerpt(excerpt: Excerpt): types.KnownBlock[] {
     return mrkdwnSection(`> ${before}${escapeMrkdwn(piece).replace(/\n/g, '\n> ')}${after}`);
   });
   blocks.push(mrkdwnContext(renderCitation(excerpt)));
+  const menu = citeMenu(excerpt, at);
+  if (menu) blocks.push(menu);
   return blocks;
+}
+
+/** "Cite as…": APA, MLA or Chicago; the choice is answered privately with the citation. */
+function citeMenu(excerpt: Excerpt, at: number): types.ActionsBlock | undefined {
+  const options: types.PlainTextOption[] = [];
+  for (const style of CITATION_STYLES) {
+    const value = encodeCiteValue({ sourceId: excerpt.source.id, style });
+    if (!value) return undefined;
+    options.push({ text: { type: 'plain_text', text: CITATION_STYLE_NAMES[style] }, value });
+  }
+  return {
+    type: 'actions',
+    block_id: `${CITE_BLOCK_PREFIX}${at}`,
+    elements: [
+      {
+        type: 'static_select',
+        action_id: ACTION_IDS.cite,
+        placeholder: { type: 'plain_text', text: SLACK_MESSAGES.citePlaceholder },
+        options,
+      },
+    ],
+  };
 }
 
 function renderNotCovered(answer: Answer, command: string): types.KnownBlock[] {
@@ -130,8 +161,13 @@ function packLines(lines: string[]): string[] {
   return texts;
 }
 
-function answerActions(question: string, excerpts: Excerpt[], share: boolean): types.ActionsBlock {
-  const feedback = encodeFeedbackValue({ question, excerptIds: excerpts.map(excerptId) });
+function answerActions(
+  question: string,
+  excerpts: Excerpt[],
+  share: boolean,
+  answerId: string | undefined,
+): types.ActionsBlock {
+  const feedback = encodeFeedbackValue({ question, excerptIds: excerpts.map(excerptId), answerId });
   const elements: types.ActionsBlockElement[] = [
     button(ACTION_IDS.feedbackUp, SLACK_MESSAGES.feedbackUp, feedback),
     button(ACTION_IDS.feedbackDown, SLACK_MESSAGES.feedbackDown, feedback),

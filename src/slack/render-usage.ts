@@ -15,6 +15,7 @@ export function renderUsage(command: string, reason?: string): SlackMessage {
     mrkdwnSection(SLACK_MESSAGES.usageTitle),
     mrkdwnSection(SLACK_MESSAGES.usageWays(command)),
     mrkdwnSection(`${SLACK_MESSAGES.usageExamplesTitle}\n${examples}`),
+    mrkdwnSection(SLACK_MESSAGES.usageMore(command)),
     mrkdwnContext(SLACK_MESSAGES.footer),
   ];
   if (reason && reason !== ANSWER_MESSAGES.usage)

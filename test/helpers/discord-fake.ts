@@ -266,6 +266,50 @@ export class FakeDiscord {
     return id;
   }
 
+  /**
+   * Dispatches INTERACTION_CREATE for a click on a component of the bot's message `messageId`:
+   * a select menu choice (`values`) or a button (no values). Returns the interaction id.
+   */
+  sendComponent(component: {
+    customId: string;
+    messageId: string;
+    values?: string[];
+    user?: FakeUser;
+  }): string {
+    const id = snowflake();
+    const user = component.user ?? ASKER;
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: FAKE_IDS.application,
+      type: 3,
+      token: `interaction-token-${id}`,
+      version: 1,
+      guild_id: FAKE_IDS.guild,
+      channel_id: FAKE_IDS.channel,
+      channel: { id: FAKE_IDS.channel, type: 0, guild_id: FAKE_IDS.guild, name: 'general' },
+      member: {
+        user: apiUser(user),
+        roles: [],
+        joined_at: new Date().toISOString(),
+        permissions: '2248473465835073',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      message: this.botMessage(FAKE_IDS.channel, { content: '' }, component.messageId),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': FAKE_IDS.guild },
+      context: 0,
+      data: component.values
+        ? { custom_id: component.customId, component_type: 3, values: component.values }
+        : { custom_id: component.customId, component_type: 2 },
+    });
+    return id;
+  }
+
   /** Sends a dispatch (op 0) to every connected bot. */
   dispatch(type: string, data: unknown): void {
     this.sequence++;
@@ -446,9 +490,9 @@ export class FakeDiscord {
 
   /** The message object Discord returns for a message the bot posted. */
   // biome-ignore lint/suspicious/noExplicitAny: echoes the request body discord.js sent.
-  private botMessage(channelId: string, body: any) {
+  private botMessage(channelId: string, body: any, id = snowflake()) {
     return {
-      id: snowflake(),
+      id,
       channel_id: channelId,
       author: apiUser(BOT_USER),
       content: body?.content ?? '',

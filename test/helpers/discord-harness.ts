@@ -1,5 +1,6 @@
 import type { PlatformAdapter } from '../../src/adapter.js';
 import type { QuestionAnswerer } from '../../src/answer/index.js';
+import type { DiscordDeps } from '../../src/discord/adapter.js';
 import { createDiscordAdapter, type DiscordOptions, unescapeDiscord } from '../../src/discord/index.js';
 import { FakeDiscord, type FakeDiscordOptions, type RestCall } from './discord-fake.js';
 import { captureLogger } from './slack-harness.js';
@@ -12,6 +13,14 @@ export interface SentBody {
   content?: string;
   embeds?: Array<{ description?: string; title?: string; fields?: unknown[] }>;
   allowed_mentions?: { parse?: unknown[]; replied_user?: boolean };
+  components?: Array<{
+    type: number;
+    components: Array<{
+      type: number;
+      custom_id?: string;
+      options?: Array<{ label: string; value: string }>;
+    }>;
+  }>;
   message_reference?: { message_id?: string };
   flags?: number;
 }
@@ -34,12 +43,13 @@ export async function startDiscordBot(
   answerer: QuestionAnswerer,
   options: Partial<DiscordOptions> = {},
   fakeOptions: FakeDiscordOptions = {},
+  deps: Partial<Omit<DiscordDeps, 'answerer' | 'logger'>> = {},
 ): Promise<DiscordBot> {
   const fake = await FakeDiscord.start(fakeOptions);
   const log = captureLogger();
   const adapter = createDiscordAdapter(
     { token: TEST_DISCORD_TOKEN, apiUrl: fake.apiUrl, ...options },
-    { answerer, logger: log.logger },
+    { answerer, logger: log.logger, ...deps },
   );
   try {
     await adapter.start();

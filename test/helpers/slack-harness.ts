@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import type { PlatformAdapter } from '../../src/adapter.js';
 import type { QuestionAnswerer } from '../../src/answer/index.js';
 import type { Logger } from '../../src/log/logger.js';
+import type { SlackDeps } from '../../src/slack/adapter.js';
 import { createSlackAdapter, type SlackOptions } from '../../src/slack/index.js';
 import { FakeSlack } from './slack-fake-api.js';
 import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './slack-signing.js';
@@ -46,12 +47,13 @@ export async function startHttpSlackApp(
   answerer: QuestionAnswerer,
   options: Partial<SlackOptions> = {},
   fake?: FakeSlack,
+  deps: Partial<Omit<SlackDeps, 'answerer' | 'logger'>> = {},
 ): Promise<HttpSlackApp> {
   const slack = fake ?? (await FakeSlack.start());
   const log = captureLogger();
   const adapter = createSlackAdapter(
     { botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.apiUrl, ...options },
-    { answerer, logger: log.logger },
+    { answerer, logger: log.logger, ...deps },
   );
   const handler = adapter.httpHandler;
   if (!handler) throw new Error('HTTP mode adapter has no httpHandler');

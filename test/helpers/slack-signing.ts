@@ -136,6 +136,28 @@ export function buttonClick(fields: {
   };
 }
 
+/** A block_actions payload for a choice in a static select (e.g. the cite menu). */
+export function selectChoice(fields: {
+  actionId: string;
+  blockId: string;
+  value: string;
+  responseUrl: string;
+}): Record<string, unknown> {
+  const click = buttonClick({ actionId: fields.actionId, value: '', responseUrl: fields.responseUrl });
+  return {
+    ...click,
+    actions: [
+      {
+        type: 'static_select',
+        action_id: fields.actionId,
+        block_id: fields.blockId,
+        selected_option: { text: { type: 'plain_text', text: 'x' }, value: fields.value },
+        action_ts: '1700000001.000300',
+      },
+    ],
+  };
+}
+
 export function postAction(
   url: string,
   payload: Record<string, unknown>,

@@ -94,11 +94,13 @@ describe('slack feedback', () => {
     expect(text).not.toContain(SLACK_MESSAGES.feedbackUp);
     expect(text).toContain('Reading showed a similar positive trend');
     const vote = app.log.lines.find((l) => l.msg === 'slack: feedback');
-    expect(vote).toMatchObject({
-      vote: 'up',
+    expect(vote).toMatchObject({ vote: 'up', channel: 'C0CHANNEL', level: 30 });
+    // At info level neither the question nor the user id; the question only at debug.
+    expect(JSON.stringify(vote)).not.toContain('what did RAND find');
+    expect(JSON.stringify(vote)).not.toContain('U0ASKER');
+    expect(app.log.lines.find((l) => l.msg === 'slack: feedback question')).toMatchObject({
+      level: 20,
       question: 'what did RAND find for reading?',
-      user: 'U0ASKER',
-      channel: 'C0CHANNEL',
     });
     expect(vote?.excerptIds).toEqual(
       expect.arrayContaining([expect.stringMatching(/^the74-rand-math-scores-scaling#p\d+:\d+-\d+$/)]),

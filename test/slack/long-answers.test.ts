@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionAnswerer } from '../../src/answer/index.js';
+import { ANSWER_ACTIONS_BLOCK_ID } from '../../src/slack/action-values.js';
 import { SLACK_LIMITS, SLACK_MESSAGES } from '../../src/slack/index.js';
 import { HOSTILE, MANY } from '../fixtures/slack-answers.js';
 import { allText, blockTexts, slackTokens } from '../helpers/slack-blocks.js';
@@ -30,7 +31,7 @@ describe('slack long and hostile answers, end to end', () => {
     await postSlashCommand(app.eventsUrl, { text: 'everything', response_url: app.fake.responseUrl('many') });
     const replies = await app.fake.waitFor(() => {
       const found = app.fake.responsesTo('many');
-      return found.at(-1)?.body.blocks && JSON.stringify(found.at(-1)?.body).includes('"actions"')
+      return found.at(-1)?.body.blocks && JSON.stringify(found.at(-1)?.body).includes(ANSWER_ACTIONS_BLOCK_ID)
         ? found
         : undefined;
     });
@@ -53,7 +54,9 @@ describe('slack long and hostile answers, end to end', () => {
     });
     const posts = await app.fake.waitFor(() => {
       const found = app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0LONG');
-      return found.some((c) => JSON.stringify(c.args.blocks).includes('"actions"')) ? found : undefined;
+      return found.some((c) => JSON.stringify(c.args.blocks).includes(ANSWER_ACTIONS_BLOCK_ID))
+        ? found
+        : undefined;
     });
     expect(posts.length).toBeGreaterThan(1);
     expect(posts.length).toBeLessThanOrEqual(SLACK_LIMITS.postedMessages);

@@ -1,5 +1,7 @@
 import type { QuestionAnswerer } from '../../answer/index.js';
 import type { Logger } from '../../log/logger.js';
+import type { Research } from '../../research/index.js';
+import type { Recorder } from '../../store/recorder.js';
 import type { InflightCounter } from '../inflight.js';
 import type { RateLimiter } from '../rate-limit.js';
 
@@ -13,6 +15,10 @@ export type HandlerPhase = 'answering' | 'stopping' | 'idle';
 /** What every handler needs. */
 export interface HandlerContext {
   answerer: QuestionAnswerer;
+  /** Filters, channel source sets, follow-ups (reply chains), the sources list and citations. */
+  research: Research;
+  /** Where answers and votes are kept for the curator's report. */
+  recorder: Recorder;
   logger: Logger;
   limiter: RateLimiter;
   inflight: InflightCounter;

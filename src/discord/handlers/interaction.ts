@@ -1,9 +1,12 @@
 import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { sourcesRequest } from '../../research/index.js';
 import { loggableError } from '../log-error.js';
 import { DISCORD_MESSAGES } from '../messages.js';
 import { COMMAND_NAME, EPHEMERAL_OPTION, QUESTION_OPTION } from '../options.js';
 import { wantsHelp } from '../question.js';
 import { type DiscordReply, renderDiscordAnswer, renderUsage } from '../render.js';
+import { renderDiscordSources } from '../render-sources.js';
+import { handleComponent } from './component.js';
 import { type HandlerContext, NO_MENTIONS } from './context.js';
 
 /**
@@ -20,6 +23,10 @@ export const DEFER_AFTER_MS = 1500;
  * are follow-ups.
  */
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
+  if (interaction.isStringSelectMenu() || interaction.isButton()) {
+    await handleComponent(interaction, context);
+    return;
+  }
   if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
   const phase = context.phase();
   if (phase === 'idle') return;
@@ -44,8 +51,31 @@ export async function handleInteraction(interaction: Interaction, context: Handl
     if (Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     }
-    const answer = context.answerer.answer(question);
-    await respond(interaction, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }), ephemeral);
+    const page = sourcesRequest(question);
+    if (page !== null) {
+      await respond(
+        interaction,
+        [renderDiscordSources(context.research.sources(interaction.channelId), page)],
+        ephemeral,
+      );
+      return;
+    }
+    const { answer, followUp } = context.research.ask({ text: question, channel: interaction.channelId });
+    const answerId =
+      answer.status === 'needs_question'
+        ? undefined
+        : context.recorder.recordAnswer({
+            platform: 'discord',
+            user: interaction.user.id,
+            channel: interaction.channelId,
+            answer,
+            followUp,
+          });
+    await respond(
+      interaction,
+      renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts, answerId }),
+      ephemeral,
+    );
   } catch (error) {
     context.logger.error(
       {

@@ -1,8 +1,10 @@
 import type { Message } from 'discord.js';
+import { sourcesRequest } from '../../research/index.js';
 import { loggableError } from '../log-error.js';
 import { DISCORD_MESSAGES } from '../messages.js';
 import { mentionsBot, questionFromMessage, wantsHelp } from '../question.js';
 import { type DiscordReply, renderDiscordAnswer, renderUsage } from '../render.js';
+import { renderDiscordSources } from '../render-sources.js';
 import { type HandlerContext, NO_MENTIONS } from './context.js';
 
 /**
@@ -41,8 +43,33 @@ export async function handleMessage(message: Message, context: HandlerContext): 
           context.logger.debug({ err: loggableError(error) }, 'typing indicator failed'),
         );
     }
-    const answer = context.answerer.answer(question);
-    await send(message, renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts }));
+    const channel = answerChannel(message);
+    const page = sourcesRequest(question);
+    if (page !== null) {
+      await send(message, [renderDiscordSources(context.research.sources(channel), page)]);
+      return;
+    }
+    // A reply to one of the bot's answers continues that conversation (see research/follow-up.ts).
+    const { answer, turn, followUp } = context.research.ask({
+      text: question,
+      channel,
+      conversation: message.reference?.messageId,
+    });
+    const answerId =
+      answer.status === 'needs_question'
+        ? undefined
+        : context.recorder.recordAnswer({
+            platform: 'discord',
+            user: message.author.id,
+            channel: message.channelId,
+            answer,
+            followUp,
+          });
+    const sent = await send(
+      message,
+      renderDiscordAnswer(answer, { maxExcerpts: context.maxExcerpts, answerId }),
+    );
+    if (turn) for (const id of sent) context.research.remember(id, turn);
   } catch (error) {
     context.logger.error(
       {
@@ -64,12 +91,22 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   }
 }
 
-/** The first message replies to the question; the rest follow in the same channel. */
-async function send(message: Message, replies: DiscordReply[]): Promise<void> {
+/**
+ * The first message replies to the question; the rest follow in the same channel. Returns the
+ * ids of the messages sent, so a reply to any of them continues the conversation.
+ */
+async function send(message: Message, replies: DiscordReply[]): Promise<string[]> {
   const [first, ...rest] = replies;
-  if (!first) return;
-  await message.reply({ ...first, allowedMentions: NO_MENTIONS });
+  if (!first) return [];
+  const sent = [(await message.reply({ ...first, allowedMentions: NO_MENTIONS })).id];
   for (const reply of rest) {
-    if ('send' in message.channel) await message.channel.send({ ...reply, allowedMentions: NO_MENTIONS });
+    if ('send' in message.channel)
+      sent.push((await message.channel.send({ ...reply, allowedMentions: NO_MENTIONS })).id);
   }
+  return sent;
+}
+
+/** The channel whose source set applies: a thread's parent channel, or the channel itself. */
+function answerChannel(message: Message): string {
+  return message.channel.isThread() ? (message.channel.parentId ?? message.channelId) : message.channelId;
 }

@@ -1,26 +1,74 @@
-import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, StaticSelectAction, types } from '@slack/bolt';
+import { CITATION_STYLE_NAMES, formatCitation } from '../../cite/index.js';
+import { citationTitle } from '../../knowledge/citation.js';
 import {
   ACTION_IDS,
   ANSWER_ACTIONS_BLOCK_ID,
+  decodeCiteValue,
   decodeFeedbackValue,
   decodeShareValue,
 } from '../action-values.js';
-import { mrkdwnContext } from '../blocks.js';
-import { SLACK_LIMITS } from '../limits.js';
+import { mrkdwnContext, mrkdwnSection } from '../blocks.js';
+import { escapeMrkdwn } from '../escape.js';
+import { clip, SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { answerQuestion } from './answer-question.js';
-import { type HandlerContext, sendInOrder, withApology } from './context.js';
+import { type HandlerContext, sendInOrder, withApology, withoutUser } from './context.js';
 
 type Vote = 'up' | 'down';
 
 /**
- * Button clicks on answers: 👍/👎 votes (logged with the question and excerpt ids; the message
- * then says thanks) and "Share in channel" (the ephemeral answer is posted for everyone).
+ * Clicks on answers: 👍/👎 votes (stored with the answer; logged with the excerpt ids, the
+ * question only at debug; the message then says thanks), "Share in channel" (the ephemeral
+ * answer is posted for everyone) and "Cite as…" (the citation, only for the one who asked).
  */
 export function registerActions(app: App, ctx: HandlerContext): void {
   registerVote(app, ctx, ACTION_IDS.feedbackUp, 'up');
   registerVote(app, ctx, ACTION_IDS.feedbackDown, 'down');
   registerShare(app, ctx);
+  registerCite(app, ctx);
+}
+
+function registerCite(app: App, ctx: HandlerContext): void {
+  app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.cite, async ({ ack, body, action, respond }) => {
+    await ack();
+    const request = { kind: 'cite', user: body.user.id, channel: body.channel?.id, team: body.team?.id };
+    await withApology(
+      ctx,
+      request,
+      async () => {
+        const value = decodeCiteValue(action.selected_option?.value);
+        const document = value ? ctx.research.document(value.sourceId) : undefined;
+        ctx.logger.info(
+          { ...withoutUser(request), source: value?.sourceId, style: value?.style },
+          'slack: cite',
+        );
+        if (!value || !document) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: SLACK_MESSAGES.citeGone,
+          });
+          return;
+        }
+        const citation = formatCitation(document.meta, value.style);
+        const heading = SLACK_MESSAGES.citationOf(
+          CITATION_STYLE_NAMES[value.style],
+          escapeMrkdwn(clip(citationTitle(document.meta), 200)),
+        );
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: citation,
+          blocks: [
+            mrkdwnSection(heading),
+            mrkdwnSection(`\`\`\`${escapeMrkdwn(clip(citation, 2800))}\`\`\``),
+          ],
+        });
+      },
+      () => respond({ response_type: 'ephemeral', replace_original: false, text: SLACK_MESSAGES.apology }),
+    );
+  });
 }
 
 function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vote): void {
@@ -32,10 +80,12 @@ function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vot
       request,
       async () => {
         const value = decodeFeedbackValue(action.value);
+        ctx.recorder.recordVote({ platform: 'slack', user: body.user.id, vote, answerId: value?.answerId });
         ctx.logger.info(
-          { ...request, vote, question: value?.question, excerptIds: value?.excerptIds ?? [] },
+          { ...withoutUser(request), vote, answerId: value?.answerId, excerptIds: value?.excerptIds ?? [] },
           'slack: feedback',
         );
+        ctx.logger.debug({ ...request, question: value?.question }, 'slack: feedback question');
         const original = body.message?.blocks as types.KnownBlock[] | undefined;
         if (original?.some((b) => b.block_id === ANSWER_ACTIONS_BLOCK_ID)) {
           await respond({
@@ -82,10 +132,16 @@ function registerShare(app: App, ctx: HandlerContext): void {
       async () => {
         const question = decodeShareValue(action.value)?.question ?? '';
         // One post to the response_url is kept for deleting the ephemeral original.
-        const reply = answerQuestion(ctx, question, request, {
-          share: false,
-          maxMessages: SLACK_LIMITS.responseUrlPosts - 1,
-        });
+        const reply = answerQuestion(
+          ctx,
+          question,
+          request,
+          { share: false, maxMessages: SLACK_LIMITS.responseUrlPosts - 1 },
+          {
+            channel: body.channel?.id,
+            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(ctx.options.command, page),
+          },
+        );
         await sendInOrder(reply.messages, (message) =>
           respond({ response_type: 'in_channel', replace_original: false, ...message }),
         );

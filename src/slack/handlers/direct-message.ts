@@ -31,10 +31,18 @@ export function registerDirectMessage(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(message.text, context.botUserId);
-        const reply = answerQuestion(ctx, question, request, {
-          share: false,
-          maxMessages: SLACK_LIMITS.postedMessages,
-        });
+        const reply = answerQuestion(
+          ctx,
+          question,
+          request,
+          { share: false, maxMessages: SLACK_LIMITS.postedMessages },
+          {
+            channel: message.channel,
+            // A DM is one conversation (each of its threads another), so follow-ups work there too.
+            conversation: `${message.channel}:${threadTs ?? 'dm'}`,
+            sourcesHint: SLACK_MESSAGES.sourcesHintDirect,
+          },
+        );
         await sendInOrder(reply.messages, post);
       },
       () => post({ text: SLACK_MESSAGES.apology }),

@@ -22,10 +22,17 @@ export function registerMention(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(event.text, context.botUserId);
-        const reply = answerQuestion(ctx, question, request, {
-          share: false,
-          maxMessages: SLACK_LIMITS.postedMessages,
-        });
+        const reply = answerQuestion(
+          ctx,
+          question,
+          request,
+          { share: false, maxMessages: SLACK_LIMITS.postedMessages },
+          {
+            channel: event.channel,
+            conversation: `${event.channel}:${threadTs}`,
+            sourcesHint: SLACK_MESSAGES.sourcesHintMention,
+          },
+        );
         await sendInOrder(reply.messages, post);
       },
       () => post({ text: SLACK_MESSAGES.apology }),

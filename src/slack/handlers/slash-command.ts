@@ -26,10 +26,16 @@ export function registerSlashCommand(app: App, ctx: HandlerContext): void {
       request,
       async () => {
         const question = plainQuestion(command.text);
-        const reply = answerQuestion(ctx, question, request, {
-          share: ctx.options.visibility === 'ephemeral',
-          maxMessages: SLACK_LIMITS.responseUrlPosts,
-        });
+        const reply = answerQuestion(
+          ctx,
+          question,
+          request,
+          { share: ctx.options.visibility === 'ephemeral', maxMessages: SLACK_LIMITS.responseUrlPosts },
+          {
+            channel: command.channel_id,
+            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(ctx.options.command, page),
+          },
+        );
         const responseType = reply.help ? 'ephemeral' : ctx.options.visibility;
         await sendInOrder(reply.messages, (message) =>
           respond({ response_type: responseType, replace_original: false, ...message }),

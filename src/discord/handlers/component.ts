@@ -1,0 +1,67 @@
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import { CITATION_STYLE_NAMES, CITATION_STYLES, formatCitation } from '../../cite/index.js';
+import { citationTitle } from '../../knowledge/citation.js';
+import { escapeDiscord } from '../escape.js';
+import { clip, DISCORD_LIMITS } from '../limits.js';
+import { loggableError } from '../log-error.js';
+import { COMPONENT_IDS, DISCORD_MESSAGES } from '../messages.js';
+import { citedSourceId } from '../render.js';
+import { type HandlerContext, NO_MENTIONS } from './context.js';
+
+/**
+ * Clicks on an answer's components: the cite menu (answered privately with the excerpt's source
+ * in APA, MLA and Chicago) and the 👍/👎 buttons (stored, thanked privately). Anything else, or
+ * anything malformed, is ignored; errors are logged and never reach the process.
+ */
+export async function handleComponent(
+  interaction: StringSelectMenuInteraction | ButtonInteraction,
+  context: HandlerContext,
+): Promise<void> {
+  if (context.phase() !== 'answering') return;
+  try {
+    if (interaction.isStringSelectMenu() && interaction.customId === COMPONENT_IDS.cite) {
+      await replyWithCitations(interaction, context);
+    } else if (interaction.isButton() && interaction.customId.startsWith(`${COMPONENT_IDS.vote}:`)) {
+      await recordVote(interaction, context);
+    }
+  } catch (error) {
+    context.logger.error(
+      { err: loggableError(error), channel: interaction.channelId, guild: interaction.guildId },
+      'discord: handling a component failed',
+    );
+  }
+}
+
+async function replyWithCitations(interaction: StringSelectMenuInteraction, context: HandlerContext) {
+  const sourceId = citedSourceId(interaction.values[0] ?? '');
+  const document = context.research.document(sourceId);
+  context.logger.info({ source: sourceId, channel: interaction.channelId }, 'discord: cite');
+  // Formatting is quick once warm, but the first citation loads the CSL styles: defer, privately.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  if (!document) {
+    await interaction.editReply({ content: DISCORD_MESSAGES.citeGone, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const lines = [DISCORD_MESSAGES.citationsOf(escapeDiscord(clip(citationTitle(document.meta), 200)))];
+  for (const style of CITATION_STYLES) {
+    // Inside a code block nothing is formatted, so the citation copies exactly as CSL wrote it.
+    const text = clip(formatCitation(document.meta, style), 550).replace(/`/g, 'ˋ');
+    lines.push(`${CITATION_STYLE_NAMES[style]}\n\`\`\`\n${text}\n\`\`\``);
+  }
+  await interaction.editReply({
+    content: clip(lines.join('\n'), DISCORD_LIMITS.content),
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+async function recordVote(interaction: ButtonInteraction, context: HandlerContext) {
+  const [, vote, answerId] = interaction.customId.split(':');
+  if (vote !== 'up' && vote !== 'down') return;
+  context.recorder.recordVote({ platform: 'discord', user: interaction.user.id, vote, answerId });
+  context.logger.info({ vote, answerId, channel: interaction.channelId }, 'discord: feedback');
+  await interaction.reply({
+    content: DISCORD_MESSAGES.voteThanks(vote),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
+}

@@ -1,0 +1,77 @@
+import { contentTokens } from '../search/index.js';
+import { groupSimilarQuestions, type QuestionGroup } from './group-questions.js';
+import type { ReportPeriod, StoredAnswer } from './load.js';
+
+/** What the curator reads: what the sources lacked, what readers disliked, what people ask about. */
+export interface CuratorReport {
+  period: ReportPeriod;
+  /** Questions asked (help and unusable input are not stored). */
+  questions: number;
+  answered: number;
+  /** answered / questions, 0 when there were none. */
+  answeredShare: number;
+  /** Distinct askers, counted by salted hash. */
+  askers: number;
+  followUps: number;
+  /** Questions the sources did not cover, grouped by similar wording, biggest group first. */
+  uncovered: QuestionGroup[];
+  /** Answers with more 👎 than 👍, most disliked first, with the excerpts that were shown. */
+  downvoted: Array<Pick<StoredAnswer, 'id' | 'askedAt' | 'question' | 'excerpts' | 'up' | 'down'>>;
+  /** The most asked topic words, with how many questions used them and the share answered. */
+  topics: Array<{ topic: string; questions: number; answered: number; answeredShare: number }>;
+}
+
+/** How many topics the report lists. */
+export const TOP_TOPICS = 10;
+
+export function buildReport(answers: readonly StoredAnswer[], period: ReportPeriod): CuratorReport {
+  const answered = answers.filter((answer) => answer.status === 'answered').length;
+  const uncovered = groupSimilarQuestions(
+    answers.filter((answer) => answer.status === 'not_covered').map((answer) => answer.question),
+  );
+  const downvoted = answers
+    .filter((answer) => answer.down > answer.up)
+    .sort((a, b) => b.down - b.up - (a.down - a.up) || a.askedAt.localeCompare(b.askedAt))
+    .map(({ id, askedAt, question, excerpts, up, down }) => ({ id, askedAt, question, excerpts, up, down }));
+  return {
+    period,
+    questions: answers.length,
+    answered,
+    answeredShare: share(answered, answers.length),
+    askers: new Set(answers.map((answer) => answer.userHash).filter(Boolean)).size,
+    followUps: answers.filter((answer) => answer.followUp).length,
+    uncovered,
+    downvoted,
+    topics: topTopics(answers),
+  };
+}
+
+/** Topic words by stem, shown in their commonest spelling; each question counts a stem once. */
+function topTopics(answers: readonly StoredAnswer[]): CuratorReport['topics'] {
+  const byStem = new Map<string, { spellings: Map<string, number>; questions: number; answered: number }>();
+  for (const answer of answers) {
+    const seen = new Set<string>();
+    for (const { word, stem } of contentTokens(answer.question)) {
+      if (seen.has(stem)) continue;
+      seen.add(stem);
+      const entry = byStem.get(stem) ?? { spellings: new Map(), questions: 0, answered: 0 };
+      entry.spellings.set(word, (entry.spellings.get(word) ?? 0) + 1);
+      entry.questions++;
+      if (answer.status === 'answered') entry.answered++;
+      byStem.set(stem, entry);
+    }
+  }
+  return [...byStem.values()]
+    .map((entry) => ({
+      topic: [...entry.spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '',
+      questions: entry.questions,
+      answered: entry.answered,
+      answeredShare: share(entry.answered, entry.questions),
+    }))
+    .sort((a, b) => b.questions - a.questions || a.topic.localeCompare(b.topic))
+    .slice(0, TOP_TOPICS);
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
+}

@@ -1,0 +1,218 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer, AnswerStatus } from '../../src/answer/index.js';
+import {
+  buildReport,
+  type CuratorReport,
+  formatReportCsv,
+  formatReportText,
+  groupSimilarQuestions,
+  loadAnswers,
+} from '../../src/report/index.js';
+import { type Database, databaseRecorder, openDatabase } from '../../src/store/index.js';
+import { captureLogger } from '../helpers/slack-harness.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PERIOD = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' };
+
+function answer(question: string, status: AnswerStatus, quote?: string): Answer {
+  return {
+    question,
+    answered: status === 'answered',
+    status,
+    message: '',
+    excerpts: quote
+      ? [
+          {
+            quote,
+            cutBefore: false,
+            cutAfter: false,
+            source: {
+              id: 'city-daily-funding',
+              title: 'Grant',
+              untitled: false,
+              publisher: 'City Daily',
+              author: null,
+              date: null,
+              url: null,
+            },
+            location: { paragraph: 1, start: 0, end: quote.length },
+            score: 1,
+          },
+        ]
+      : [],
+    suggestions: [],
+  };
+}
+
+/** A week of questions: three ways of asking about costs and two about class sizes go uncovered. */
+const SEED: Array<{ day: number; user: string; answer: Answer; votes?: Array<'up' | 'down'> }> = [
+  { day: 1, user: 'U1', answer: answer('How much does tutoring cost per pupil?', 'not_covered') },
+  { day: 2, user: 'U2', answer: answer('What is the cost of tutoring per pupil?', 'not_covered') },
+  { day: 2, user: 'U3', answer: answer('tutoring costs per pupil', 'not_covered') },
+  { day: 3, user: 'U1', answer: answer('Do smaller class sizes help?', 'not_covered') },
+  { day: 3, user: 'U2', answer: answer('Are smaller classes sizes better?', 'not_covered') },
+  {
+    day: 4,
+    user: 'U4',
+    answer: answer(
+      'Who pays for tutoring?',
+      'answered',
+      'The Harbor Foundation will pay for the city tutoring program.',
+    ),
+    votes: ['down', 'down', 'up'],
+  },
+  {
+    day: 4,
+    user: 'U1',
+    answer: answer('What did the tutoring study find for math?', 'answered', 'Pupils gained.'),
+    votes: ['up'],
+  },
+  {
+    day: 5,
+    user: 'U5',
+    answer: answer('What did tutors find hardest?', 'answered', 'Keeping pupils together.'),
+  },
+  // Outside the period: never counted.
+  { day: 9, user: 'U9', answer: answer('How much does tutoring cost per pupil?', 'not_covered') },
+];
+
+const temps: string[] = [];
+let file: string;
+let db: Database;
+let report: CuratorReport;
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'research-bot-report-'));
+  temps.push(dir);
+  file = path.join(dir, 'store.sqlite');
+  db = await openDatabase({ dataFile: file });
+  let clock = new Date(PERIOD.from);
+  const recorder = databaseRecorder(db, 'report-test-salt-0123456789', captureLogger().logger, () => clock);
+  for (const [at, entry] of SEED.entries()) {
+    clock = new Date(Date.parse(PERIOD.from) + entry.day * 3_600_000 * 20 + at * 60_000);
+    const id = recorder.recordAnswer({
+      platform: 'slack',
+      user: entry.user,
+      answer: entry.answer,
+      followUp: false,
+    });
+    for (const vote of entry.votes ?? [])
+      recorder.recordVote({ platform: 'slack', user: 'V', vote, answerId: id });
+  }
+  await recorder.flush();
+  report = buildReport(await loadAnswers(db, PERIOD), PERIOD);
+});
+
+afterAll(async () => {
+  await db?.close();
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the curator report on a seeded store', () => {
+  it('counts the questions of the period, the askers and the share answered', () => {
+    expect(report).toMatchObject({ questions: 8, answered: 3, answeredShare: 0.375, askers: 5 });
+  });
+
+  it('groups the uncovered questions by similar wording, biggest group first', () => {
+    expect(report.uncovered).toEqual([
+      {
+        wording: 'How much does tutoring cost per pupil?',
+        questions: [
+          'How much does tutoring cost per pupil?',
+          'What is the cost of tutoring per pupil?',
+          'tutoring costs per pupil',
+        ],
+      },
+      {
+        wording: 'Do smaller class sizes help?',
+        questions: ['Do smaller class sizes help?', 'Are smaller classes sizes better?'],
+      },
+    ]);
+  });
+
+  it('lists answers voted down more than up, with the excerpts shown', () => {
+    expect(report.downvoted).toHaveLength(1);
+    expect(report.downvoted[0]).toMatchObject({
+      question: 'Who pays for tutoring?',
+      up: 1,
+      down: 2,
+      excerpts: [
+        {
+          source: 'city-daily-funding',
+          quote: 'The Harbor Foundation will pay for the city tutoring program.',
+        },
+      ],
+    });
+  });
+
+  it('ranks the most asked topics with the share of their questions answered', () => {
+    // "tutoring" and "tutors" share a stem: six questions, three of them answered.
+    expect(report.topics[0]).toEqual({ topic: 'tutoring', questions: 6, answered: 3, answeredShare: 0.5 });
+    expect(report.topics.find((topic) => topic.topic === 'pupil')).toMatchObject({
+      questions: 3,
+      answered: 0,
+    });
+  });
+
+  it('prints the same in text and in CSV', () => {
+    const text = formatReportText(report);
+    expect(text).toContain('8 questions from 5 askers, 3 answered (38%)');
+    expect(text).toContain('3× How much does tutoring cost per pupil?');
+    expect(text).toContain('also: tutoring costs per pupil');
+    expect(text).toContain('👎 2 👍 1  Who pays for tutoring?');
+    const csv = formatReportCsv(report).split('\r\n');
+    expect(csv[0]).toBe('section,rank,item,count,answered_share,detail');
+    expect(csv).toContain(
+      'uncovered,1,How much does tutoring cost per pupil?,3,0,How much does tutoring cost per pupil? | What is the cost of tutoring per pupil? | tutoring costs per pupil',
+    );
+    expect(csv).toContain('topic,1,tutoring,6,0.5,answered 3');
+  });
+});
+
+describe('groupSimilarQuestions', () => {
+  it('keeps unrelated questions apart and ignores question words', () => {
+    const groups = groupSimilarQuestions([
+      'Who funded the study?',
+      'who funds the study',
+      'What is the weather?',
+    ]);
+    expect(groups.map((group) => group.questions.length)).toEqual([2, 1]);
+  });
+});
+
+describe('npm run report', () => {
+  it('prints the report for a period and writes the CSV', async () => {
+    const csv = path.join(temps[0] as string, 'out.csv');
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli.ts',
+          'report',
+          '--from',
+          '2026-11-01',
+          '--to',
+          '2026-11-07',
+          '--csv',
+          csv,
+        ],
+        { cwd: ROOT, env: { ...process.env, DATA_FILE: file, DATABASE_URL: '' }, timeout: 30_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('3× How much does tutoring cost per pupil?');
+    expect(run.stdout).toContain('2× Do smaller class sizes help?');
+    expect(run.stdout).toContain(`CSV written to ${csv}`);
+    expect(await readFile(csv, 'utf8')).toContain('downvoted,1,Who pays for tutoring?,2');
+  });
+});
