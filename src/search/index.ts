@@ -3,13 +3,14 @@
  * against the sources and general English (fuse.js), lemma variants, then a learned reranker with
  * word-vector soft matching, and learned abstention.
  */
+
+export { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from './features.js';
 export { FUZZY_DEFAULTS, FuzzyVocabulary } from './fuzzy.js';
+export { LEARNED_WEIGHTS } from './learned-weights.js';
 export { type AnalyzedQuery, analyzeQuery, type QueryConcept, type QueryVariant } from './query.js';
 export { RANK_DEFAULTS, type Ranking, type RankOptions, rankSentences, type SentenceHit } from './rank.js';
 export { bm25Idf, type PassageInput, SearchIndex } from './search-index.js';
-export { STOP_WORDS } from './stop-words.js';
-export { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from './features.js';
-export { LEARNED_WEIGHTS } from './learned-weights.js';
 export { GeneralSpeller, generalSpeller } from './speller.js';
-export { defaultWordVectors, WordVectors } from './word-vectors.js';
+export { STOP_WORDS } from './stop-words.js';
 export { contentTokens, foldText, stemWord, words } from './text.js';
+export { defaultWordVectors, WordVectors } from './word-vectors.js';

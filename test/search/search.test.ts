@@ -60,8 +60,10 @@ describe('question analysis', () => {
     expect(query.concepts[0]?.variants.map((variant) => variant.stem)).toContain('student');
   });
 
-  it('adds the sources\' other forms of a word through its lemma, counting a little less', () => {
-    const index = SearchIndex.build([{ group: 0, sentences: ['The researchers found large gains for children.'] }]);
+  it("adds the sources' other forms of a word through its lemma, counting a little less", () => {
+    const index = SearchIndex.build([
+      { group: 0, sentences: ['The researchers found large gains for children.'] },
+    ]);
     const find = analyzeQuery('what did they find', index).concepts[0];
     expect(find?.variants).toContainEqual({ stem: 'find', weight: 1 });
     expect(find?.variants.find((variant) => variant.stem === 'found')?.weight).toBeLessThan(1);
