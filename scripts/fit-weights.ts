@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine, type LearnedWeights } from '../src/answer/engine.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, type SquadQuestion, sample } from '../src/eval/squad.js';
-import { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from '../src/search/features.js';
+import { ABSTAIN_FEATURE_NAMES, byQuestionLength, RANK_WEIGHT_NAMES } from '../src/search/features.js';
 
 const ANSWERED_TARGET = 0.975;
 /** Questions per half-knowledge-base run of the abstention fit. */
@@ -31,6 +31,8 @@ const EMPTY: LearnedWeights = {
 
 interface RankingExample {
   article: number;
+  /** How many concepts the question has (short and long questions have their own weights). */
+  concepts: number;
   features: Float64Array[];
   positive: boolean[];
   /** How much the example counts in the loss (seed-style questions count more: there are few). */
@@ -65,7 +67,14 @@ async function seedExamples(files: string[], weights: LearnedWeights): Promise<{
         return phrases.some((phrase) => text.includes(phrase) || (text.length > 40 && phrase.includes(text)));
       });
       if (!positive.some(Boolean)) continue;
-      ranking.push({ article: -1, features: analysis.scored.map((s) => s.features), positive, weight: SEED_WEIGHT });
+      const concepts = analysis.query.concepts.length;
+      ranking.push({
+        article: -1,
+        concepts,
+        features: analysis.scored.map((s) => byQuestionLength(s.features, concepts)),
+        positive,
+        weight: SEED_WEIGHT,
+      });
     }
   }
   return { ranking, abstain };
@@ -84,7 +93,13 @@ function rankingExamples(engine: Engine, questions: readonly SquadQuestion[]): R
       );
     });
     if (!positive.some(Boolean)) continue;
-    examples.push({ article: question.article, features: analysis.scored.map((s) => s.features), positive });
+    const concepts = analysis.query.concepts.length;
+    examples.push({
+      article: question.article,
+      concepts,
+      features: analysis.scored.map((s) => byQuestionLength(s.features, concepts)),
+      positive,
+    });
   }
   return examples;
 }
@@ -126,7 +141,7 @@ function adam(size: number, lossAndGradient: (w: Float64Array) => { loss: number
 }
 
 function fitRanker(examples: RankingExample[], l2 = 1e-3): number[] {
-  const size = FEATURE_NAMES.length;
+  const size = RANK_WEIGHT_NAMES.length;
   const { mean, scale } = standardise(
     examples.flatMap((example) => example.features),
     size,
@@ -230,7 +245,12 @@ function cachedSquadExamples(): RankingExample[] {
   const key = createHash('sha256').update(sources).digest('hex').slice(0, 16);
   const cache = path.join(tmpdir(), `research-bot-fit-${key}.json`);
   if (!fresh && existsSync(cache)) {
-    const saved = JSON.parse(readFileSync(cache, 'utf8')) as Array<{ article: number; features: number[][]; positive: boolean[] }>;
+    const saved = JSON.parse(readFileSync(cache, 'utf8')) as Array<{
+      article: number;
+      concepts: number;
+      features: number[][];
+      positive: boolean[];
+    }>;
     return saved.map((example) => ({ ...example, features: example.features.map((row) => Float64Array.from(row)) }));
   }
   const examples = rankingExamples(createEngine(all.documents, { weights: EMPTY }), all.questions);
@@ -242,11 +262,11 @@ function cachedSquadExamples(): RankingExample[] {
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const stageOnly = FEATURE_NAMES.map((name) => (name === 'stage1' ? 1 : 0));
+const stageOnly = RANK_WEIGHT_NAMES.map((name) => (name.endsWith(':stage1') ? 1 : 0));
 let rankWeights: number[];
 if (abstainOnly) {
   const { LEARNED_WEIGHTS } = await import('../src/search/learned-weights.js');
-  rankWeights = FEATURE_NAMES.map((name) => {
+  rankWeights = RANK_WEIGHT_NAMES.map((name) => {
     const at = LEARNED_WEIGHTS.rank.names.indexOf(name);
     return at < 0 ? 0 : (LEARNED_WEIGHTS.rank.weights[at] as number);
   });
@@ -272,7 +292,7 @@ if (abstainOnly) {
   );
 }
 
-const withRank: LearnedWeights = { ...EMPTY, rank: { names: [...FEATURE_NAMES], weights: rankWeights } };
+const withRank: LearnedWeights = { ...EMPTY, rank: { names: [...RANK_WEIGHT_NAMES], weights: rankWeights } };
 const rows: Float64Array[] = [];
 const labels: boolean[] = [];
 for (const [first, end] of [
@@ -322,7 +342,7 @@ writeFileSync(
  * and the project's own evaluation questions. Do not edit by hand: run the script again after changing the features.
  */
 const rank: Record<string, number> = {
-${pairs(FEATURE_NAMES, rankWeights)}
+${pairs(RANK_WEIGHT_NAMES, rankWeights)}
 };
 const abstain: Record<string, number> = {
 ${pairs(ABSTAIN_FEATURE_NAMES, abstainWeights)}

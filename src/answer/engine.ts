@@ -3,11 +3,12 @@ import type { KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.
 import {
   ABSTAIN_FEATURE_NAMES,
   abstainFeatures,
-  FEATURE_NAMES,
+  byQuestionLength,
   type FeatureSource,
   hitFeatures,
   linearScore,
   queryFeatureContext,
+  RANK_WEIGHT_NAMES,
   type TextTokens,
   textTokens,
 } from '../search/features.js';
@@ -239,6 +240,9 @@ export function createEngine(
       }
       return tokens;
     },
+    countedStemsOf(sentence) {
+      return index.countedStems.get(sentence);
+    },
     isLastInPassage(sentence) {
       return index.sentencePassage[sentence + 1] !== index.sentencePassage[sentence];
     },
@@ -262,7 +266,10 @@ export function createEngine(
     const topStage = ranking.hits[0]?.score ?? 0;
     const scored = ranking.hits.map((hit) => {
       const features = hitFeatures(context, featureSource, hit, topStage);
-      return { hit, features, score: rankWeights ? linearScore(features, rankWeights) : hit.score };
+      const score = rankWeights
+        ? linearScore(byQuestionLength(features, query.concepts.length), rankWeights)
+        : hit.score;
+      return { hit, features, score };
     });
     scored.sort((a, b) => b.score - a.score || a.hit.sentence - b.hit.sentence);
     const top = scored[0];
@@ -413,7 +420,7 @@ function alignWeights(
   abstain = false,
 ): number[] | null {
   if (fitted.names.length === 0) return null;
-  const names = abstain ? ABSTAIN_FEATURE_NAMES : FEATURE_NAMES;
+  const names = abstain ? ABSTAIN_FEATURE_NAMES : RANK_WEIGHT_NAMES;
   return names.map((name) => {
     const at = fitted.names.indexOf(name);
     return at < 0 ? 0 : (fitted.weights[at] as number);

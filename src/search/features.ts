@@ -33,6 +33,7 @@ export const FEATURE_NAMES: readonly string[] = Object.freeze([
   'trigrams',
   'fragment',
   'definition',
+  'countedMatch',
   ...QUESTION_TYPES.flatMap((type) => ANSWER_KINDS.map((kind) => `${type}:${kind}`)),
 ]);
 
@@ -59,6 +60,8 @@ export interface FeatureSource {
   passageTokens(passage: number): TextTokens;
   /** True when the sentence is the first of its paragraph. */
   isFirstInPassage(sentence: number): boolean;
+  /** Stems of the words right after each count in the sentence ("31 charters" → charter), if any. */
+  countedStemsOf(sentence: number): ReadonlySet<string> | undefined;
   /** True when the sentence is the last of its paragraph. */
   isLastInPassage(sentence: number): boolean;
   vectors: WordVectors | null;
@@ -324,6 +327,8 @@ export function hitFeatures(
   features[at++] = trigramShare(context, tokens.stems);
   features[at++] = FULL_STOP.test(text) ? 0 : 1;
   features[at++] = query.definition && DEFINING.test(text) ? 1 : 0;
+  const counted = source.countedStemsOf(hit.sentence);
+  features[at++] = counted && query.countedStems.some((stem) => counted.has(stem)) ? 1 : 0;
   const kinds = answerKinds(text, context.questionWords);
   for (const type of QUESTION_TYPES) {
     for (const kind of ANSWER_KINDS) {
@@ -351,6 +356,26 @@ function answerKinds(text: string, questionWords: ReadonlySet<string>): Set<(typ
   for (const match of text.match(NAME) ?? []) if (fresh(match)) kinds.add('name');
   void years;
   return kinds;
+}
+
+/**
+ * Short questions ("what is personalized learning?") and long ones ("which British sculptor whose
+ * work…") need different weights: each feature has one weight per kind of question, so the
+ * reranker is linear within each. A question is short when it has at most this many concepts.
+ */
+export const SHORT_QUESTION_CONCEPTS = 3;
+
+/** The names of the reranker's weights: each feature once for short questions, once for long ones. */
+export const RANK_WEIGHT_NAMES: readonly string[] = Object.freeze([
+  ...FEATURE_NAMES.map((name) => `short:${name}`),
+  ...FEATURE_NAMES.map((name) => `long:${name}`),
+]);
+
+/** A candidate's features placed in the half of the weight vector for its question's length. */
+export function byQuestionLength(features: Float64Array, concepts: number): Float64Array {
+  const placed = new Float64Array(features.length * 2);
+  placed.set(features, concepts <= SHORT_QUESTION_CONCEPTS ? 0 : features.length);
+  return placed;
 }
 
 /** The reranker's score of a feature vector: a weighted sum. */
