@@ -14,6 +14,7 @@ import {
 } from '../search/features.js';
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
+import { analyzeQueryWithRules } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
@@ -39,11 +40,20 @@ export interface EngineOptions {
    */
   minConfidence: number;
   /**
-   * A further excerpt must be at least this likely relative to the best one (the ratio of their
-   * learned probabilities). Default 0.05.
+   * Which ranking answers: `rules` (default), the first version's hand-written question analysis
+   * and coverage threshold; `learned`, the reranker and abstention fitted by `npm run fit` with
+   * word-vector soft matching, lemmas and the general-English speller. `rules` stays the default
+   * until `learned` also wins on the project's own questions (README, "How answers are chosen").
+   */
+  ranker: 'rules' | 'learned';
+  /** Rules ranker: least coverage of the question around the best sentence to answer. Default 0.5. */
+  minCoverage: number;
+  /**
+   * A further excerpt must score at least this share of the best one's (for the learned ranker,
+   * the ratio of their probabilities). Default 0.45 (rules), 0.05 (learned).
    */
   minRelativeScore: number;
-  /** A further excerpt from a source already quoted loses this much of its learned score (log-odds). Default 0. */
+  /** A further excerpt from a source already quoted loses this much of its score (log scale). Default −ln 0.8 (rules), 0 (learned). */
   repeatSourcePenalty: number;
   /** How many closest sources a "not covered" answer names. Default 3. */
   maxSuggestions: number;
@@ -65,13 +75,23 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   maxQuoteLength: 500,
   maxQuestionLength: 1000,
   minConfidence: LEARNED_WEIGHTS.abstain.threshold,
-  minRelativeScore: 0.05,
-  repeatSourcePenalty: 0,
+  ranker: 'rules',
+  minCoverage: 0.5,
+  minRelativeScore: 0.45,
+  repeatSourcePenalty: -Math.log(0.8),
   maxSuggestions: 3,
   rank: {},
   weights: LEARNED_WEIGHTS,
   vectors: null,
 });
+
+/** Excerpt choice for the learned ranker, whose scores are log-odds: wider, no penalty for one source. */
+const LEARNED_RANKER_DEFAULTS = Object.freeze({ minRelativeScore: 0.05, repeatSourcePenalty: 0 });
+
+const NO_FEATURES = new Float64Array(0);
+
+/** Rules ranker: most a sentence's score grows for using the question's own words rather than only their stems. */
+const EXACT_WORDS_BONUS = 0.1;
 
 /** A candidate sentence with its learned score. */
 export interface ScoredHit {
@@ -118,6 +138,7 @@ export function createEngine(
 ): Engine {
   const settings: EngineOptions = {
     ...ENGINE_DEFAULTS,
+    ...(options.ranker === 'learned' ? LEARNED_RANKER_DEFAULTS : {}),
     ...(options.weights && options.minConfidence === undefined
       ? { minConfidence: options.weights.abstain.threshold }
       : {}),
@@ -256,6 +277,7 @@ export function createEngine(
   const abstainWeights = alignWeights(settings.weights.abstain, true);
 
   function analyze(question: string, allowed: ReadonlySet<number> | null = null): Analysis | null {
+    if (settings.ranker === 'rules') return analyzeWithRules(question, allowed);
     const query = analyzeQuery(question, index);
     if (query.concepts.length === 0 || query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
@@ -293,6 +315,41 @@ export function createEngine(
     return { query, ranking, scored, abstainFeatures: features, confidence };
   }
 
+  /** The first version's ranking: hand-written question analysis, BM25 × coverage, coverage ≥ minCoverage to answer. */
+  function analyzeWithRules(question: string, allowed: ReadonlySet<number> | null): Analysis | null {
+    const query = analyzeQueryWithRules(question, index);
+    if (query.concepts.every((concept) => concept.optional)) return null;
+    const ranking = restrictRanking(
+      rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),
+      allowed,
+    );
+    preferTypedWords(ranking.hits, query);
+    const scored = ranking.hits
+      .filter((hit) => hit.score > 0)
+      .map((hit) => ({ hit, features: NO_FEATURES, score: Math.log(hit.score) }));
+    const top = scored[0];
+    const confidence = top && top.hit.coverage >= settings.minCoverage ? 1 : 0;
+    return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence };
+  }
+
+  /**
+   * A sentence using the very words typed ("implementers", "expectations") is stronger evidence
+   * than one sharing only their stems ("implement", "expect"): such hits gain up to
+   * EXACT_WORDS_BONUS, and the hits are re-sorted.
+   */
+  function preferTypedWords(hits: SentenceHit[], query: AnalyzedQuery): void {
+    const typed = query.concepts.filter((concept) => !concept.optional).map((concept) => concept.word);
+    if (typed.length === 0) return;
+    for (const hit of hits) {
+      const passage = passages[hit.passage] as IndexedPassage;
+      const sentence = passage.sentences[hit.sentence - passage.firstSentence] as Sentence;
+      const present = new Set(words(passage.document.body.slice(sentence.start, sentence.end)));
+      const exact = typed.filter((word) => present.has(word)).length;
+      hit.score *= 1 + (EXACT_WORDS_BONUS * exact) / typed.length;
+    }
+    hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  }
+
   function locate(sentence: number): { documentId: string; start: number; end: number } {
     const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
     const { start, end } = passage.sentences[sentence - passage.firstSentence] as Sentence;
@@ -309,7 +366,11 @@ export function createEngine(
     const usedSources = new Set<string>();
     const top = scored[0] as ScoredHit;
     const minScore = top.score + Math.log(settings.minRelativeScore);
-    const remaining = scored.filter((candidate) => candidate.score >= minScore);
+    const remaining = scored.filter(
+      (candidate) =>
+        candidate.score >= minScore &&
+        (settings.ranker === 'learned' || candidate.hit.coverage >= settings.minCoverage),
+    );
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;
       let bestScore = Number.NEGATIVE_INFINITY;
@@ -324,7 +385,8 @@ export function createEngine(
       });
       const [candidate] = remaining.splice(bestAt, 1) as [ScoredHit];
       const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
-      excerpt.score = round(confidence * Math.exp(candidate.score - top.score));
+      const certainty = settings.ranker === 'learned' ? confidence : Math.min(1, candidate.hit.coverage);
+      excerpt.score = round(certainty * Math.exp(candidate.score - top.score));
       if (mergeInto(chosen, excerpt)) continue;
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);

@@ -89,9 +89,11 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
   const all = loadSquadArticles(file, first, end);
   const questions = sample(all.questions, sampleSize);
   const started = performance.now();
-  const engine = createEngine(all.documents);
-  const ours = scoreSquad(engine, questions);
+  const ours = scoreSquad(createEngine(all.documents), questions);
   const elapsed = performance.now() - started;
+  const learnedStarted = performance.now();
+  const learned = scoreSquad(createEngine(all.documents, { ranker: 'learned' }), questions);
+  const learnedElapsed = performance.now() - learnedStarted;
   const baseline = scoreSquad(await miniSearchAnswerer(all.documents), questions);
   process.stdout.write(
     `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
@@ -103,17 +105,16 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);
   const upper = loadSquadArticles(file, middle, end);
-  const lowerEngine = createEngine(lower.documents);
-  const upperEngine = createEngine(upper.documents);
-  const outLower = abstainShare(lowerEngine, sample(upper.questions, sampleSize));
-  const outUpper = abstainShare(upperEngine, sample(lower.questions, sampleSize));
-  const inLower = scoreSquad(lowerEngine, sample(lower.questions, sampleSize)).answered;
-  const inUpper = scoreSquad(upperEngine, sample(upper.questions, sampleSize)).answered;
-  process.stdout.write(
-    `abstention: knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)})\n`,
-  );
-  process.stdout.write(
-    `abstention: knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own questions answered ${percent(inUpper)})\n`,
-  );
+  for (const ranker of ['rules', 'learned'] as const) {
+    const lowerEngine = createEngine(lower.documents, { ranker });
+    const upperEngine = createEngine(upper.documents, { ranker });
+    const outLower = abstainShare(lowerEngine, sample(upper.questions, sampleSize));
+    const outUpper = abstainShare(upperEngine, sample(lower.questions, sampleSize));
+    const inLower = scoreSquad(lowerEngine, sample(lower.questions, sampleSize)).answered;
+    const inUpper = scoreSquad(upperEngine, sample(upper.questions, sampleSize)).answered;
+    process.stdout.write(
+      `abstention (${ranker}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
+    );
+  }
   return true;
 }

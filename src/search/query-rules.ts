@@ -1,0 +1,169 @@
+import {
+  type AnalyzedQuery,
+  type QueryConcept,
+  type QueryVariant,
+  questionType,
+  type Vocabulary,
+} from './query.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
+import { contentTokens, isStopWord, stemWord, words } from './text.js';
+
+/*
+ * The hand-written question analysis of the first version, kept as the default ranker ("rules")
+ * until the learned one (query.ts, features.ts) beats it on the project's own questions too:
+ * a domain thesaurus (synonyms.ts), framing verbs and result words fitted to the seed sample.
+ * See README "How answers are chosen" for the measurements behind that choice.
+ */
+
+const NUMBER_QUESTION =
+  /\bhow (?:many|much|large|big|often|long)\b|\bwhat (?:percent(?:age)?|number|share|proportion|fraction)\b/;
+/** The words a "how many" question counts: up to three words after it, before a verb or preposition. */
+const COUNTED_THING =
+  /\bhow (?:many|much) ((?:(?!(?:were|was|are|is|did|do|does|have|has|had|in|of|at|for|took|take)\b)\w+ ?){1,3})/;
+const DEFINITION_QUESTION = /^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning\b|\bwhat does .+ mean\b/;
+const DEFINITION_STEMS = ['defin', 'mean'];
+/**
+ * Verbs that frame a question rather than name its topic ("what did RAND *find* for reading?").
+ * They still rank, as optional concepts, but a sentence need not hold them to answer.
+ */
+const FRAMING_STEMS = new Set(['find', 'found', 'conclud', 'conclus', 'show', 'shown', 'suggest', 'discov']);
+/** Reporting verbs that frame the question only as its last word after "did/do/does" ("what did teachers report?"). */
+const CLOSING_FRAMING_STEMS = new Set([
+  'report',
+  'state',
+  'claim',
+  'note',
+  'argu',
+  'write',
+  'wrote',
+  'conclud',
+  'find',
+]);
+const AUXILIARY = /\b(?:did|do|does|have|has)\b/;
+const FRAMING_WEIGHT = 0.5;
+/**
+ * A question framed by a finding verb wants a reported result: sentences with words that report
+ * one rank higher, and count for part of the coverage.
+ */
+const RESULT_WORDS = [
+  'found',
+  'result',
+  'show',
+  'gain',
+  'improv',
+  'increas',
+  'decreas',
+  'effect',
+  'signific',
+  'trend',
+  'percentil',
+  'higher',
+  'lower',
+  'posit',
+  'neg',
+];
+const RESULT_WEIGHT = 0.8;
+/** A finding question answered without any word of a result is only partly answered. */
+const RESULT_COVERAGE = 1;
+const DEFINITION_WEIGHT = 0.5;
+/** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
+const NEAR_BEST = 0.05;
+
+/** For each stem, the stems that stand for it and the best weight of any group joining them. */
+const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
+  const map = new Map<string, Map<string, number>>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = [...new Set(group.words.map((word) => stemWord(word)))];
+    for (const stem of stems) {
+      const others = map.get(stem) ?? new Map<string, number>();
+      for (const other of stems) {
+        if (other !== stem) others.set(other, Math.max(others.get(other) ?? 0, group.weight));
+      }
+      map.set(stem, others);
+    }
+  }
+  return map;
+})();
+
+/**
+ * Turns a question into concepts: each meaningful word with its synonyms and, when the index
+ * has never seen it, its closest spellings from the index vocabulary (fuse.js). A misspelled
+ * stop word ("waht") is recognised as one and dropped.
+ */
+export function analyzeQueryWithRules(question: string, vocabulary: Vocabulary): AnalyzedQuery {
+  const folded = words(question).join(' ');
+  const concepts: QueryConcept[] = [];
+  const seen = new Set<string>();
+  const tokens = contentTokens(question);
+  const lastStem = tokens[tokens.length - 1]?.stem;
+  let wantsResult = false;
+  for (const token of tokens) {
+    let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
+    if (!vocabulary.hasWord(token.word) && !vocabulary.hasStem(token.stem)) {
+      const corrections = vocabulary.correct(token.word);
+      const closest = corrections[0]?.distance ?? 1;
+      const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
+      if (nearBest.some((correction) => isStopWord(correction.word))) continue;
+      if (corrections.length > 0) {
+        variants = corrections.map((correction) => ({
+          stem: stemWord(correction.word),
+          weight: 1 - correction.distance,
+        }));
+      }
+    }
+    for (const variant of [...variants]) {
+      for (const [synonym, weight] of synonymsByStem.get(variant.stem) ?? []) {
+        variants.push({ stem: synonym, weight: variant.weight * weight });
+      }
+    }
+    const key = variants.map((variant) => variant.stem).join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const framing =
+      FRAMING_STEMS.has(token.stem) ||
+      (token.stem === lastStem &&
+        tokens.length > 1 &&
+        CLOSING_FRAMING_STEMS.has(token.stem) &&
+        AUXILIARY.test(folded));
+    wantsResult ||= FRAMING_STEMS.has(token.stem);
+    if (framing)
+      variants = variants.map((variant) => ({ ...variant, weight: variant.weight * FRAMING_WEIGHT }));
+    concepts.push({
+      word: token.word,
+      meaning: token.word,
+      variants: dedupeVariants(variants),
+      optional: framing,
+    });
+  }
+  if (wantsResult) {
+    const variants = RESULT_WORDS.map((stem) => ({ stem, weight: RESULT_WEIGHT }));
+    concepts.push({
+      word: 'result',
+      meaning: 'result',
+      variants,
+      optional: false,
+      coverageScale: RESULT_COVERAGE,
+    });
+  }
+  if (DEFINITION_QUESTION.test(folded) && concepts.length > 0) {
+    const variants = DEFINITION_STEMS.map((stem) => ({ stem, weight: DEFINITION_WEIGHT }));
+    concepts.push({ word: 'definition', meaning: 'definition', variants, optional: true });
+  }
+  const counted = COUNTED_THING.exec(folded)?.[1] ?? '';
+  const countedStems = contentTokens(counted).map((token) => token.stem);
+  return {
+    concepts,
+    type: questionType(folded),
+    wantsNumber: NUMBER_QUESTION.test(folded),
+    countedStems,
+    words: words(question),
+    definition: DEFINITION_QUESTION.test(folded),
+  };
+}
+
+function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {
+  const best = new Map<string, number>();
+  for (const variant of variants)
+    best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight));
+  return [...best].map(([stem, weight]) => ({ stem, weight }));
+}
