@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
 import { parseKnowledgeDocument } from '../../src/knowledge/index.js';
@@ -33,13 +34,16 @@ describe('word vectors', () => {
   });
 });
 
-describe('soft matching in answers', () => {
-  const engine = createEngine([
-    documentOf('district', [
-      'The pupils in the district made large gains in reading this year.',
-      'The weather in the district made large headlines in the press this year.',
-    ]),
-  ]);
+describe('soft matching in answers (learned ranker)', () => {
+  const engine = createEngine(
+    [
+      documentOf('district', [
+        'The pupils in the district made large gains in reading this year.',
+        'The weather in the district made large headlines in the press this year.',
+      ]),
+    ],
+    { ranker: 'learned' },
+  );
 
   it('credits a sentence that says the question word in other words ("students" → "pupils")', () => {
     const answer = engine.answer('Did the students in the district make gains this year?');
@@ -76,5 +80,38 @@ describe('the general-English speller', () => {
   it('still prefers the sources\' own word for a typo of it ("readng" → "reading")', () => {
     const concept = analyzeQuery('readng', toy).concepts[0];
     expect(concept?.meaning).toBe('reading');
+  });
+});
+
+describe('the learned ranker over the seed articles', async () => {
+  const { seedEngine } = await import('../helpers/seed-engine.js');
+  const engine = await seedEngine({ ranker: 'learned' });
+  const rules = await seedEngine();
+  const vocabulary = [
+    ...new Set(engine.documents.flatMap((document) => document.body.toLowerCase().match(/[a-z]{4,}/g) ?? [])),
+  ].slice(0, 400);
+
+  it('quotes only exact slices of the cited source, for any question made of its words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }), (words) => {
+        const answer = engine.answer(`what about ${words.join(' ')}?`);
+        for (const excerpt of answer.excerpts) {
+          const source = engine.documents.find((document) => document.meta.id === excerpt.source.id);
+          expect(source?.body.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(['What did RAND find about school lunches?', 'What is the capital of France?'])(
+    'abstains on "%s", which shares words with the sources but is not covered (default ranker)',
+    (question) => {
+      expect(rules.answer(question).answered).toBe(false);
+    },
+  );
+
+  it('abstains on a question about something else entirely', () => {
+    expect(engine.answer('How do volcanoes form under the ocean floor?').answered).toBe(false);
   });
 });
