@@ -75,7 +75,7 @@ function percent(value: number): string {
 }
 
 function line(label: string, score: SquadScore): string {
-  return `${label.padEnd(22)} hit@1 ${percent(score.hitAt1).padStart(6)}  hit@3 ${percent(score.hitAt3).padStart(6)}  MRR ${score.mrr.toFixed(3)}  answered ${percent(score.answered).padStart(6)}  mean quote ${Math.round(score.meanQuoteLength)} chars`;
+  return `${label.padEnd(24)} hit@1 ${percent(score.hitAt1).padStart(6)}  hit@3 ${percent(score.hitAt3).padStart(6)}  MRR ${score.mrr.toFixed(3)}  answered ${percent(score.answered).padStart(6)}  mean quote ${Math.round(score.meanQuoteLength)} chars`;
 }
 
 /**
@@ -99,7 +99,10 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
     `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
   );
   process.stdout.write(
-    `${line('research-bot', ours)}   (${(elapsed / questions.length).toFixed(2)} ms/question)\n`,
+    `${line('research-bot (rules)', ours)}   (${(elapsed / questions.length).toFixed(2)} ms/question)\n`,
+  );
+  process.stdout.write(
+    `${line('research-bot (learned)', learned)}   (${(learnedElapsed / questions.length).toFixed(2)} ms/question)\n`,
   );
   process.stdout.write(`${line('MiniSearch BM25', baseline)}\n`);
   const middle = Math.floor((first + end) / 2);
