@@ -1,8 +1,9 @@
 import { FuzzyVocabulary } from './fuzzy.js';
+import { type GroupPart, indexGroup } from './group-part.js';
 import { LemmaVariants } from './lemmas.js';
-import { type Postings, PostingsBuilder } from './postings.js';
+import type { Postings } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
-import { contentTokens, contentWords, stemWord } from './text.js';
+import { TermDictionary } from './term-dictionary.js';
 
 /** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
 export interface PassageInput {
@@ -15,18 +16,55 @@ export interface PassageInput {
   sentences: readonly string[];
 }
 
-/** A number that can answer "how many": digits, but not a year. */
-const COUNT = /(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*%?/;
-/** A folded word that is a count, not a year. */
-const COUNT_WORD = /^(?!(?:19|20)\d\d$)\d+$/;
-/** How many words after a count it may be counting ("31 charters", "11,000 public school districts"). */
-const COUNTED_WINDOW = 3;
+/** Where a group of a new index comes from: freshly indexed, or group `previousGroup` of the previous index. */
+export type GroupSource = GroupPart | { previousGroup: number };
+
+/** Per sentence with a count in it, the stems of the words right after each count. */
+export interface CountedStems {
+  get(sentence: number): ReadonlySet<string> | undefined;
+}
 
 /**
- * An inverted index over sentences, with each sentence's passage and group, built once and
- * read-only afterwards. Terms are Porter stems of non-stop words; the surface words feed the
- * fuse.js spelling correction. Sentences of a passage, and passages of a group, have
- * consecutive ids, so "does the term occur in this paragraph / document" is a range lookup.
+ * Everything an index is made of, as flat arrays: what a snapshot saves and restores. Postings
+ * are one array per field, term after term: term t's entries are `termStart[t]..termStart[t+1]`.
+ */
+export interface IndexData {
+  dictionary: TermDictionary;
+  /** Terms and words of the dictionary this index knows (ids at or above are not in it). */
+  termLimit: number;
+  wordLimit: number;
+  termStart: Int32Array;
+  postingSentences: Int32Array;
+  postingCounts: Uint8Array;
+  /** Per term, how many distinct passages hold it. */
+  termPassages: Int32Array;
+  sentencePassage: Int32Array;
+  passageGroup: Int32Array;
+  passageStart: Int32Array;
+  groupStart: Int32Array;
+  sentenceLength: Uint16Array;
+  passageLength: Uint32Array;
+  sentenceHasNumber: Uint8Array;
+  countedSentences: Int32Array;
+  countedStart: Int32Array;
+  countedTerms: Int32Array;
+  /** Per group, its word ids in order of first occurrence (`groupWordStart` delimits groups). */
+  groupWordStart: Int32Array;
+  groupWords: Int32Array;
+  /** Per group, the term ids of its description's stems. */
+  groupDescribedStart: Int32Array;
+  groupDescribedTerms: Int32Array;
+}
+
+/**
+ * An inverted index over sentences, with each sentence's passage and group, read-only once
+ * built. Terms are Porter stems of non-stop words; the surface words feed the fuse.js spelling
+ * correction. Sentences of a passage, and passages of a group, have consecutive ids, so "does
+ * the term occur in this paragraph / document" is a range lookup.
+ *
+ * Each group (document) is indexed on its own (`indexGroup`) and the parts are assembled into
+ * flat arrays; an update re-indexes only the changed groups and copies the others' ranges from
+ * the previous index (`assemble`), which yields exactly the arrays a full build would.
  */
 export class SearchIndex {
   /** Passage of each sentence. */
@@ -43,41 +81,51 @@ export class SearchIndex {
   /** 1 when the sentence holds a count (for "how many" questions). */
   readonly sentenceHasNumber: Uint8Array;
   /** Per sentence with a count in it, the stems of the words right after each count ("31 charters" → charter). */
-  readonly countedStems: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly countedStems: CountedStems;
   readonly averageSentenceLength: number;
   readonly averagePassageLength: number;
-  private readonly postings: ReadonlyMap<string, Postings>;
-  /** Every folded word of the corpus (the keys; values are internal term numbers). */
-  private readonly surfaceWords: ReadonlyMap<string, number>;
+  /** Number of distinct terms (stems) in sentences. */
+  readonly termCount: number;
+  readonly dictionary: TermDictionary;
+  private readonly data: IndexData;
+  /** 1 for each word id that occurs in some sentence. */
+  private readonly wordPresent: Uint8Array;
+  private readonly postingsCache: Array<Postings | undefined>;
   /** Per stem, the groups whose description (title, publisher, year…) holds it. */
   private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
-  private readonly fuzzy: FuzzyVocabulary;
+  private fuzzy: FuzzyVocabulary | undefined;
 
-  private constructor(
-    fields: Omit<SearchIndex, 'averageSentenceLength' | 'averagePassageLength' | PublicMethods> & {
-      postings: Map<string, Postings>;
-      surfaceWords: Map<string, number>;
-      groupTerms: Map<string, number[]>;
-    },
-  ) {
-    this.sentencePassage = fields.sentencePassage;
-    this.passageGroup = fields.passageGroup;
-    this.passageStart = fields.passageStart;
-    this.groupStart = fields.groupStart;
-    this.sentenceLength = fields.sentenceLength;
-    this.passageLength = fields.passageLength;
-    this.sentenceHasNumber = fields.sentenceHasNumber;
-    this.countedStems = fields.countedStems;
-    this.postings = fields.postings;
-    this.surfaceWords = fields.surfaceWords;
-    this.groupTerms = fields.groupTerms;
-    this.averageSentenceLength = average(fields.sentenceLength);
-    this.averagePassageLength = average(fields.passageLength);
-    const corpusWords = fields.surfaceWords;
-    this.fuzzy = new FuzzyVocabulary([
-      { [Symbol.iterator]: () => corpusWords.keys(), has: (word: string) => corpusWords.has(word) },
-      STOP_WORDS,
-    ]);
+  private constructor(data: IndexData) {
+    this.data = data;
+    this.dictionary = data.dictionary;
+    this.sentencePassage = data.sentencePassage;
+    this.passageGroup = data.passageGroup;
+    this.passageStart = data.passageStart;
+    this.groupStart = data.groupStart;
+    this.sentenceLength = data.sentenceLength;
+    this.passageLength = data.passageLength;
+    this.sentenceHasNumber = data.sentenceHasNumber;
+    this.countedStems = countedStemsOf(data);
+    this.averageSentenceLength = average(data.sentenceLength);
+    this.averagePassageLength = average(data.passageLength);
+    this.postingsCache = new Array(data.termLimit);
+    let termCount = 0;
+    for (let term = 0; term < data.termLimit; term++)
+      if ((data.termStart[term + 1] as number) > (data.termStart[term] as number)) termCount++;
+    this.termCount = termCount;
+    this.wordPresent = new Uint8Array(data.wordLimit);
+    for (const word of data.groupWords) this.wordPresent[word] = 1;
+    const groupTerms = new Map<string, number[]>();
+    for (let group = 0; group + 1 < data.groupDescribedStart.length; group++) {
+      const end = data.groupDescribedStart[group + 1] as number;
+      for (let at = data.groupDescribedStart[group] as number; at < end; at++) {
+        const stem = data.dictionary.stems[data.groupDescribedTerms[at] as number] as string;
+        const groups = groupTerms.get(stem);
+        if (groups) groups.push(group);
+        else groupTerms.set(stem, [group]);
+      }
+    }
+    this.groupTerms = groupTerms;
   }
 
   /**
@@ -86,92 +134,45 @@ export class SearchIndex {
    * Throws when a group's passages are not consecutive.
    */
   static build(passages: readonly PassageInput[], groupDescriptions: readonly string[] = []): SearchIndex {
-    const termOfWord = new Map<string, number>();
-    const stems: string[] = [];
-    const termOfStem = new Map<string, number>();
-    const builders: PostingsBuilder[] = [];
-    const countedStems = new Map<number, Set<string>>();
-    const sentencePassage: number[] = [];
-    const sentenceLength: number[] = [];
-    const sentenceHasNumber: number[] = [];
-    const passageLength = new Uint32Array(passages.length);
-    const passageGroup = new Int32Array(passages.length);
-    const passageStart = new Int32Array(passages.length + 1);
-    const groupStarts: number[] = [];
-    let termsOfSentence = new Int32Array(64);
+    const byGroup: Array<Array<readonly string[]>> = [];
     passages.forEach((passage, passageId) => {
-      passageGroup[passageId] = passage.group;
-      passageStart[passageId] = sentencePassage.length;
-      if (passage.group < groupStarts.length - 1) {
+      if (passage.group < byGroup.length - 1) {
         throw new Error(`passages of group ${passage.group} are not consecutive (passage ${passageId})`);
       }
-      while (groupStarts.length <= passage.group) groupStarts.push(sentencePassage.length);
-      for (const sentence of passage.sentences) {
-        const sentenceId = sentencePassage.length;
-        const words = contentWords(sentence);
-        sentencePassage.push(passageId);
-        sentenceLength.push(Math.min(words.length, 65_535));
-        const hasCount = COUNT.test(sentence);
-        sentenceHasNumber.push(hasCount ? 1 : 0);
-        passageLength[passageId] = (passageLength[passageId] ?? 0) + words.length;
-        if (termsOfSentence.length < words.length) termsOfSentence = new Int32Array(words.length * 2);
-        for (let at = 0; at < words.length; at++) {
-          const word = words[at] as string;
-          let term = termOfWord.get(word);
-          if (term === undefined) {
-            const stem = stemWord(word);
-            term = termOfStem.get(stem);
-            if (term === undefined) {
-              term = stems.length;
-              stems.push(stem);
-              builders.push(new PostingsBuilder());
-              termOfStem.set(stem, term);
-            }
-            termOfWord.set(word, term);
-          }
-          termsOfSentence[at] = term;
-        }
-        const terms = termsOfSentence.subarray(0, words.length);
-        if (hasCount) recordCounts(words, terms, stems, sentenceId, countedStems);
-        terms.sort();
-        for (let at = 0; at < terms.length; ) {
-          const term = terms[at] as number;
-          let end = at + 1;
-          while (end < terms.length && terms[end] === term) end++;
-          (builders[term] as PostingsBuilder).add(sentenceId, end - at, passageId);
-          at = end;
-        }
-      }
+      while (byGroup.length <= passage.group) byGroup.push([]);
+      (byGroup[passage.group] as Array<readonly string[]>).push(passage.sentences);
     });
-    passageStart[passages.length] = sentencePassage.length;
-    while (groupStarts.length < groupDescriptions.length) groupStarts.push(sentencePassage.length);
-    groupStarts.push(sentencePassage.length);
+    while (byGroup.length < groupDescriptions.length) byGroup.push([]);
+    const dictionary = new TermDictionary();
+    return SearchIndex.assemble(
+      dictionary,
+      byGroup.map((groupPassages, group) => indexGroup(dictionary, groupPassages, groupDescriptions[group])),
+    );
+  }
 
-    const groupTerms = new Map<string, number[]>();
-    groupDescriptions.forEach((description, group) => {
-      for (const stem of new Set(contentTokens(description).map((token) => token.stem))) {
-        const groups = groupTerms.get(stem) ?? [];
-        groups.push(group);
-        groupTerms.set(stem, groups);
-      }
-    });
-    const postings = new Map<string, Postings>();
-    builders.forEach((builder, term) => {
-      postings.set(stems[term] as string, builder.finish());
-    });
-    return new SearchIndex({
-      sentencePassage: Int32Array.from(sentencePassage),
-      passageGroup,
-      passageStart,
-      groupStart: Int32Array.from(groupStarts),
-      sentenceLength: Uint16Array.from(sentenceLength),
-      passageLength,
-      sentenceHasNumber: Uint8Array.from(sentenceHasNumber),
-      countedStems,
-      postings,
-      surfaceWords: termOfWord,
-      groupTerms,
-    });
+  /**
+   * The index of `groups`, in order: parts made by `indexGroup` with `dictionary`, or groups of
+   * `previous` (built with the same dictionary) reused as they are. Reused groups must keep their
+   * relative order. The result is the same as indexing every group afresh, in far less time when
+   * most groups are reused: their postings are copied, never re-read from text.
+   */
+  static assemble(
+    dictionary: TermDictionary,
+    groups: readonly GroupSource[],
+    previous?: SearchIndex,
+  ): SearchIndex {
+    return new SearchIndex(assembleData(dictionary, groups, previous?.data));
+  }
+
+  /** An index from saved arrays (see `toData`); throws when they do not fit together. */
+  static fromData(data: IndexData): SearchIndex {
+    checkData(data);
+    return new SearchIndex(data);
+  }
+
+  /** The arrays this index is made of, for saving. Shared, not copied: do not modify them. */
+  toData(): Readonly<IndexData> {
+    return this.data;
   }
 
   get sentenceCount(): number {
@@ -186,29 +187,31 @@ export class SearchIndex {
     return this.groupStart.length - 1;
   }
 
-  /** Number of distinct terms (stems). */
-  get termCount(): number {
-    return this.postings.size;
-  }
-
   postingsOf(stem: string): Postings | undefined {
-    return this.postings.get(stem);
+    const term = this.dictionary.termOfStem(stem);
+    if (term === undefined || term >= this.data.termLimit) return undefined;
+    let postings = this.postingsCache[term];
+    if (!postings) {
+      const start = this.data.termStart[term] as number;
+      const end = this.data.termStart[term + 1] as number;
+      if (end === start) return undefined;
+      postings = {
+        sentences: this.data.postingSentences.subarray(start, end),
+        counts: this.data.postingCounts.subarray(start, end),
+        passageCount: this.data.termPassages[term] as number,
+      };
+      this.postingsCache[term] = postings;
+    }
+    return postings;
   }
 
   hasStem(stem: string): boolean {
-    return this.postings.has(stem) || this.groupTerms.has(stem);
+    return this.postingsOf(stem) !== undefined || this.groupTerms.has(stem);
   }
 
   hasWord(word: string): boolean {
-    return this.surfaceWords.has(word);
-  }
-
-  private lemmaVariants: LemmaVariants | undefined;
-
-  /** Stems of the index's words that share a lemma with `word` ("find" → "found"); built on first use. */
-  lemmaStems(word: string): string[] {
-    this.lemmaVariants ??= new LemmaVariants(this.surfaceWords.keys());
-    return this.lemmaVariants.of(word);
+    const id = this.dictionary.wordId(word);
+    return id !== undefined && id < this.data.wordLimit && this.wordPresent[id] === 1;
   }
 
   /** Groups whose description holds the stem. */
@@ -218,7 +221,19 @@ export class SearchIndex {
 
   /** Spelling corrections for a word the index has never seen, from its words and the stop words. */
   correct(word: string): Array<{ word: string; distance: number }> {
+    this.fuzzy ??= new FuzzyVocabulary([
+      { [Symbol.iterator]: () => this.wordsInOrder()[Symbol.iterator](), has: (known) => this.hasWord(known) },
+      STOP_WORDS,
+    ]);
     return this.fuzzy.correct(word);
+  }
+
+  private lemmaVariants: LemmaVariants | undefined;
+
+  /** Stems of the index's words that share a lemma with `word` ("find" → "found"); built on first use. */
+  lemmaStems(word: string): string[] {
+    this.lemmaVariants ??= new LemmaVariants(this.wordsInOrder());
+    return this.lemmaVariants.of(word);
   }
 
   /** BM25 inverse document frequency of a term among sentences. */
@@ -230,36 +245,18 @@ export class SearchIndex {
   passageIdf(postings: Postings): number {
     return bm25Idf(this.passageCount, postings.passageCount);
   }
-}
 
-type PublicMethods =
-  | 'sentenceCount'
-  | 'passageCount'
-  | 'groupCount'
-  | 'termCount'
-  | 'postingsOf'
-  | 'hasStem'
-  | 'hasWord'
-  | 'lemmaStems'
-  | 'groupsDescribedBy'
-  | 'correct'
-  | 'sentenceIdf'
-  | 'passageIdf';
-
-/** Notes, for a sentence with counts in it, the terms of the words right after each count. */
-function recordCounts(
-  words: readonly string[],
-  terms: Int32Array,
-  stems: readonly string[],
-  sentenceId: number,
-  counted: Map<number, Set<string>>,
-): void {
-  words.forEach((word, at) => {
-    if (!COUNT_WORD.test(word)) return;
-    const after = counted.get(sentenceId) ?? new Set<string>();
-    for (const term of terms.subarray(at + 1, at + 1 + COUNTED_WINDOW)) after.add(stems[term] as string);
-    counted.set(sentenceId, after);
-  });
+  /** The corpus's words in order of first occurrence (the order the spelling correction breaks ties in). */
+  private wordsInOrder(): string[] {
+    const seen = new Uint8Array(this.data.wordLimit);
+    const ordered: string[] = [];
+    for (const word of this.data.groupWords) {
+      if (seen[word] === 1) continue;
+      seen[word] = 1;
+      ordered.push(this.dictionary.words[word] as string);
+    }
+    return ordered;
+  }
 }
 
 export function bm25Idf(total: number, withTerm: number): number {
@@ -270,4 +267,350 @@ function average(values: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i] ?? 0;
   return values.length === 0 ? 1 : Math.max(1, sum / values.length);
+}
+
+/** Sets of counted stems, made on first look-up from the flat arrays. */
+function countedStemsOf(data: IndexData): CountedStems {
+  const made = new Map<number, ReadonlySet<string>>();
+  return {
+    get(sentence) {
+      const known = made.get(sentence);
+      if (known) return known;
+      const at = lowerBound(data.countedSentences, sentence);
+      if (data.countedSentences[at] !== sentence) return undefined;
+      const stems = new Set<string>();
+      for (let i = data.countedStart[at] as number; i < (data.countedStart[at + 1] as number); i++)
+        stems.add(data.dictionary.stems[data.countedTerms[i] as number] as string);
+      made.set(sentence, stems);
+      return stems;
+    },
+  };
+}
+
+function lowerBound(sorted: Int32Array, value: number, from = 0, to = sorted.length): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Sizes of one group of the new index and where its pieces come from. */
+interface GroupPlan {
+  part: GroupPart | undefined;
+  /** For a reused group: its number, first sentence and first passage in the previous index. */
+  previousGroup: number;
+  previousSentence: number;
+  previousPassage: number;
+  sentences: number;
+  passages: number;
+}
+
+function assembleData(
+  dictionary: TermDictionary,
+  groups: readonly GroupSource[],
+  previous: IndexData | undefined,
+): IndexData {
+  if (previous && previous.dictionary !== dictionary)
+    throw new Error('assemble: the previous index was built with another dictionary');
+  const plans: GroupPlan[] = [];
+  let lastReused = -1;
+  for (const source of groups) {
+    if ('previousGroup' in source) {
+      const group = source.previousGroup;
+      if (!previous || group < 0 || group + 1 >= previous.groupStart.length)
+        throw new Error(`assemble: the previous index has no group ${group}`);
+      if (group <= lastReused) throw new Error('assemble: reused groups must keep their order');
+      lastReused = group;
+      const firstSentence = previous.groupStart[group] as number;
+      const endSentence = previous.groupStart[group + 1] as number;
+      const firstPassage = lowerBound(previous.passageGroup, group);
+      const endPassage = lowerBound(previous.passageGroup, group + 1);
+      plans.push({
+        part: undefined,
+        previousGroup: group,
+        previousSentence: firstSentence,
+        previousPassage: firstPassage,
+        sentences: endSentence - firstSentence,
+        passages: endPassage - firstPassage,
+      });
+    } else {
+      plans.push({
+        part: source,
+        previousGroup: -1,
+        previousSentence: -1,
+        previousPassage: -1,
+        sentences: source.sentenceLength.length,
+        passages: source.passageLength.length,
+      });
+    }
+  }
+  const groupStart = new Int32Array(plans.length + 1);
+  const groupPassageStart = new Int32Array(plans.length + 1);
+  plans.forEach((plan, group) => {
+    groupStart[group + 1] = (groupStart[group] as number) + plan.sentences;
+    groupPassageStart[group + 1] = (groupPassageStart[group] as number) + plan.passages;
+  });
+  const sentenceCount = groupStart[plans.length] as number;
+  const passageCount = groupPassageStart[plans.length] as number;
+
+  const sentencePassage = new Int32Array(sentenceCount);
+  const sentenceLength = new Uint16Array(sentenceCount);
+  const sentenceHasNumber = new Uint8Array(sentenceCount);
+  const passageGroup = new Int32Array(passageCount);
+  const passageStart = new Int32Array(passageCount + 1);
+  const passageLength = new Uint32Array(passageCount);
+  /** Previous sentence id → its id in the new index, or -1 when its group was replaced or removed. */
+  const remap = previous ? new Int32Array(previous.sentencePassage.length).fill(-1) : undefined;
+  const counted = new FlatLists();
+  const words = new FlatLists();
+  const described = new FlatLists();
+  plans.forEach((plan, group) => {
+    const sentenceBase = groupStart[group] as number;
+    const passageBase = groupPassageStart[group] as number;
+    passageGroup.fill(group, passageBase, passageBase + plan.passages);
+    const { part } = plan;
+    if (part) {
+      sentenceLength.set(part.sentenceLength, sentenceBase);
+      sentenceHasNumber.set(part.sentenceHasNumber, sentenceBase);
+      passageLength.set(part.passageLength, passageBase);
+      for (let p = 0; p < plan.passages; p++) {
+        const first = (part.passageStart[p] as number) + sentenceBase;
+        const end = (part.passageStart[p + 1] as number) + sentenceBase;
+        passageStart[passageBase + p] = first;
+        sentencePassage.fill(passageBase + p, first, end);
+      }
+      for (let c = 0; c < part.countedSentences.length; c++) {
+        counted.add(
+          (part.countedSentences[c] as number) + sentenceBase,
+          part.countedTerms.subarray(part.countedStart[c], part.countedStart[c + 1]),
+        );
+      }
+      words.add(group, part.words);
+      described.add(group, part.describedTerms);
+      return;
+    }
+    const old = previous as IndexData;
+    const oldSentence = plan.previousSentence;
+    const oldPassage = plan.previousPassage;
+    const oldGroup = plan.previousGroup;
+    sentenceLength.set(old.sentenceLength.subarray(oldSentence, oldSentence + plan.sentences), sentenceBase);
+    sentenceHasNumber.set(
+      old.sentenceHasNumber.subarray(oldSentence, oldSentence + plan.sentences),
+      sentenceBase,
+    );
+    passageLength.set(old.passageLength.subarray(oldPassage, oldPassage + plan.passages), passageBase);
+    for (let p = 0; p < plan.passages; p++)
+      passageStart[passageBase + p] = (old.passageStart[oldPassage + p] as number) - oldSentence + sentenceBase;
+    for (let s = 0; s < plan.sentences; s++) {
+      sentencePassage[sentenceBase + s] = (old.sentencePassage[oldSentence + s] as number) - oldPassage + passageBase;
+      (remap as Int32Array)[oldSentence + s] = sentenceBase + s;
+    }
+    const countedEnd = lowerBound(old.countedSentences, oldSentence + plan.sentences);
+    for (let c = lowerBound(old.countedSentences, oldSentence); c < countedEnd; c++) {
+      counted.add(
+        (old.countedSentences[c] as number) - oldSentence + sentenceBase,
+        old.countedTerms.subarray(old.countedStart[c], old.countedStart[c + 1]),
+      );
+    }
+    words.add(group, old.groupWords.subarray(old.groupWordStart[oldGroup], old.groupWordStart[oldGroup + 1]));
+    described.add(
+      group,
+      old.groupDescribedTerms.subarray(old.groupDescribedStart[oldGroup], old.groupDescribedStart[oldGroup + 1]),
+    );
+  });
+  passageStart[passageCount] = sentenceCount;
+
+  const postings = assemblePostings(dictionary.termCount, plans, groupStart, sentencePassage, previous, remap);
+  const countedLists = counted.finish();
+  const wordLists = words.finish();
+  const describedLists = described.finish();
+  return {
+    dictionary,
+    termLimit: dictionary.termCount,
+    wordLimit: dictionary.wordCount,
+    ...postings,
+    sentencePassage,
+    passageGroup,
+    passageStart,
+    groupStart,
+    sentenceLength,
+    passageLength,
+    sentenceHasNumber,
+    countedSentences: countedLists.keys,
+    countedStart: countedLists.start,
+    countedTerms: countedLists.values,
+    groupWordStart: padStarts(wordLists, plans.length),
+    groupWords: wordLists.values,
+    groupDescribedStart: padStarts(describedLists, plans.length),
+    groupDescribedTerms: describedLists.values,
+  };
+}
+
+/**
+ * The postings of the new index, term by term: the previous index's entries of reused groups
+ * (renumbered; they stay ascending because reused groups keep their order) merged with the new
+ * parts' entries. Each term's passage count is recounted over its sentences.
+ */
+function assemblePostings(
+  termLimit: number,
+  plans: readonly GroupPlan[],
+  groupStart: Int32Array,
+  sentencePassage: Int32Array,
+  previous: IndexData | undefined,
+  remap: Int32Array | undefined,
+): Pick<IndexData, 'termStart' | 'postingSentences' | 'postingCounts' | 'termPassages'> {
+  // The new parts' entries, gathered per term in group order (so ascending).
+  const freshStart = new Int32Array(termLimit + 1);
+  plans.forEach(({ part }) => {
+    if (!part) return;
+    part.terms.forEach((term, at) => {
+      freshStart[term + 1] =
+        (freshStart[term + 1] as number) + (part.termStart[at + 1] as number) - (part.termStart[at] as number);
+    });
+  });
+  for (let term = 0; term < termLimit; term++)
+    freshStart[term + 1] = (freshStart[term + 1] as number) + (freshStart[term] as number);
+  const freshTotal = freshStart[termLimit] as number;
+  const freshSentences = new Int32Array(freshTotal);
+  const freshCounts = new Uint8Array(freshTotal);
+  const cursor = freshStart.slice(0, termLimit);
+  plans.forEach(({ part }, group) => {
+    if (!part) return;
+    const base = groupStart[group] as number;
+    part.terms.forEach((term, at) => {
+      let write = cursor[term] as number;
+      for (let i = part.termStart[at] as number; i < (part.termStart[at + 1] as number); i++, write++) {
+        freshSentences[write] = (part.postingSentences[i] as number) + base;
+        freshCounts[write] = part.postingCounts[i] as number;
+      }
+      cursor[term] = write;
+    });
+  });
+
+  let termStart = freshStart;
+  let postingSentences = freshSentences;
+  let postingCounts = freshCounts;
+  if (previous && remap) {
+    const oldLimit = previous.termLimit;
+    termStart = new Int32Array(termLimit + 1);
+    for (let term = 0; term < termLimit; term++) {
+      let kept = 0;
+      if (term < oldLimit) {
+        const end = previous.termStart[term + 1] as number;
+        for (let i = previous.termStart[term] as number; i < end; i++)
+          if ((remap[previous.postingSentences[i] as number] as number) >= 0) kept++;
+      }
+      termStart[term + 1] =
+        (termStart[term] as number) + kept + (freshStart[term + 1] as number) - (freshStart[term] as number);
+    }
+    const total = termStart[termLimit] as number;
+    postingSentences = new Int32Array(total);
+    postingCounts = new Uint8Array(total);
+    for (let term = 0; term < termLimit; term++) {
+      let write = termStart[term] as number;
+      let fresh = freshStart[term] as number;
+      const freshEnd = freshStart[term + 1] as number;
+      if (term < oldLimit) {
+        const end = previous.termStart[term + 1] as number;
+        for (let i = previous.termStart[term] as number; i < end; i++) {
+          const sentence = remap[previous.postingSentences[i] as number] as number;
+          if (sentence < 0) continue;
+          while (fresh < freshEnd && (freshSentences[fresh] as number) < sentence) {
+            postingSentences[write] = freshSentences[fresh] as number;
+            postingCounts[write++] = freshCounts[fresh++] as number;
+          }
+          postingSentences[write] = sentence;
+          postingCounts[write++] = previous.postingCounts[i] as number;
+        }
+      }
+      while (fresh < freshEnd) {
+        postingSentences[write] = freshSentences[fresh] as number;
+        postingCounts[write++] = freshCounts[fresh++] as number;
+      }
+    }
+  }
+  const termPassages = new Int32Array(termLimit);
+  for (let term = 0; term < termLimit; term++) {
+    let passages = 0;
+    let last = -1;
+    const end = termStart[term + 1] as number;
+    for (let i = termStart[term] as number; i < end; i++) {
+      const passage = sentencePassage[postingSentences[i] as number] as number;
+      if (passage !== last) {
+        passages++;
+        last = passage;
+      }
+    }
+    termPassages[term] = passages;
+  }
+  return { termStart, postingSentences, postingCounts, termPassages };
+}
+
+/** Lists of ints keyed by ascending keys, stored flat: keys, starts, values. */
+class FlatLists {
+  private keys: number[] = [];
+  private starts: number[] = [0];
+  private values = new Int32Array(1024);
+  private length = 0;
+
+  add(key: number, values: ArrayLike<number>): void {
+    if (this.length + values.length > this.values.length) {
+      const grown = new Int32Array(Math.max(this.values.length * 2, this.length + values.length));
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    }
+    this.values.set(values, this.length);
+    this.length += values.length;
+    this.keys.push(key);
+    this.starts.push(this.length);
+  }
+
+  finish(): { keys: Int32Array; start: Int32Array; values: Int32Array } {
+    return {
+      keys: Int32Array.from(this.keys),
+      start: Int32Array.from(this.starts),
+      values: this.values.slice(0, this.length),
+    };
+  }
+}
+
+/** Starts per group, when every group 0..count-1 was added once, in order. */
+function padStarts(lists: { keys: Int32Array; start: Int32Array }, count: number): Int32Array {
+  if (lists.keys.length !== count) throw new Error('assemble: a group is missing its lists');
+  return lists.start;
+}
+
+/** Throws when saved arrays do not describe one consistent index. */
+function checkData(data: IndexData): void {
+  const fail = (what: string) => {
+    throw new Error(`index data does not fit together: ${what}`);
+  };
+  const sentences = data.sentencePassage.length;
+  const passages = data.passageGroup.length;
+  const groups = data.groupStart.length - 1;
+  if (data.termLimit > data.dictionary.termCount || data.wordLimit > data.dictionary.wordCount)
+    fail('ids beyond the dictionary');
+  if (data.termStart.length !== data.termLimit + 1 || data.termPassages.length !== data.termLimit)
+    fail('term tables');
+  const postings = data.termStart[data.termLimit] as number;
+  if (data.postingSentences.length !== postings || data.postingCounts.length !== postings) fail('postings');
+  if (data.sentenceLength.length !== sentences || data.sentenceHasNumber.length !== sentences)
+    fail('sentence tables');
+  if (data.passageStart.length !== passages + 1 || data.passageLength.length !== passages)
+    fail('passage tables');
+  if (groups < 0 || data.groupStart[groups] !== sentences || data.passageStart[passages] !== sentences)
+    fail('group tables');
+  if (data.groupWordStart.length !== groups + 1 || data.groupDescribedStart.length !== groups + 1)
+    fail('group word tables');
+  if (data.countedStart.length !== data.countedSentences.length + 1) fail('counted tables');
+  for (const word of data.groupWords) if (word >= data.wordLimit) fail('word ids');
+  for (const term of data.groupDescribedTerms) if (term >= data.termLimit) fail('described term ids');
+  for (const term of data.countedTerms) if (term >= data.termLimit) fail('counted term ids');
+  for (const sentence of data.postingSentences) if (sentence >= sentences) fail('sentence ids');
+  for (const passage of data.sentencePassage) if (passage >= passages) fail('passage ids');
+  for (const group of data.passageGroup) if (group >= groups) fail('group ids');
 }

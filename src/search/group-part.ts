@@ -1,0 +1,142 @@
+import type { TermDictionary } from './term-dictionary.js';
+import { contentTokens, contentWords } from './text.js';
+
+/** A number that can answer "how many": digits, but not a year. */
+const COUNT = /(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*%?/;
+/** A folded word that is a count, not a year. */
+const COUNT_WORD = /^(?!(?:19|20)\d\d$)\d+$/;
+/** How many words after a count it may be counting ("31 charters", "11,000 public school districts"). */
+export const COUNTED_WINDOW = 3;
+
+/**
+ * One group's (document's) share of the index, with sentence and passage ids local to the group
+ * (0 = its first). Built from the group's text alone, so a changed document is re-indexed
+ * without touching the others; `SearchIndex.assemble` places it among the rest.
+ */
+export interface GroupPart {
+  /** First local sentence of each passage; one more entry holds the sentence count. */
+  passageStart: Int32Array;
+  /** Content words per passage and per sentence (BM25 lengths). */
+  passageLength: Uint32Array;
+  sentenceLength: Uint16Array;
+  /** 1 when the sentence holds a count. */
+  sentenceHasNumber: Uint8Array;
+  /** The group's distinct term ids, ascending, and each one's postings at `termStart[i]..termStart[i+1]`. */
+  terms: Int32Array;
+  termStart: Int32Array;
+  /** Local sentence ids (ascending per term) and occurrences in each, capped at 255. */
+  postingSentences: Int32Array;
+  postingCounts: Uint8Array;
+  /** Sentences holding a count (ascending), each with the terms right after its counts. */
+  countedSentences: Int32Array;
+  countedStart: Int32Array;
+  countedTerms: Int32Array;
+  /** Word ids of the group's folded words, in order of first occurrence. */
+  words: Int32Array;
+  /** Term ids of the stems of the group's description (title, publisher…), distinct, in order. */
+  describedTerms: Int32Array;
+}
+
+/**
+ * Indexes one group: its passages' sentences, in order, and its description (whose words count
+ * as present throughout the group). New words and stems are added to `dictionary`.
+ */
+export function indexGroup(
+  dictionary: TermDictionary,
+  passages: ReadonlyArray<readonly string[]>,
+  description = '',
+): GroupPart {
+  const passageStart = new Int32Array(passages.length + 1);
+  const passageLength = new Uint32Array(passages.length);
+  const sentenceLength: number[] = [];
+  const sentenceHasNumber: number[] = [];
+  const postingsOfTerm = new Map<number, { sentences: number[]; counts: number[] }>();
+  const countedSentences: number[] = [];
+  const countedStart: number[] = [0];
+  const countedTerms: number[] = [];
+  const firstSeen = new Set<number>();
+  let termsOfSentence = new Int32Array(64);
+  passages.forEach((sentences, passage) => {
+    passageStart[passage] = sentenceLength.length;
+    for (const sentence of sentences) {
+      const local = sentenceLength.length;
+      const words = contentWords(sentence);
+      sentenceLength.push(Math.min(words.length, 65_535));
+      const hasCount = COUNT.test(sentence);
+      sentenceHasNumber.push(hasCount ? 1 : 0);
+      passageLength[passage] = (passageLength[passage] ?? 0) + words.length;
+      if (termsOfSentence.length < words.length) termsOfSentence = new Int32Array(words.length * 2);
+      for (let at = 0; at < words.length; at++) {
+        const wordId = dictionary.addWord(words[at] as string);
+        firstSeen.add(wordId);
+        termsOfSentence[at] = dictionary.termOfWord(wordId);
+      }
+      const terms = termsOfSentence.subarray(0, words.length);
+      if (hasCount) {
+        const counted = countedTermsOf(words, terms);
+        if (counted.size > 0) {
+          countedSentences.push(local);
+          countedTerms.push(...counted);
+          countedStart.push(countedTerms.length);
+        }
+      }
+      terms.sort();
+      for (let at = 0; at < terms.length; ) {
+        const term = terms[at] as number;
+        let end = at + 1;
+        while (end < terms.length && terms[end] === term) end++;
+        let postings = postingsOfTerm.get(term);
+        if (!postings) {
+          postings = { sentences: [], counts: [] };
+          postingsOfTerm.set(term, postings);
+        }
+        postings.sentences.push(local);
+        postings.counts.push(Math.min(end - at, 255));
+        at = end;
+      }
+    }
+  });
+  passageStart[passages.length] = sentenceLength.length;
+
+  const terms = Int32Array.from(postingsOfTerm.keys()).sort();
+  const termStart = new Int32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((term, at) => {
+    termStart[at] = total;
+    total += (postingsOfTerm.get(term) as { sentences: number[] }).sentences.length;
+  });
+  termStart[terms.length] = total;
+  const postingSentences = new Int32Array(total);
+  const postingCounts = new Uint8Array(total);
+  terms.forEach((term, at) => {
+    const postings = postingsOfTerm.get(term) as { sentences: number[]; counts: number[] };
+    postingSentences.set(postings.sentences, termStart[at] as number);
+    postingCounts.set(postings.counts, termStart[at] as number);
+  });
+  const described = new Set(contentTokens(description).map((token) => dictionary.addStem(token.stem)));
+  return {
+    passageStart,
+    passageLength,
+    sentenceLength: Uint16Array.from(sentenceLength),
+    sentenceHasNumber: Uint8Array.from(sentenceHasNumber),
+    terms,
+    termStart,
+    postingSentences,
+    postingCounts,
+    countedSentences: Int32Array.from(countedSentences),
+    countedStart: Int32Array.from(countedStart),
+    countedTerms: Int32Array.from(countedTerms),
+    words: Int32Array.from(firstSeen),
+    describedTerms: Int32Array.from(described),
+  };
+}
+
+/** The terms of the words right after each count in a sentence ("31 charters" → charter). */
+function countedTermsOf(words: readonly string[], terms: Int32Array): Set<number> {
+  const counted = new Set<number>();
+  words.forEach((word, at) => {
+    if (!COUNT_WORD.test(word)) return;
+    for (const term of terms.subarray(at + 1, at + 1 + COUNTED_WINDOW)) counted.add(term);
+  });
+  return counted;
+}
