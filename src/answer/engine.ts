@@ -1,5 +1,5 @@
 import { citationTitle } from '../knowledge/citation.js';
-import type { KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.js';
+import type { KnowledgeDocument, Sentence } from '../knowledge/types.js';
 import {
   ABSTAIN_FEATURE_NAMES,
   abstainFeatures,
@@ -16,11 +16,12 @@ import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { analyzeQueryWithRules } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
-import { SearchIndex } from '../search/search-index.js';
+import type { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { cleanQuestion } from './clean-question.js';
-import { buildQuoteSpan, quotableSentences } from './excerpt.js';
+import { buildQuoteSpan } from './excerpt.js';
+import { type IndexedPassage, type IndexReuse, indexDocuments } from './index-documents.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import { allowedGroups, rankOptionsWithin, restrictRanking } from './source-filter.js';
@@ -112,13 +113,6 @@ export interface Analysis {
   confidence: number;
 }
 
-interface IndexedPassage {
-  document: KnowledgeDocument;
-  paragraph: Paragraph;
-  sentences: Sentence[];
-  firstSentence: number;
-}
-
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
 export interface Engine extends QuestionAnswerer {
   /** The ranking behind an answer: candidates with their features and scores, and the confidence. */
@@ -131,10 +125,15 @@ export interface Engine extends QuestionAnswerer {
   readonly index: SearchIndex;
 }
 
-/** Indexes the documents' article paragraphs (never boilerplate) and returns the engine. */
+/**
+ * Indexes the documents' article paragraphs (never boilerplate) and returns the engine. With
+ * `reuse` (e.g. the engine serving now, or a snapshot), documents it already indexed are not
+ * indexed again; the engine answers exactly as one built from scratch.
+ */
 export function createEngine(
   documents: readonly KnowledgeDocument[],
   options: Partial<EngineOptions> = {},
+  reuse?: IndexReuse,
 ): Engine {
   const settings: EngineOptions = {
     ...ENGINE_DEFAULTS,
@@ -145,27 +144,8 @@ export function createEngine(
     ...options,
   };
   const vectors = options.vectors === undefined ? defaultWordVectors() : options.vectors;
-  const passages: IndexedPassage[] = [];
-  let sentenceCount = 0;
-  for (const document of documents) {
-    for (const paragraph of document.paragraphs) {
-      if (paragraph.boilerplate !== null) continue;
-      const sentences = quotableSentences(paragraph);
-      if (sentences.length === 0) continue;
-      passages.push({ document, paragraph, sentences, firstSentence: sentenceCount });
-      sentenceCount += sentences.length;
-    }
-  }
+  const { index, passages } = indexDocuments(documents, reuse);
   const groupOf = new Map(documents.map((document, group) => [document, group]));
-  const index = SearchIndex.build(
-    passages.map((passage) => ({
-      group: groupOf.get(passage.document) as number,
-      sentences: passage.sentences.map((sentence) =>
-        passage.document.body.slice(sentence.start, sentence.end),
-      ),
-    })),
-    documents.map(({ meta }) => [meta.title, meta.publisher, meta.author, meta.date?.slice(0, 4)].join(' ')),
-  );
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
 

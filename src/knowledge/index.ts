@@ -4,6 +4,12 @@ export { citationTitle } from './citation.js';
 export { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
 export { KnowledgeError, KnowledgeErrorCode } from './errors.js';
 export { FRONT_MATTER_LIMITS, parseKnowledgeFile } from './front-matter.js';
-export { KNOWLEDGE_EXTENSION, type LoadOptions, loadKnowledge, parseKnowledgeDocument } from './load.js';
+export {
+  contentHash,
+  KNOWLEDGE_EXTENSION,
+  type LoadOptions,
+  loadKnowledge,
+  parseKnowledgeDocument,
+} from './load.js';
 export { segmentBody } from './segment.js';
 export type * from './types.js';

@@ -1,4 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { markBoilerplate } from './boilerplate.js';
 import { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
@@ -6,7 +8,7 @@ import { KnowledgeError, KnowledgeErrorCode } from './errors.js';
 import { type ParsedFile, parseKnowledgeFile } from './front-matter.js';
 import { pageStarts } from './pages.js';
 import { segmentBody } from './segment.js';
-import type { KnowledgeDocument, KnowledgeLoad, KnowledgeProblem } from './types.js';
+import type { FileStamp, KnowledgeDocument, KnowledgeLoad, KnowledgeProblem } from './types.js';
 
 /** Knowledge files are Markdown with YAML front matter. */
 export const KNOWLEDGE_EXTENSION = '.md';
@@ -64,13 +66,28 @@ export function parseKnowledgeDocument(file: string, bytes: Uint8Array): Knowled
   return { meta, format, pageStarts: pageStarts(body, format === 'pdf'), file, body, paragraphs };
 }
 
-/** Options for loadKnowledge. */
+/** Options for loadKnowledge; the reuse options skip work and never change the result. */
 export interface LoadOptions {
   /**
    * Which file serves each id now (a reload passes the running index's), so of two files with
    * one id the one already serving keeps it. See settleDuplicateIds for the whole rule.
    */
   established?: EstablishedIds;
+  /**
+   * The document already made from a file with this content hash (its bytes are passed for
+   * documents that keep only offsets), or undefined to parse the file.
+   */
+  reuse?: (file: string, hash: string, bytes: Uint8Array) => KnowledgeDocument | undefined;
+  /**
+   * The stamp and document of each file at the previous load: a file whose size and modification
+   * time are both unchanged is not read again (a reload after a one-file edit reads one file).
+   */
+  previous?: ReadonlyMap<string, { stamp: FileStamp; document: KnowledgeDocument }>;
+}
+
+/** SHA-256 of a file's bytes, hex: what snapshots and reloads compare. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -103,6 +120,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   }
   const loaded: LoadedFile[] = [];
   const problems: KnowledgeProblem[] = [];
+  const stamps = new Map<string, FileStamp>();
   for (const name of names) {
     if (NEEDS_ADD.test(name)) {
       problems.push({
@@ -112,9 +130,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       continue;
     }
     try {
-      const file = path.join(dir, name);
-      const [bytes, { mtimeMs }] = await Promise.all([readFile(file), stat(file)]);
-      loaded.push({ document: parseKnowledgeDocument(name, bytes), mtimeMs });
+      const document = readDocument(path.join(dir, name), name, options, stamps);
+      loaded.push({ document, mtimeMs: (stamps.get(name) as FileStamp).mtimeMs });
     } catch (error) {
       problems.push({ file: name, reason: (error as Error).message });
     }
@@ -125,5 +142,43 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     problems: [...problems, ...settled.problems].sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     ),
+    stamps,
   };
+}
+
+/**
+ * Some file systems keep modification times to the second or coarser: a file modified again
+ * within that time of being read keeps its time. Its stamp is trusted only when the file had
+ * not been modified for a while before it was read (as git does with "racily clean" files).
+ */
+const TIME_GRANULARITY_MS = 2000;
+
+function isSettled(stamp: FileStamp): boolean {
+  return stamp.readAtMs - stamp.mtimeMs > TIME_GRANULARITY_MS;
+}
+
+/**
+ * Reads one file, synchronously: thousands of small files read through the thread pool cost a
+ * round trip each (open, stat, read, close), seconds on a busy machine; read directly they cost
+ * milliseconds, and a reload only stats the files it does not read.
+ */
+function readDocument(
+  file: string,
+  name: string,
+  options: LoadOptions,
+  stamps: Map<string, FileStamp>,
+): KnowledgeDocument {
+  const known = options.previous?.get(name);
+  // Stat before reading: if the file changes in between, the next reload sees a newer time.
+  const readAtMs = Date.now();
+  const { size, mtimeMs } = statSync(file);
+  if (known && size === known.stamp.size && mtimeMs === known.stamp.mtimeMs && isSettled(known.stamp)) {
+    stamps.set(name, known.stamp);
+    return known.document;
+  }
+  const bytes = readFileSync(file);
+  const hash = contentHash(bytes);
+  stamps.set(name, { hash, size, mtimeMs, readAtMs });
+  if (known && known.stamp.hash === hash) return known.document;
+  return options.reuse?.(name, hash, bytes) ?? parseKnowledgeDocument(name, bytes);
 }

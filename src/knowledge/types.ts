@@ -72,7 +72,17 @@ export interface KnowledgeProblem {
   reason: string;
 }
 
+/** What a file was when it was read: its content hash, size and modification time. */
+export interface FileStamp {
+  /** SHA-256 of the bytes, hex. */
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export interface KnowledgeLoad {
   documents: KnowledgeDocument[];
   problems: KnowledgeProblem[];
+  /** Stamp of every file that was read (loaded or not), by file name. */
+  stamps: Map<string, FileStamp>;
 }

@@ -222,7 +222,10 @@ export class SearchIndex {
   /** Spelling corrections for a word the index has never seen, from its words and the stop words. */
   correct(word: string): Array<{ word: string; distance: number }> {
     this.fuzzy ??= new FuzzyVocabulary([
-      { [Symbol.iterator]: () => this.wordsInOrder()[Symbol.iterator](), has: (known) => this.hasWord(known) },
+      {
+        [Symbol.iterator]: () => this.wordsInOrder()[Symbol.iterator](),
+        has: (known) => this.hasWord(known),
+      },
       STOP_WORDS,
     ]);
     return this.fuzzy.correct(word);
@@ -404,9 +407,11 @@ function assembleData(
     );
     passageLength.set(old.passageLength.subarray(oldPassage, oldPassage + plan.passages), passageBase);
     for (let p = 0; p < plan.passages; p++)
-      passageStart[passageBase + p] = (old.passageStart[oldPassage + p] as number) - oldSentence + sentenceBase;
+      passageStart[passageBase + p] =
+        (old.passageStart[oldPassage + p] as number) - oldSentence + sentenceBase;
     for (let s = 0; s < plan.sentences; s++) {
-      sentencePassage[sentenceBase + s] = (old.sentencePassage[oldSentence + s] as number) - oldPassage + passageBase;
+      sentencePassage[sentenceBase + s] =
+        (old.sentencePassage[oldSentence + s] as number) - oldPassage + passageBase;
       (remap as Int32Array)[oldSentence + s] = sentenceBase + s;
     }
     const countedEnd = lowerBound(old.countedSentences, oldSentence + plan.sentences);
@@ -419,12 +424,22 @@ function assembleData(
     words.add(group, old.groupWords.subarray(old.groupWordStart[oldGroup], old.groupWordStart[oldGroup + 1]));
     described.add(
       group,
-      old.groupDescribedTerms.subarray(old.groupDescribedStart[oldGroup], old.groupDescribedStart[oldGroup + 1]),
+      old.groupDescribedTerms.subarray(
+        old.groupDescribedStart[oldGroup],
+        old.groupDescribedStart[oldGroup + 1],
+      ),
     );
   });
   passageStart[passageCount] = sentenceCount;
 
-  const postings = assemblePostings(dictionary.termCount, plans, groupStart, sentencePassage, previous, remap);
+  const postings = assemblePostings(
+    dictionary.termCount,
+    plans,
+    groupStart,
+    sentencePassage,
+    previous,
+    remap,
+  );
   const countedLists = counted.finish();
   const wordLists = words.finish();
   const describedLists = described.finish();
@@ -469,7 +484,9 @@ function assemblePostings(
     if (!part) return;
     part.terms.forEach((term, at) => {
       freshStart[term + 1] =
-        (freshStart[term + 1] as number) + (part.termStart[at + 1] as number) - (part.termStart[at] as number);
+        (freshStart[term + 1] as number) +
+        (part.termStart[at + 1] as number) -
+        (part.termStart[at] as number);
     });
   });
   for (let term = 0; term < termLimit; term++)

@@ -76,7 +76,8 @@ export class TermDictionary {
 
   /** A dictionary restored from saved lists; `wordTerms[w]` is the term id of `words[w]`. */
   static restore(stems: readonly string[], words: readonly string[], wordTerms: Int32Array): TermDictionary {
-    if (wordTerms.length !== words.length) throw new Error('dictionary: word and term lists differ in length');
+    if (wordTerms.length !== words.length)
+      throw new Error('dictionary: word and term lists differ in length');
     const dictionary = new TermDictionary();
     for (const stem of stems) {
       if (dictionary.termIds.has(stem)) throw new Error(`dictionary: stem "${stem}" appears twice`);

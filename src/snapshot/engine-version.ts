@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bumped when the snapshot layout changes. */
+export const SNAPSHOT_FORMAT = 1;
+
+/** The code root: `src/` under tsx, `dist/` when built. */
+const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Source files that shape what a snapshot holds: how files are parsed into documents, which
+ * sentences are indexed and how their words become terms. Any change to any file in these
+ * folders gives a new engine version; only the search files that work at question time are left
+ * out, so retuning the ranking keeps snapshots valid.
+ */
+const SHAPING_FOLDERS = ['knowledge', 'search', 'snapshot'];
+const SHAPING_FILES = ['answer/index-documents', 'answer/excerpt'];
+const QUESTION_TIME_ONLY = new Set([
+  'features',
+  'learned-weights',
+  'query',
+  'rank',
+  'speller',
+  'synonyms',
+  'word-vectors',
+]);
+
+let cached: string | undefined;
+
+/** A fingerprint of the code that builds the index: snapshots from other code are not used. */
+export function engineVersion(): string {
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const folder of SHAPING_FOLDERS) {
+    for (const name of readdirSync(path.join(CODE_ROOT, folder)).sort()) {
+      const stem = name.replace(/\.(ts|js)$/, '');
+      if (stem === name || (folder === 'search' && QUESTION_TIME_ONLY.has(stem))) continue;
+      files.push(path.join(folder, name));
+    }
+  }
+  for (const file of SHAPING_FILES) {
+    const ts = `${file}.ts`;
+    files.push(
+      readdirSync(path.join(CODE_ROOT, path.dirname(file))).includes(path.basename(ts)) ? ts : `${file}.js`,
+    );
+  }
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(CODE_ROOT, file)))
+      .update('\0');
+  cached = `${SNAPSHOT_FORMAT}-${hash.digest('hex').slice(0, 16)}`;
+  return cached;
+}
