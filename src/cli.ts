@@ -10,7 +10,7 @@ import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
 import { defaultSquadFile, runSquadEval } from './cli/eval-squad.js';
 import { loadEngineForCli } from './cli/load-engine.js';
 import { runReport } from './cli/report.js';
-import { loadAnswerSettings, loadStoreSettings } from './config/index.js';
+import { defaultIndexCacheDir, loadAnswerSettings, loadStoreSettings } from './config/index.js';
 
 const USAGE = `usage:
   ask [--json] [--cite apa|mla|chicago] "question"
@@ -35,7 +35,8 @@ const USAGE = `usage:
                               top topics and the share answered; also written as CSV
                               (default report.csv). Reads DATABASE_URL, else DATA_FILE.
 The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
-excerpts per answer (default 3).`;
+excerpts per answer (default 3); the index is saved in INDEX_CACHE_DIR (default .index-cache
+beside the knowledge folder; off: never).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -70,6 +71,11 @@ async function main(argv: string[]): Promise<number> {
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
+  // --knowledge moves the default cache with the folder; INDEX_CACHE_DIR still wins.
+  const indexCacheDir =
+    values.knowledge && process.env.INDEX_CACHE_DIR === undefined
+      ? defaultIndexCacheDir(dir)
+      : settings.indexCacheDir;
   switch (command) {
     case 'ask': {
       const cite = values.cite?.toLowerCase();
@@ -77,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`);
         return 2;
       }
-      const engine = await loadEngineForCli(dir, { maxExcerpts });
+      const engine = await loadEngineForCli(dir, { maxExcerpts }, indexCacheDir);
       await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
       return 0;
     }
@@ -101,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.extraction) {
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
-      const engine = await loadEngineForCli(dir);
+      const engine = await loadEngineForCli(dir, {}, indexCacheDir);
       const files = {
         main: values.questions ?? defaultQuestionsFile(),
         ...(values.extra ? { extra: values.extra } : {}),

@@ -9,6 +9,7 @@ import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { createHttpServer } from './server/index.js';
+import { indexSettings, SnapshotStore, snapshotFileFor } from './snapshot/index.js';
 import { openStore } from './store/index.js';
 
 /** SIGTERM/SIGINT: adapters get this long to finish the answers under way… */
@@ -29,7 +30,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, chooseLogFormat(config.logFormat, isatty(1)));
-  const holder = new KnowledgeHolder(config.knowledgeDir, logger, { maxExcerpts: config.maxExcerpts });
+  const engineOptions = { maxExcerpts: config.maxExcerpts };
+  const snapshot = config.indexCacheDir
+    ? new SnapshotStore(
+        snapshotFileFor(config.indexCacheDir, config.knowledgeDir),
+        indexSettings(engineOptions),
+        logger,
+      )
+    : undefined;
+  const holder = new KnowledgeHolder(config.knowledgeDir, logger, engineOptions, snapshot);
   const loaded = await holder.load();
   logger.info(
     { dir: config.knowledgeDir, documents: loaded.documents, passages: holder.engine.passageCount },

@@ -29,6 +29,11 @@ export interface Config {
    * secret salt for user hashes (default: one kept in the database).
    */
   readonly store: Readonly<StoreSettings>;
+  /**
+   * Folder for the saved index (INDEX_CACHE_DIR), so start-up skips rebuilding it. Default:
+   * `.index-cache` beside the knowledge folder. `null` (INDEX_CACHE_DIR=off): never saved.
+   */
+  readonly indexCacheDir: string | null;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -136,13 +141,19 @@ function envReader(env: NodeJS.ProcessEnv, problems: string[]) {
   return { read, integer, url };
 }
 
-/** What the command line needs: where the knowledge is and how many excerpts to give. */
-export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts'>;
+/** What the command line needs: where the knowledge and its saved index are, how many excerpts to give. */
+export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts' | 'indexCacheDir'>;
 
 function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSettings {
+  const knowledgeDir = path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir());
+  const cache = reader.read('INDEX_CACHE_DIR');
   return {
-    knowledgeDir: path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir()),
+    knowledgeDir,
     maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
+    indexCacheDir:
+      cache?.toLowerCase() === 'off'
+        ? null
+        : path.resolve(cache ?? defaultIndexCacheDir(knowledgeDir)),
   };
 }
 
@@ -179,7 +190,12 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSe
   return Object.freeze(settings);
 }
 
-/** KNOWLEDGE_DIR and MAX_EXCERPTS only (the CLI), validated; throws ConfigError. */
+/** Where the saved index goes when INDEX_CACHE_DIR is unset: `.index-cache` beside the knowledge folder. */
+export function defaultIndexCacheDir(knowledgeDir: string): string {
+  return path.join(path.dirname(path.resolve(knowledgeDir)), '.index-cache');
+}
+
+/** KNOWLEDGE_DIR, MAX_EXCERPTS and INDEX_CACHE_DIR only (the CLI), validated; throws ConfigError. */
 export function loadAnswerSettings(env: NodeJS.ProcessEnv = process.env): AnswerSettings {
   const problems: string[] = [];
   const settings = readAnswerSettings(envReader(env, problems));

@@ -3,6 +3,7 @@ export {
   type AnswerSettings,
   CONFIG_DEFAULTS,
   type Config,
+  defaultIndexCacheDir,
   type DiscordConfig,
   loadAnswerSettings,
   loadConfig,

@@ -78,6 +78,8 @@ export interface FileStamp {
   hash: string;
   size: number;
   mtimeMs: number;
+  /** When the file was read (ms since the epoch). */
+  readAtMs: number;
 }
 
 export interface KnowledgeLoad {

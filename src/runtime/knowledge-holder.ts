@@ -1,8 +1,9 @@
-import { createEngine, type Engine } from '../answer/index.js';
+import type { Engine, EngineOptions } from '../answer/index.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
-import { loadKnowledge } from '../knowledge/index.js';
 import type { KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
+import type { SnapshotStore } from '../snapshot/index.js';
+import { type BuiltEngine, buildEngine } from './build-engine.js';
 
 /** What a reload did. */
 export interface ReloadResult {
@@ -10,29 +11,38 @@ export interface ReloadResult {
   swapped: boolean;
   documents: number;
   problems: KnowledgeProblem[];
+  /** Documents parsed and indexed afresh (the rest were reused as they were). */
+  indexed?: number;
 }
 
 /**
- * Holds the engine that answers and replaces it when the knowledge folder changes. A reload that
+ * Holds the engine that answers and replaces it when the knowledge folder changes. The files
+ * serving now keep their ids (a newcomer with a taken id is reported, not served). A reload
+ * re-reads only changed files and re-indexes only their documents; until the new engine is
+ * complete, questions are answered by the previous one, which is never modified. A reload that
  * finds a newly broken file keeps the previous index serving and logs the file by name; files
- * that were already broken at the last good load do not block a reload.
+ * that were already broken at the last good load do not block a reload. With a snapshot store,
+ * start-up reuses the saved index for every file that still matches it, and the index is saved
+ * again after each change.
  */
 export class KnowledgeHolder implements QuestionAnswerer {
-  private current: Engine | undefined;
+  private current: BuiltEngine | undefined;
   private knownProblems = new Set<string>();
   private reloading: Promise<ReloadResult> | undefined;
   private pending = false;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dir: string,
     private readonly logger: Logger,
-    private readonly engineOptions: { maxExcerpts: number },
+    private readonly engineOptions: Partial<EngineOptions>,
+    private readonly snapshot?: SnapshotStore,
   ) {}
 
   /** The engine serving now; throws before the first successful load. */
   get engine(): Engine {
     if (!this.current) throw new Error('knowledge is not loaded yet');
-    return this.current;
+    return this.current.engine;
   }
 
   get loaded(): boolean {
@@ -45,17 +55,30 @@ export class KnowledgeHolder implements QuestionAnswerer {
 
   /** The documents of the engine serving now (none before the first load). */
   get documents(): readonly KnowledgeDocument[] {
-    return this.current?.documents ?? [];
+    return this.current?.engine.documents ?? [];
   }
 
   /** First load: serves whatever loads, logging each broken file. Throws when nothing loads. */
   async load(): Promise<ReloadResult> {
-    const { documents, problems } = await loadKnowledge(this.dir);
-    for (const problem of problems)
+    const started = performance.now();
+    const built = await buildEngine(this.dir, this.engineOptions, {
+      ...(this.snapshot ? { snapshot: this.snapshot } : {}),
+      logger: this.logger,
+    });
+    for (const problem of built.problems)
       this.logger.error({ file: problem.file, reason: problem.reason }, 'knowledge file skipped');
-    if (documents.length === 0) throw new Error(`no usable knowledge files in ${this.dir}`);
-    this.swap(createEngine(documents, this.engineOptions), problems);
-    return { swapped: true, documents: documents.length, problems };
+    this.swap(built);
+    this.logger.info(
+      { reused: built.reused, indexed: built.indexed, ms: Math.round(performance.now() - started) },
+      built.matchesSnapshot ? 'index loaded from snapshot' : 'index built',
+    );
+    if (!built.matchesSnapshot) this.save();
+    return {
+      swapped: true,
+      documents: built.engine.documents.length,
+      problems: built.problems,
+      indexed: built.indexed,
+    };
   }
 
   /** Reloads the folder; concurrent calls coalesce into one more reload after the running one. */
@@ -74,35 +97,61 @@ export class KnowledgeHolder implements QuestionAnswerer {
     return this.reloading;
   }
 
+  /** Resolves when every snapshot write started so far has finished. */
+  saved(): Promise<void> {
+    return this.saving;
+  }
+
   private async reloadOnce(): Promise<ReloadResult> {
     try {
-      // The files serving now keep their ids: a newcomer with a taken id is reported, not served.
-      const established = new Map(this.engine.documents.map((document) => [document.meta.id, document.file]));
-      const { documents, problems } = await loadKnowledge(this.dir, { established });
+      const started = performance.now();
+      const built = await buildEngine(this.dir, this.engineOptions, {
+        ...(this.current ? { previous: this.current } : {}),
+        logger: this.logger,
+      });
+      const { problems } = built;
       const fresh = problems.filter((problem) => !this.knownProblems.has(problem.file));
-      if (fresh.length > 0 || documents.length === 0) {
+      if (fresh.length > 0) {
         for (const problem of problems) {
           this.logger.error(
             { file: problem.file, reason: problem.reason },
             'knowledge reload: broken file; previous index keeps serving',
           );
         }
-        return { swapped: false, documents: documents.length, problems };
+        return { swapped: false, documents: built.engine.documents.length, problems };
       }
-      this.swap(createEngine(documents, this.engineOptions), problems);
+      const changed =
+        built.indexed > 0 || built.engine.documents.length !== this.current?.engine.documents.length;
+      this.swap(built);
       this.logger.info(
-        { documents: documents.length, passages: this.engine.passageCount },
+        {
+          documents: built.engine.documents.length,
+          passages: built.engine.passageCount,
+          indexed: built.indexed,
+          ms: Math.round(performance.now() - started),
+        },
         'knowledge reloaded',
       );
-      return { swapped: true, documents: documents.length, problems };
+      if (changed) this.save();
+      return { swapped: true, documents: built.engine.documents.length, problems, indexed: built.indexed };
     } catch (error) {
       this.logger.error({ err: error }, 'knowledge reload failed; previous index keeps serving');
       return { swapped: false, documents: 0, problems: [] };
     }
   }
 
-  private swap(engine: Engine, problems: KnowledgeProblem[]): void {
-    this.current = engine;
-    this.knownProblems = new Set(problems.map((problem) => problem.file));
+  private swap(built: BuiltEngine): void {
+    this.current = built;
+    this.knownProblems = new Set(built.problems.map((problem) => problem.file));
+  }
+
+  /** Saves the serving engine after any save under way (never two writers at once). */
+  private save(): void {
+    const { snapshot } = this;
+    if (!snapshot) return;
+    this.saving = this.saving.then(async () => {
+      const built = this.current as BuiltEngine;
+      await snapshot.write(built.engine.index, built.engine.documents, built.stamps);
+    });
   }
 }

@@ -56,3 +56,29 @@ export function engineVersion(): string {
   cached = `${SNAPSHOT_FORMAT}-${hash.digest('hex').slice(0, 16)}`;
   return cached;
 }
+
+/**
+ * Engine options that only act at question time. Every other option is assumed to shape the
+ * index and goes into the snapshot key, so a new option is safe by default.
+ */
+const ANSWER_ONLY_OPTIONS = new Set([
+  'maxExcerpts',
+  'maxQuoteLength',
+  'maxQuestionLength',
+  'minConfidence',
+  'minRelativeScore',
+  'repeatSourcePenalty',
+  'maxSuggestions',
+  'rank',
+  'weights',
+  'vectors',
+]);
+
+/** The settings a snapshot is keyed by: the engine options that may shape the index. */
+export function indexSettings(engineOptions: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(engineOptions)
+      .filter(([name, value]) => !ANSWER_ONLY_OPTIONS.has(name) && value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
