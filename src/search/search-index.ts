@@ -161,6 +161,7 @@ export class SearchIndex {
     groups: readonly GroupSource[],
     previous?: SearchIndex,
   ): SearchIndex {
+    if (previous && isUnchanged(groups, previous, dictionary)) return previous;
     return new SearchIndex(assembleData(dictionary, groups, previous?.data));
   }
 
@@ -260,6 +261,19 @@ export class SearchIndex {
     }
     return ordered;
   }
+}
+
+/** True when `groups` are exactly the previous index's groups, in order: nothing to assemble. */
+function isUnchanged(
+  groups: readonly GroupSource[],
+  previous: SearchIndex,
+  dictionary: TermDictionary,
+): boolean {
+  return (
+    previous.dictionary === dictionary &&
+    groups.length === previous.groupCount &&
+    groups.every((source, group) => 'previousGroup' in source && source.previousGroup === group)
+  );
 }
 
 export function bm25Idf(total: number, withTerm: number): number {
@@ -624,10 +638,10 @@ function checkData(data: IndexData): void {
   if (data.groupWordStart.length !== groups + 1 || data.groupDescribedStart.length !== groups + 1)
     fail('group word tables');
   if (data.countedStart.length !== data.countedSentences.length + 1) fail('counted tables');
+  // Ids are checked where a bad one would index past an array; the postings themselves are
+  // covered by the snapshot's checksum (checking 68M entries at 1M passages costs a second).
   for (const word of data.groupWords) if (word >= data.wordLimit) fail('word ids');
   for (const term of data.groupDescribedTerms) if (term >= data.termLimit) fail('described term ids');
   for (const term of data.countedTerms) if (term >= data.termLimit) fail('counted term ids');
-  for (const sentence of data.postingSentences) if (sentence >= sentences) fail('sentence ids');
-  for (const passage of data.sentencePassage) if (passage >= passages) fail('passage ids');
-  for (const group of data.passageGroup) if (group >= groups) fail('group ids');
+  if (passages > 0 && (data.passageGroup[passages - 1] as number) >= groups) fail('group ids');
 }

@@ -83,7 +83,11 @@ describe('incremental index', () => {
       { group: 2, sentences: ['Llamas helped 31 readers.'] },
     ]);
     const replaced = indexGroup(index.dictionary, [['Attendance fell.'], ['Zeppelins flew.', 'Math rose.']]);
-    const updated = SearchIndex.assemble(index.dictionary, [{ previousGroup: 0 }, replaced, { previousGroup: 2 }], index);
+    const updated = SearchIndex.assemble(
+      index.dictionary,
+      [{ previousGroup: 0 }, replaced, { previousGroup: 2 }],
+      index,
+    );
     const full = SearchIndex.build([
       { group: 0, sentences: ['Tutoring raised reading scores by 12 percent.'] },
       { group: 1, sentences: ['Attendance fell.'] },
