@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineName, Measurement } from './measure.js';
+import { runScale } from './run-scale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_DISTINCT_TERMS_100K = 50_000;
@@ -123,8 +124,12 @@ function extrapolateFuse(at10k: Measurement): Measurement {
 
 function main(): void {
   const started = performance.now();
-  process.stderr.write(`research-bot bench: ${jobs.length} measurements, one process each\n`);
-  const results: Measurement[] = jobs.map(runJob);
+  // BENCH_ONLY=scale runs only the scale curve (see bench/README.md).
+  const scaleOnly = process.env.BENCH_ONLY === 'scale';
+  process.stderr.write(
+    `research-bot bench: ${scaleOnly ? 0 : jobs.length} measurements, one process each, then the scale curve\n`,
+  );
+  const results: Measurement[] = scaleOnly ? [] : jobs.map(runJob);
   const corpora = ['seed', ...SIZES.map(String)];
   const extrapolated = new Set<Measurement>();
   const at10k = results.find((r) => r.engine === 'fuse' && r.corpus === '10000');
@@ -242,11 +247,16 @@ function main(): void {
       [`100k heap ${mb(big.heapAfterQueriesMB)} MB <= 500 MB (after queries)`, big.heapAfterQueriesMB <= 500],
     );
   }
-  for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
+  if (scaleOnly) out.length = 0;
+  else for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  const scale = runScale();
+  out.length = 0;
   out.push('');
   out.push(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
-  if (checks.some(([, pass]) => !pass) || checks.length < 6) process.exitCode = 1;
+  if (!scale.pass || (!scaleOnly && (checks.some(([, pass]) => !pass) || checks.length < 6)))
+    process.exitCode = 1;
 }
 
 main();
