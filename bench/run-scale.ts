@@ -98,6 +98,8 @@ export function runScale(): { pass: boolean } {
       'p50',
       'p95',
       'p99',
+      'rank p50',
+      'rank p95',
       '1 file changed ms',
     ],
   ];
@@ -139,6 +141,8 @@ export function runScale(): { pass: boolean } {
       latency(s?.p50),
       latency(s?.p95),
       latency(s?.p99),
+      latency(s?.rankP50),
+      latency(s?.rankP95),
       s ? `${fixed(s.reloadMs)}${s.reloadServesChange ? '' : ' (NOT SERVED)'}` : '-',
     ]);
     if (!built.ok) notes.push(`ours at ${passages}: build failed (${built.reason})`);
@@ -162,9 +166,11 @@ export function runScale(): { pass: boolean } {
         latency(m.p95),
         latency(m.p99),
         '-',
+        '-',
+        '-',
       ]);
     } else {
-      rows.push(['', 'MiniSearch (defaults)', '', 'did not finish', ...Array(11).fill('')]);
+      rows.push(['', 'MiniSearch (defaults)', '', 'did not finish', ...Array(13).fill('')]);
       notes.push(`MiniSearch at ${passages}: did not finish (${mini.reason})`);
     }
   }
@@ -176,6 +182,12 @@ export function runScale(): { pass: boolean } {
   );
   out.push(
     'included); ask = `npm run ask` wall time, process start included (median of 3); heap = heapUsed after gc;',
+  );
+  out.push(
+    'p50/p95/p99 = the full engine.answer (first stage, learned reranker, excerpts); rank = the first stage alone',
+  );
+  out.push(
+    '(analyzeQuery + rankSentences, what the index serves; the targets apply to it, as in the tables above).',
   );
   out.push(
     'MiniSearch: addAll over the same paragraphs, its JSON as the snapshot (loadJSON); fuse.js: see above (to 10k).',
@@ -202,7 +214,10 @@ export function runScale(): { pass: boolean } {
         `100k one file changed served in ${fixed(s100k?.reloadMs)} ms <= 500 ms`,
         (s100k?.reloadMs ?? Infinity) <= 500 && s100k?.reloadServesChange === true,
       ],
-      [`100k p95 ${latency(s100k?.p95)} ms <= 5 ms`, (s100k?.p95 ?? Infinity) <= 5],
+      [
+        `100k p95 ${latency(s100k?.rankP95)} ms <= 5 ms (first stage; full answer p95 ${latency(s100k?.p95)} ms)`,
+        (s100k?.rankP95 ?? Infinity) <= 5,
+      ],
       [`100k heap ${fixed(s100k?.heapMB, 1)} MB <= 300 MB`, (s100k?.heapMB ?? Infinity) <= 300],
     );
   }
@@ -216,7 +231,10 @@ export function runScale(): { pass: boolean } {
         (s1m?.heapMB ?? Infinity) <= 2048,
       ],
       [`1M snapshot load ${fixed(s1m?.loadMs)} ms <= 8,000 ms`, (s1m?.loadMs ?? Infinity) <= 8000],
-      [`1M p95 ${latency(s1m?.p95)} ms <= 20 ms`, (s1m?.p95 ?? Infinity) <= 20],
+      [
+        `1M p95 ${latency(s1m?.rankP95)} ms <= 20 ms (first stage; full answer p95 ${latency(s1m?.p95)} ms)`,
+        (s1m?.rankP95 ?? Infinity) <= 20,
+      ],
     );
   }
   for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { buildEngine } from '../src/runtime/build-engine.js';
+import { analyzeQuery, rankSentences } from '../src/search/index.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from '../src/snapshot/index.js';
 import type { BenchQuery } from './corpus.js';
 import { reportFileName, writeKnowledgeFolder } from './knowledge-folder.js';
@@ -51,6 +52,9 @@ export interface ScaleResult {
   p50?: number;
   p95?: number;
   p99?: number;
+  /** The index's part alone (question analysis and first-stage ranking, no reranking or excerpts). */
+  rankP50?: number;
+  rankP95?: number;
   /** One file changed: the time until the new engine serves it (serve). */
   reloadMs?: number;
   reloadIndexed?: number;
@@ -183,6 +187,8 @@ async function serve(passages: number): Promise<ScaleResult> {
   const loadMs = performance.now() - started;
   if (!built.matchesSnapshot) throw new Error('the snapshot did not match the folder; run build first');
   const loaded = memory();
+  const { index } = built.engine;
+  const ranking = latencies((q) => rankSentences(index, analyzeQuery(q, index)), measured, warmup);
   const timing = latencies((q) => built.engine.answer(q), measured, warmup);
   const afterQueries = memory();
 
@@ -203,6 +209,8 @@ async function serve(passages: number): Promise<ScaleResult> {
       loadMs,
       ...loaded,
       ...timing,
+      rankP50: ranking.p50,
+      rankP95: ranking.p95,
       heapMB: Math.max(loaded.heapMB ?? 0, afterQueries.heapMB ?? 0),
       reloadMs,
       reloadIndexed: reloaded.indexed,

@@ -84,12 +84,11 @@ export class SearchIndex {
   readonly countedStems: CountedStems;
   readonly averageSentenceLength: number;
   readonly averagePassageLength: number;
-  /** Number of distinct terms (stems) in sentences. */
-  readonly termCount: number;
   readonly dictionary: TermDictionary;
   private readonly data: IndexData;
-  /** 1 for each word id that occurs in some sentence. */
-  private readonly wordPresent: Uint8Array;
+  /** 1 for each word id that occurs in some sentence; made on first use. */
+  private wordPresent: Uint8Array | undefined;
+  private distinctTerms: number | undefined;
   private readonly postingsCache: Array<Postings | undefined>;
   /** Per stem, the groups whose description (title, publisher, year…) holds it. */
   private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
@@ -109,12 +108,6 @@ export class SearchIndex {
     this.averageSentenceLength = average(data.sentenceLength);
     this.averagePassageLength = average(data.passageLength);
     this.postingsCache = new Array(data.termLimit);
-    let termCount = 0;
-    for (let term = 0; term < data.termLimit; term++)
-      if ((data.termStart[term + 1] as number) > (data.termStart[term] as number)) termCount++;
-    this.termCount = termCount;
-    this.wordPresent = new Uint8Array(data.wordLimit);
-    for (const word of data.groupWords) this.wordPresent[word] = 1;
     const groupTerms = new Map<string, number[]>();
     for (let group = 0; group + 1 < data.groupDescribedStart.length; group++) {
       const end = data.groupDescribedStart[group + 1] as number;
@@ -188,6 +181,17 @@ export class SearchIndex {
     return this.groupStart.length - 1;
   }
 
+  /** Number of distinct terms (stems) in sentences. */
+  get termCount(): number {
+    if (this.distinctTerms === undefined) {
+      let count = 0;
+      for (let term = 0; term < this.data.termLimit; term++)
+        if ((this.data.termStart[term + 1] as number) > (this.data.termStart[term] as number)) count++;
+      this.distinctTerms = count;
+    }
+    return this.distinctTerms;
+  }
+
   postingsOf(stem: string): Postings | undefined {
     const term = this.dictionary.termOfStem(stem);
     if (term === undefined || term >= this.data.termLimit) return undefined;
@@ -212,7 +216,12 @@ export class SearchIndex {
 
   hasWord(word: string): boolean {
     const id = this.dictionary.wordId(word);
-    return id !== undefined && id < this.data.wordLimit && this.wordPresent[id] === 1;
+    if (id === undefined || id >= this.data.wordLimit) return false;
+    if (!this.wordPresent) {
+      this.wordPresent = new Uint8Array(this.data.wordLimit);
+      for (const known of this.data.groupWords) this.wordPresent[known] = 1;
+    }
+    return this.wordPresent[id] === 1;
   }
 
   /** Groups whose description holds the stem. */
@@ -522,50 +531,186 @@ function assemblePostings(
     });
   });
 
-  let termStart = freshStart;
-  let postingSentences = freshSentences;
-  let postingCounts = freshCounts;
-  if (previous && remap) {
-    const oldLimit = previous.termLimit;
-    termStart = new Int32Array(termLimit + 1);
-    for (let term = 0; term < termLimit; term++) {
-      let kept = 0;
-      if (term < oldLimit) {
-        const end = previous.termStart[term + 1] as number;
-        for (let i = previous.termStart[term] as number; i < end; i++)
-          if ((remap[previous.postingSentences[i] as number] as number) >= 0) kept++;
-      }
-      termStart[term + 1] =
-        (termStart[term] as number) + kept + (freshStart[term + 1] as number) - (freshStart[term] as number);
+  if (!previous || !remap) {
+    return {
+      termStart: freshStart,
+      postingSentences: freshSentences,
+      postingCounts: freshCounts,
+      termPassages: countPassages(termLimit, freshStart, freshSentences, sentencePassage),
+    };
+  }
+  const fresh = { start: freshStart, sentences: freshSentences, counts: freshCounts };
+  const runs = reusedRuns(plans, groupStart);
+  return runs.length <= MAX_RUNS_FOR_COPYING
+    ? copyRuns(termLimit, runs, fresh, sentencePassage, previous)
+    : remapEntries(termLimit, remap, fresh, sentencePassage, previous);
+}
+
+interface FreshPostings {
+  start: Int32Array;
+  sentences: Int32Array;
+  counts: Uint8Array;
+}
+
+/** A stretch of reused groups that are consecutive in both indexes: their sentences move by one offset. */
+interface Run {
+  oldFirst: number;
+  oldEnd: number;
+  newFirst: number;
+}
+
+/**
+ * Few runs (a few files changed): each term's entries are found per run by binary search and
+ * copied in blocks, so the cost is the copying, not a look at every entry. Many runs: every entry
+ * is renumbered on its own, which is cheaper than a binary search per run and term.
+ */
+const MAX_RUNS_FOR_COPYING = 64;
+
+function reusedRuns(plans: readonly GroupPlan[], groupStart: Int32Array): Run[] {
+  const runs: Run[] = [];
+  plans.forEach((plan, group) => {
+    if (plan.part) return;
+    const newFirst = groupStart[group] as number;
+    const last = runs[runs.length - 1];
+    if (
+      last &&
+      last.oldEnd === plan.previousSentence &&
+      last.newFirst + (last.oldEnd - last.oldFirst) === newFirst
+    ) {
+      last.oldEnd += plan.sentences;
+      return;
     }
-    const total = termStart[termLimit] as number;
-    postingSentences = new Int32Array(total);
-    postingCounts = new Uint8Array(total);
-    for (let term = 0; term < termLimit; term++) {
-      let write = termStart[term] as number;
-      let fresh = freshStart[term] as number;
-      const freshEnd = freshStart[term + 1] as number;
-      if (term < oldLimit) {
-        const end = previous.termStart[term + 1] as number;
-        for (let i = previous.termStart[term] as number; i < end; i++) {
-          const sentence = remap[previous.postingSentences[i] as number] as number;
-          if (sentence < 0) continue;
-          while (fresh < freshEnd && (freshSentences[fresh] as number) < sentence) {
-            postingSentences[write] = freshSentences[fresh] as number;
-            postingCounts[write++] = freshCounts[fresh++] as number;
-          }
-          postingSentences[write] = sentence;
-          postingCounts[write++] = previous.postingCounts[i] as number;
+    runs.push({ oldFirst: plan.previousSentence, oldEnd: plan.previousSentence + plan.sentences, newFirst });
+  });
+  return runs.filter((run) => run.oldEnd > run.oldFirst);
+}
+
+function copyRuns(
+  termLimit: number,
+  runs: readonly Run[],
+  fresh: FreshPostings,
+  sentencePassage: Int32Array,
+  previous: IndexData,
+): Pick<IndexData, 'termStart' | 'postingSentences' | 'postingCounts' | 'termPassages'> {
+  const oldLimit = previous.termLimit;
+  const oldStart = previous.termStart;
+  const oldSentences = previous.postingSentences;
+  const termStart = new Int32Array(termLimit + 1);
+  /** 1 for terms whose entries are not just the previous ones renumbered (their passages are recounted). */
+  const changed = new Uint8Array(termLimit);
+  for (let term = 0; term < termLimit; term++) {
+    let kept = 0;
+    if (term < oldLimit) {
+      const to = oldStart[term + 1] as number;
+      let at = oldStart[term] as number;
+      for (const run of runs) {
+        const first = lowerBound(oldSentences, run.oldFirst, at, to);
+        at = lowerBound(oldSentences, run.oldEnd, first, to);
+        kept += at - first;
+      }
+      if (kept !== to - (oldStart[term] as number)) changed[term] = 1;
+    }
+    const added = (fresh.start[term + 1] as number) - (fresh.start[term] as number);
+    if (added > 0) changed[term] = 1;
+    termStart[term + 1] = (termStart[term] as number) + kept + added;
+  }
+  const total = termStart[termLimit] as number;
+  const postingSentences = new Int32Array(total);
+  const postingCounts = new Uint8Array(total);
+  for (let term = 0; term < termLimit; term++) {
+    let write = termStart[term] as number;
+    let next = fresh.start[term] as number;
+    const freshEnd = fresh.start[term + 1] as number;
+    if (term < oldLimit) {
+      const to = oldStart[term + 1] as number;
+      let at = oldStart[term] as number;
+      for (const run of runs) {
+        const first = lowerBound(oldSentences, run.oldFirst, at, to);
+        at = lowerBound(oldSentences, run.oldEnd, first, to);
+        if (first === at) continue;
+        while (next < freshEnd && (fresh.sentences[next] as number) < run.newFirst) {
+          postingSentences[write] = fresh.sentences[next] as number;
+          postingCounts[write++] = fresh.counts[next++] as number;
         }
+        const shift = run.newFirst - run.oldFirst;
+        if (shift === 0) postingSentences.set(oldSentences.subarray(first, at), write);
+        else
+          for (let i = first; i < at; i++)
+            postingSentences[write + i - first] = (oldSentences[i] as number) + shift;
+        postingCounts.set(previous.postingCounts.subarray(first, at), write);
+        write += at - first;
       }
-      while (fresh < freshEnd) {
-        postingSentences[write] = freshSentences[fresh] as number;
-        postingCounts[write++] = freshCounts[fresh++] as number;
-      }
+    }
+    while (next < freshEnd) {
+      postingSentences[write] = fresh.sentences[next] as number;
+      postingCounts[write++] = fresh.counts[next++] as number;
     }
   }
+  const termPassages = countPassages(termLimit, termStart, postingSentences, sentencePassage, changed);
+  for (let term = 0; term < Math.min(termLimit, oldLimit); term++)
+    if (changed[term] === 0) termPassages[term] = previous.termPassages[term] as number;
+  return { termStart, postingSentences, postingCounts, termPassages };
+}
+
+function remapEntries(
+  termLimit: number,
+  remap: Int32Array,
+  fresh: FreshPostings,
+  sentencePassage: Int32Array,
+  previous: IndexData,
+): Pick<IndexData, 'termStart' | 'postingSentences' | 'postingCounts' | 'termPassages'> {
+  const oldLimit = previous.termLimit;
+  const termStart = new Int32Array(termLimit + 1);
+  for (let term = 0; term < termLimit; term++) {
+    let kept = 0;
+    if (term < oldLimit) {
+      const end = previous.termStart[term + 1] as number;
+      for (let i = previous.termStart[term] as number; i < end; i++)
+        if ((remap[previous.postingSentences[i] as number] as number) >= 0) kept++;
+    }
+    termStart[term + 1] =
+      (termStart[term] as number) + kept + (fresh.start[term + 1] as number) - (fresh.start[term] as number);
+  }
+  const total = termStart[termLimit] as number;
+  const postingSentences = new Int32Array(total);
+  const postingCounts = new Uint8Array(total);
+  for (let term = 0; term < termLimit; term++) {
+    let write = termStart[term] as number;
+    let next = fresh.start[term] as number;
+    const freshEnd = fresh.start[term + 1] as number;
+    if (term < oldLimit) {
+      const end = previous.termStart[term + 1] as number;
+      for (let i = previous.termStart[term] as number; i < end; i++) {
+        const sentence = remap[previous.postingSentences[i] as number] as number;
+        if (sentence < 0) continue;
+        while (next < freshEnd && (fresh.sentences[next] as number) < sentence) {
+          postingSentences[write] = fresh.sentences[next] as number;
+          postingCounts[write++] = fresh.counts[next++] as number;
+        }
+        postingSentences[write] = sentence;
+        postingCounts[write++] = previous.postingCounts[i] as number;
+      }
+    }
+    while (next < freshEnd) {
+      postingSentences[write] = fresh.sentences[next] as number;
+      postingCounts[write++] = fresh.counts[next++] as number;
+    }
+  }
+  const termPassages = countPassages(termLimit, termStart, postingSentences, sentencePassage);
+  return { termStart, postingSentences, postingCounts, termPassages };
+}
+
+/** Per term, the distinct passages among its sentences (only for `only[t] === 1` when given). */
+function countPassages(
+  termLimit: number,
+  termStart: Int32Array,
+  postingSentences: Int32Array,
+  sentencePassage: Int32Array,
+  only?: Uint8Array,
+): Int32Array {
   const termPassages = new Int32Array(termLimit);
   for (let term = 0; term < termLimit; term++) {
+    if (only && only[term] === 0) continue;
     let passages = 0;
     let last = -1;
     const end = termStart[term + 1] as number;
@@ -578,7 +723,7 @@ function assemblePostings(
     }
     termPassages[term] = passages;
   }
-  return { termStart, postingSentences, postingCounts, termPassages };
+  return termPassages;
 }
 
 /** Lists of ints keyed by ascending keys, stored flat: keys, starts, values. */
@@ -638,9 +783,8 @@ function checkData(data: IndexData): void {
   if (data.groupWordStart.length !== groups + 1 || data.groupDescribedStart.length !== groups + 1)
     fail('group word tables');
   if (data.countedStart.length !== data.countedSentences.length + 1) fail('counted tables');
-  // Ids are checked where a bad one would index past an array; the postings themselves are
-  // covered by the snapshot's checksum (checking 68M entries at 1M passages costs a second).
-  for (const word of data.groupWords) if (word >= data.wordLimit) fail('word ids');
+  // Only the small id lists are checked here; the large arrays (postings, per-group words) are
+  // covered by the snapshot's checksum (looking at 68M entries at 1M passages costs a second).
   for (const term of data.groupDescribedTerms) if (term >= data.termLimit) fail('described term ids');
   for (const term of data.countedTerms) if (term >= data.termLimit) fail('counted term ids');
   if (passages > 0 && (data.passageGroup[passages - 1] as number) >= groups) fail('group ids');

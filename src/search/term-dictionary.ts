@@ -75,24 +75,20 @@ export class TermDictionary {
   }
 
   /** A dictionary restored from saved lists; `wordTerms[w]` is the term id of `words[w]`. */
-  static restore(stems: readonly string[], words: readonly string[], wordTerms: Int32Array): TermDictionary {
+  static restore(stems: string[], words: string[], wordTerms: Int32Array): TermDictionary {
     if (wordTerms.length !== words.length)
       throw new Error('dictionary: word and term lists differ in length');
     const dictionary = new TermDictionary();
-    for (const stem of stems) {
-      if (dictionary.termIds.has(stem)) throw new Error(`dictionary: stem "${stem}" appears twice`);
-      dictionary.termIds.set(stem, dictionary.stems.length);
-      dictionary.stems.push(stem);
-    }
-    dictionary.termOf = new Int32Array(Math.max(1024, words.length * 2));
-    words.forEach((word, id) => {
-      const term = wordTerms[id] as number;
-      if (dictionary.wordIds.has(word)) throw new Error(`dictionary: word "${word}" appears twice`);
+    stems.forEach((stem, term) => dictionary.termIds.set(stem, term));
+    words.forEach((word, id) => dictionary.wordIds.set(word, id));
+    if (dictionary.termIds.size !== stems.length || dictionary.wordIds.size !== words.length)
+      throw new Error('dictionary: a stem or word appears twice');
+    for (const term of wordTerms)
       if (term < 0 || term >= stems.length) throw new Error('dictionary: word points at no stem');
-      dictionary.termOf[id] = term;
-      dictionary.words.push(word);
-      dictionary.wordIds.set(word, id);
-    });
+    (dictionary as { stems: string[] }).stems = stems;
+    (dictionary as { words: string[] }).words = words;
+    dictionary.termOf = new Int32Array(Math.max(1024, words.length * 2));
+    dictionary.termOf.set(wordTerms);
     return dictionary;
   }
 }

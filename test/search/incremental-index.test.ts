@@ -76,6 +76,32 @@ describe('incremental index', () => {
     expect(() => SearchIndex.assemble(other.dictionary, [{ previousGroup: 0 }], index)).toThrow(/dictionary/);
   });
 
+  it("gives a full build's index when so many groups changed that every entry is renumbered", () => {
+    const words = ['tutoring', 'reading', 'llamas', 'attendance', 'math', 'zeppelin', 'charter', 'grants'];
+    const text = (group: number, edit: number) =>
+      `${words[group % words.length]} ${words[(group * 3 + edit) % words.length]} rose by ${group + edit} points.`;
+    const groups = 200;
+    const original = SearchIndex.build(
+      Array.from({ length: groups }, (_, group) => ({ group, sentences: [text(group, 0)] })),
+    );
+    // Every third group edited and every seventh removed: far more runs than block copying handles.
+    const kept = Array.from({ length: groups }, (_, group) => group).filter((group) => group % 7 !== 3);
+    const sources = kept.map((group) =>
+      group % 3 === 0
+        ? indexGroup(original.dictionary, [[text(group, 1), text(group, 2)]])
+        : { previousGroup: group },
+    );
+    const updated = SearchIndex.assemble(original.dictionary, sources, original);
+    const full = SearchIndex.build(
+      kept.flatMap((group, at) =>
+        group % 3 === 0
+          ? [{ group: at, sentences: [text(group, 1), text(group, 2)] }]
+          : [{ group: at, sentences: [text(group, 0)] }],
+      ),
+    );
+    expect(indexView(updated)).toEqual(indexView(full));
+  });
+
   it('places a re-indexed group among reused ones with every id renumbered', () => {
     const index = SearchIndex.build([
       { group: 0, sentences: ['Tutoring raised reading scores by 12 percent.'] },
