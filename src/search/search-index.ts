@@ -51,6 +51,8 @@ export interface IndexData {
   /** Per group, its word ids in order of first occurrence (`groupWordStart` delimits groups). */
   groupWordStart: Int32Array;
   groupWords: Int32Array;
+  /** Per word id, how many groups hold the word (0: it left the corpus, or is not in this index). */
+  wordGroups: Int32Array;
   /** Per group, the term ids of its description's stems. */
   groupDescribedStart: Int32Array;
   groupDescribedTerms: Int32Array;
@@ -86,8 +88,6 @@ export class SearchIndex {
   readonly averagePassageLength: number;
   readonly dictionary: TermDictionary;
   private readonly data: IndexData;
-  /** 1 for each word id that occurs in some sentence; made on first use. */
-  private wordPresent: Uint8Array | undefined;
   private distinctTerms: number | undefined;
   private readonly postingsCache: Array<Postings | undefined>;
   /** Per stem, the groups whose description (title, publisher, year…) holds it. */
@@ -216,12 +216,7 @@ export class SearchIndex {
 
   hasWord(word: string): boolean {
     const id = this.dictionary.wordId(word);
-    if (id === undefined || id >= this.data.wordLimit) return false;
-    if (!this.wordPresent) {
-      this.wordPresent = new Uint8Array(this.data.wordLimit);
-      for (const known of this.data.groupWords) this.wordPresent[known] = 1;
-    }
-    return this.wordPresent[id] === 1;
+    return id !== undefined && id < this.data.wordLimit && (this.data.wordGroups[id] as number) > 0;
   }
 
   /** Groups whose description holds the stem. */
@@ -391,8 +386,15 @@ function assembleData(
   const passageLength = new Uint32Array(passageCount);
   /** Previous sentence id → its id in the new index, or -1 when its group was replaced or removed. */
   const remap = previous ? new Int32Array(previous.sentencePassage.length).fill(-1) : undefined;
+  let wordTotal = 0;
+  for (const plan of plans) {
+    wordTotal += plan.part
+      ? plan.part.words.length
+      : (previous?.groupWordStart[plan.previousGroup + 1] as number) -
+        (previous?.groupWordStart[plan.previousGroup] as number);
+  }
   const counted = new FlatLists();
-  const words = new FlatLists();
+  const words = new FlatLists(wordTotal);
   const described = new FlatLists();
   plans.forEach((plan, group) => {
     const sentenceBase = groupStart[group] as number;
@@ -455,6 +457,7 @@ function assembleData(
   });
   passageStart[passageCount] = sentenceCount;
 
+  const wordGroups = countWordGroups(dictionary.wordCount, plans, previous);
   const postings = assemblePostings(
     dictionary.termCount,
     plans,
@@ -483,6 +486,7 @@ function assembleData(
     countedTerms: countedLists.values,
     groupWordStart: padStarts(wordLists, plans.length),
     groupWords: wordLists.values,
+    wordGroups,
     groupDescribedStart: padStarts(describedLists, plans.length),
     groupDescribedTerms: describedLists.values,
   };
@@ -726,12 +730,45 @@ function countPassages(
   return termPassages;
 }
 
+/**
+ * How many groups hold each word: the previous counts, less the groups not reused, plus the new
+ * parts. A full build counts every part.
+ */
+function countWordGroups(
+  wordLimit: number,
+  plans: readonly GroupPlan[],
+  previous: IndexData | undefined,
+): Int32Array {
+  const counts = new Int32Array(wordLimit);
+  const reused = new Set<number>();
+  if (previous) {
+    counts.set(previous.wordGroups.subarray(0, Math.min(wordLimit, previous.wordGroups.length)));
+    for (const plan of plans) if (!plan.part) reused.add(plan.previousGroup);
+    for (let group = 0; group + 1 < previous.groupWordStart.length; group++) {
+      if (reused.has(group)) continue;
+      const end = previous.groupWordStart[group + 1] as number;
+      for (let at = previous.groupWordStart[group] as number; at < end; at++)
+        counts[previous.groupWords[at] as number] = (counts[previous.groupWords[at] as number] as number) - 1;
+    }
+  }
+  for (const { part } of plans) {
+    if (!part) continue;
+    for (const word of part.words) counts[word] = (counts[word] as number) + 1;
+  }
+  return counts;
+}
+
 /** Lists of ints keyed by ascending keys, stored flat: keys, starts, values. */
 class FlatLists {
   private keys: number[] = [];
   private starts: number[] = [0];
-  private values = new Int32Array(1024);
+  private values: Int32Array;
   private length = 0;
+
+  /** `capacity`: the values expected in all, when known (no growing, no copy at the end). */
+  constructor(capacity = 1024) {
+    this.values = new Int32Array(capacity);
+  }
 
   add(key: number, values: ArrayLike<number>): void {
     if (this.length + values.length > this.values.length) {
@@ -749,7 +786,7 @@ class FlatLists {
     return {
       keys: Int32Array.from(this.keys),
       start: Int32Array.from(this.starts),
-      values: this.values.slice(0, this.length),
+      values: this.length === this.values.length ? this.values : this.values.slice(0, this.length),
     };
   }
 }
@@ -783,6 +820,7 @@ function checkData(data: IndexData): void {
   if (data.groupWordStart.length !== groups + 1 || data.groupDescribedStart.length !== groups + 1)
     fail('group word tables');
   if (data.countedStart.length !== data.countedSentences.length + 1) fail('counted tables');
+  if (data.wordGroups.length !== data.wordLimit) fail('word counts');
   // Only the small id lists are checked here; the large arrays (postings, per-group words) are
   // covered by the snapshot's checksum (looking at 68M entries at 1M passages costs a second).
   for (const term of data.groupDescribedTerms) if (term >= data.termLimit) fail('described term ids');

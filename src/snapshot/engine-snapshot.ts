@@ -38,6 +38,7 @@ const INDEX_ARRAYS = [
   'countedTerms',
   'groupWordStart',
   'groupWords',
+  'wordGroups',
   'groupDescribedStart',
   'groupDescribedTerms',
 ] as const satisfies ReadonlyArray<keyof IndexData>;
