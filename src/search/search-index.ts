@@ -599,36 +599,28 @@ function copyRuns(
   const oldLimit = previous.termLimit;
   const oldStart = previous.termStart;
   const oldSentences = previous.postingSentences;
+  const oldCounts = previous.postingCounts;
+  // Terms are written one after another, so each one's start is where the previous one ended;
+  // the arrays are sized for every entry kept at most, and cut to what was written.
+  const capacity = oldSentences.length + fresh.sentences.length;
+  const postingSentences = new Int32Array(capacity);
+  const postingCounts = new Uint8Array(capacity);
   const termStart = new Int32Array(termLimit + 1);
-  /** 1 for terms whose entries are not just the previous ones renumbered (their passages are recounted). */
-  const changed = new Uint8Array(termLimit);
+  const termPassages = new Int32Array(termLimit);
+  let write = 0;
   for (let term = 0; term < termLimit; term++) {
-    let kept = 0;
-    if (term < oldLimit) {
-      const to = oldStart[term + 1] as number;
-      let at = oldStart[term] as number;
-      for (const run of runs) {
-        const first = lowerBound(oldSentences, run.oldFirst, at, to);
-        at = lowerBound(oldSentences, run.oldEnd, first, to);
-        kept += at - first;
-      }
-      if (kept !== to - (oldStart[term] as number)) changed[term] = 1;
-    }
-    const added = (fresh.start[term + 1] as number) - (fresh.start[term] as number);
-    if (added > 0) changed[term] = 1;
-    termStart[term + 1] = (termStart[term] as number) + kept + added;
-  }
-  const total = termStart[termLimit] as number;
-  const postingSentences = new Int32Array(total);
-  const postingCounts = new Uint8Array(total);
-  for (let term = 0; term < termLimit; term++) {
-    let write = termStart[term] as number;
+    termStart[term] = write;
     let next = fresh.start[term] as number;
     const freshEnd = fresh.start[term + 1] as number;
+    let kept = 0;
+    let oldLength = 0;
     if (term < oldLimit) {
+      const from = oldStart[term] as number;
       const to = oldStart[term + 1] as number;
-      let at = oldStart[term] as number;
+      oldLength = to - from;
+      let at = from;
       for (const run of runs) {
+        if (at === to) break;
         const first = lowerBound(oldSentences, run.oldFirst, at, to);
         at = lowerBound(oldSentences, run.oldEnd, first, to);
         if (first === at) continue;
@@ -641,19 +633,29 @@ function copyRuns(
         else
           for (let i = first; i < at; i++)
             postingSentences[write + i - first] = (oldSentences[i] as number) + shift;
-        postingCounts.set(previous.postingCounts.subarray(first, at), write);
+        postingCounts.set(oldCounts.subarray(first, at), write);
         write += at - first;
+        kept += at - first;
       }
     }
+    const added = freshEnd - (fresh.start[term] as number);
     while (next < freshEnd) {
       postingSentences[write] = fresh.sentences[next] as number;
       postingCounts[write++] = fresh.counts[next++] as number;
     }
+    // Renumbered entries keep their passages apart; only a term that lost or gained some is recounted.
+    termPassages[term] =
+      kept === oldLength && added === 0 && term < oldLimit
+        ? (previous.termPassages[term] as number)
+        : countPassagesOf(postingSentences, termStart[term] as number, write, sentencePassage);
   }
-  const termPassages = countPassages(termLimit, termStart, postingSentences, sentencePassage, changed);
-  for (let term = 0; term < Math.min(termLimit, oldLimit); term++)
-    if (changed[term] === 0) termPassages[term] = previous.termPassages[term] as number;
-  return { termStart, postingSentences, postingCounts, termPassages };
+  termStart[termLimit] = write;
+  return {
+    termStart,
+    postingSentences: postingSentences.subarray(0, write),
+    postingCounts: postingCounts.subarray(0, write),
+    termPassages,
+  };
 }
 
 function remapEntries(
@@ -704,30 +706,41 @@ function remapEntries(
   return { termStart, postingSentences, postingCounts, termPassages };
 }
 
-/** Per term, the distinct passages among its sentences (only for `only[t] === 1` when given). */
+/** Per term, the distinct passages among its sentences. */
 function countPassages(
   termLimit: number,
   termStart: Int32Array,
   postingSentences: Int32Array,
   sentencePassage: Int32Array,
-  only?: Uint8Array,
 ): Int32Array {
   const termPassages = new Int32Array(termLimit);
-  for (let term = 0; term < termLimit; term++) {
-    if (only && only[term] === 0) continue;
-    let passages = 0;
-    let last = -1;
-    const end = termStart[term + 1] as number;
-    for (let i = termStart[term] as number; i < end; i++) {
-      const passage = sentencePassage[postingSentences[i] as number] as number;
-      if (passage !== last) {
-        passages++;
-        last = passage;
-      }
-    }
-    termPassages[term] = passages;
-  }
+  for (let term = 0; term < termLimit; term++)
+    termPassages[term] = countPassagesOf(
+      postingSentences,
+      termStart[term] as number,
+      termStart[term + 1] as number,
+      sentencePassage,
+    );
   return termPassages;
+}
+
+/** Distinct passages among the (ascending) sentences at `from..to`. */
+function countPassagesOf(
+  sentences: Int32Array,
+  from: number,
+  to: number,
+  sentencePassage: Int32Array,
+): number {
+  let passages = 0;
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const passage = sentencePassage[sentences[i] as number] as number;
+    if (passage !== last) {
+      passages++;
+      last = passage;
+    }
+  }
+  return passages;
 }
 
 /**
