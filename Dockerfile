@@ -47,6 +47,9 @@ COPY eval ./eval
 COPY knowledge ./knowledge
 # The curator's store (SQLite, via node:sqlite) lives in /app/var: mount a volume on it to keep it.
 RUN mkdir -p /app/var && chown node:node /app/var
+# The saved index (INDEX_CACHE_DIR's default beside /app/knowledge); mount a volume here to keep it
+# across restarts. Owned by node so the bot can write it.
+RUN mkdir -p /app/.index-cache && chown node:node /app/.index-cache
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

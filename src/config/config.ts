@@ -151,9 +151,7 @@ function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSetting
     knowledgeDir,
     maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
     indexCacheDir:
-      cache?.toLowerCase() === 'off'
-        ? null
-        : path.resolve(cache ?? defaultIndexCacheDir(knowledgeDir)),
+      cache?.toLowerCase() === 'off' ? null : path.resolve(cache ?? defaultIndexCacheDir(knowledgeDir)),
   };
 }
 

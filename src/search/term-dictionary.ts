@@ -79,8 +79,8 @@ export class TermDictionary {
     if (wordTerms.length !== words.length)
       throw new Error('dictionary: word and term lists differ in length');
     const dictionary = new TermDictionary();
-    stems.forEach((stem, term) => dictionary.termIds.set(stem, term));
-    words.forEach((word, id) => dictionary.wordIds.set(word, id));
+    for (let term = 0; term < stems.length; term++) dictionary.termIds.set(stems[term] as string, term);
+    for (let id = 0; id < words.length; id++) dictionary.wordIds.set(words[id] as string, id);
     if (dictionary.termIds.size !== stems.length || dictionary.wordIds.size !== words.length)
       throw new Error('dictionary: a stem or word appears twice');
     for (const term of wordTerms)

@@ -1,5 +1,12 @@
 import type { IndexReuse } from '../answer/index-documents.js';
-import type { DocumentMeta, FileStamp, KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.js';
+import type {
+  DocumentMeta,
+  FileStamp,
+  KnowledgeDocument,
+  Paragraph,
+  Sentence,
+  SourceFormat,
+} from '../knowledge/types.js';
 import { type IndexData, SearchIndex } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type SectionArray, SnapshotCorrupt } from './snapshot-file.js';
@@ -10,6 +17,8 @@ interface SavedDocument {
   /** SHA-256 of the file's bytes: the document is reused only for a file with exactly these bytes. */
   hash: string;
   meta: DocumentMeta;
+  format: SourceFormat;
+  pageStarts: number[] | null;
 }
 
 /** A snapshot read back: the index, and per group a way to rebuild its document from the file's bytes. */
@@ -75,7 +84,13 @@ export function engineSections(
   for (const document of documents) {
     const stamp = stamps.get(document.file);
     if (!stamp) throw new Error(`snapshot: no content hash for ${document.file}`);
-    saved.push({ file: document.file, hash: stamp.hash, meta: document.meta });
+    saved.push({
+      file: document.file,
+      hash: stamp.hash,
+      meta: document.meta,
+      format: document.format,
+      pageStarts: document.pageStarts,
+    });
     for (const paragraph of document.paragraphs) {
       paragraphs.number.push(paragraph.number);
       paragraphs.start.push(paragraph.start);
@@ -178,7 +193,14 @@ export function restoreEngineState(sections: ReadonlyMap<string, SectionArray>):
             boilerplate: why < 0 ? null : (reasons[why] ?? 'boilerplate'),
           });
         }
-        return { meta: saved.meta, file: saved.file, body, paragraphs };
+        return {
+          meta: saved.meta,
+          format: saved.format,
+          pageStarts: saved.pageStarts,
+          file: saved.file,
+          body,
+          paragraphs,
+        };
       },
     };
   } catch (error) {
