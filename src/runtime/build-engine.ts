@@ -46,7 +46,9 @@ export async function buildEngine(
     ...(previous
       ? {
           previous: previousDocuments(previous),
-          established: new Map(previous.engine.documents.map((document) => [document.meta.id, document.file])),
+          established: new Map(
+            previous.engine.documents.map((document) => [document.meta.id, document.file]),
+          ),
         }
       : {}),
     ...(saved

@@ -20,6 +20,7 @@ const SHAPING_FILES = ['answer/index-documents', 'answer/excerpt'];
 const QUESTION_TIME_ONLY = new Set([
   'features',
   'learned-weights',
+  'lemmas',
   'query',
   'rank',
   'speller',
