@@ -153,10 +153,6 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
  */
 const TIME_GRANULARITY_MS = 2000;
 
-function isSettled(stamp: FileStamp): boolean {
-  return stamp.readAtMs - stamp.mtimeMs > TIME_GRANULARITY_MS;
-}
-
 /**
  * Reads one file, synchronously: thousands of small files read through the thread pool cost a
  * round trip each (open, stat, read, close), seconds on a busy machine; read directly they cost
@@ -172,13 +168,13 @@ function readDocument(
   // Stat before reading: if the file changes in between, the next reload sees a newer time.
   const readAtMs = Date.now();
   const { size, mtimeMs } = statSync(file);
-  if (known && size === known.stamp.size && mtimeMs === known.stamp.mtimeMs && isSettled(known.stamp)) {
+  if (known && size === known.stamp.size && mtimeMs === known.stamp.mtimeMs && known.stamp.settled) {
     stamps.set(name, known.stamp);
     return known.document;
   }
   const bytes = readFileSync(file);
   const hash = contentHash(bytes);
-  stamps.set(name, { hash, size, mtimeMs, readAtMs });
+  stamps.set(name, { hash, size, mtimeMs, settled: readAtMs - mtimeMs > TIME_GRANULARITY_MS });
   if (known && known.stamp.hash === hash) return known.document;
   return options.reuse?.(name, hash, bytes) ?? parseKnowledgeDocument(name, bytes);
 }

@@ -78,8 +78,11 @@ export interface FileStamp {
   hash: string;
   size: number;
   mtimeMs: number;
-  /** When the file was read (ms since the epoch). */
-  readAtMs: number;
+  /**
+   * True when the file had not been modified for a while when it was read, so an unchanged
+   * size and time later mean unchanged content (see `loadKnowledge`).
+   */
+  settled: boolean;
 }
 
 export interface KnowledgeLoad {
