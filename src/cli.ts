@@ -21,6 +21,8 @@ const USAGE = `usage:
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
                               score the evaluation questions (hit@1, hit@3, abstention)
+  ask|eval ... --ranker learned
+                              answer with the learned ranker instead of the default rules
   eval --squad [--sample N] [--questions FILE]
                               ReQA-style SQuAD v1.1 dev figures on the public half (articles 0-23),
                               MiniSearch beside them, and abstention on articles not in the base
@@ -38,6 +40,14 @@ The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; M
 excerpts per answer (default 3); the index is saved in INDEX_CACHE_DIR (default .index-cache
 beside the knowledge folder; off: never).`;
 
+/** `--ranker rules|learned` for ask and eval (see EngineOptions.ranker). */
+function rankerOption(value: string | undefined): { ranker?: 'rules' | 'learned' } {
+  if (value === undefined) return {};
+  if (value !== 'rules' && value !== 'learned')
+    throw new Error(`--ranker must be rules or learned, not "${value}"`);
+  return { ranker: value };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -50,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       knowledge: { type: 'string' },
       extraction: { type: 'boolean', default: false },
       squad: { type: 'boolean', default: false },
+      ranker: { type: 'string' },
       sample: { type: 'string' },
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -83,7 +94,11 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`);
         return 2;
       }
-      const engine = await loadEngineForCli(dir, { maxExcerpts }, indexCacheDir);
+      const engine = await loadEngineForCli(
+        dir,
+        { maxExcerpts, ...rankerOption(values.ranker) },
+        indexCacheDir,
+      );
       await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
       return 0;
     }
@@ -107,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.extraction) {
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
-      const engine = await loadEngineForCli(dir, {}, indexCacheDir);
+      const engine = await loadEngineForCli(dir, rankerOption(values.ranker), indexCacheDir);
       const files = {
         main: values.questions ?? defaultQuestionsFile(),
         ...(values.extra ? { extra: values.extra } : {}),
