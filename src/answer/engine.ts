@@ -143,7 +143,13 @@ export function createEngine(
       : {}),
     ...options,
   };
-  const vectors = options.vectors === undefined ? defaultWordVectors() : options.vectors;
+  // Only the learned ranker reads word vectors; the rules ranker starts without loading them.
+  const vectors =
+    options.vectors === undefined
+      ? settings.ranker === 'learned'
+        ? defaultWordVectors()
+        : null
+      : options.vectors;
   const { index, passages } = indexDocuments(documents, reuse);
   const groupOf = new Map(documents.map((document, group) => [document, group]));
   const sources = documents.map(toSourceRef);
