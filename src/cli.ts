@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
-import { CITATION_STYLES, isCitationStyle } from './cite/index.js';
-import { runAdd } from './cli/add.js';
+import type { CitationStyle } from './cite/index.js';
 import { runAsk } from './cli/ask.js';
 import { runCheckKnowledge } from './cli/check-knowledge.js';
 import { defaultQuestionsFile, runEval } from './cli/eval.js';
-import { defaultPagesFile, runEvalExtraction } from './cli/eval-extraction.js';
-import { defaultSquadFile, runSquadEval } from './cli/eval-squad.js';
 import { loadEngineForCli } from './cli/load-engine.js';
-import { runReport } from './cli/report.js';
 import { defaultIndexCacheDir, loadAnswerSettings, loadStoreSettings } from './config/index.js';
 
 const USAGE = `usage:
@@ -78,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
-  if (command === 'report') return runReport(loadStoreSettings(), values);
+  // Each command loads only its own modules: `ask` starts without the PDF, HTML, CSL and database code.
+  if (command === 'report') return (await import('./cli/report.js')).runReport(loadStoreSettings(), values);
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
@@ -89,10 +86,17 @@ async function main(argv: string[]): Promise<number> {
       : settings.indexCacheDir;
   switch (command) {
     case 'ask': {
-      const cite = values.cite?.toLowerCase();
-      if (cite !== undefined && !isCitationStyle(cite)) {
-        process.stderr.write(`--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`);
-        return 2;
+      const requested = values.cite?.toLowerCase();
+      let cite: CitationStyle | undefined;
+      if (requested !== undefined) {
+        const { CITATION_STYLES, isCitationStyle } = await import('./cite/index.js');
+        if (!isCitationStyle(requested)) {
+          process.stderr.write(
+            `--cite must be one of ${CITATION_STYLES.join(', ')} (got "${values.cite}")\n`,
+          );
+          return 2;
+        }
+        cite = requested;
       }
       const engine = await loadEngineForCli(
         dir,
@@ -110,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const options = { dir, dryRun: values['dry-run'], json: values.json, progress: process.stderr };
+      const { runAdd } = await import('./cli/add.js');
       return (await runAdd(rest, options)) > 0 ? 1 : 0;
     }
     case 'eval': {
@@ -117,9 +122,11 @@ async function main(argv: string[]): Promise<number> {
         const size = values.sample === undefined ? undefined : Number(values.sample);
         if (size !== undefined && !(Number.isInteger(size) && size > 0))
           throw new Error(`--sample must be a positive whole number, not "${values.sample}"`);
+        const { defaultSquadFile, runSquadEval } = await import('./cli/eval-squad.js');
         return (await runSquadEval(values.questions ?? defaultSquadFile(), size)) ? 0 : 1;
       }
       if (values.extraction) {
+        const { defaultPagesFile, runEvalExtraction } = await import('./cli/eval-extraction.js');
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
       const engine = await loadEngineForCli(dir, rankerOption(values.ranker), indexCacheDir);
