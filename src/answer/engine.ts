@@ -218,7 +218,7 @@ export function createEngine(
   const featureSource: FeatureSource = {
     sentenceText(sentence) {
       const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
-      const { start, end } = passage.sentences[sentence - passage.firstSentence] as Sentence;
+      const { start, end } = locate(sentence);
       return passage.document.body.slice(start, end);
     },
     sentenceTokens(sentence) {
@@ -254,8 +254,7 @@ export function createEngine(
       return index.sentencePassage[sentence + 1] !== index.sentencePassage[sentence];
     },
     isFirstInPassage(sentence) {
-      const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
-      return sentence === passage.firstSentence;
+      return sentence === 0 || index.sentencePassage[sentence - 1] !== index.sentencePassage[sentence];
     },
     vectors,
   };

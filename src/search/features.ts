@@ -167,23 +167,15 @@ export function queryFeatureContext(
  * Per concept, how well a text expresses it: the weight of its best exact form (1 for the word
  * itself), else the highest cosine similarity between its meaning and a word of the text.
  */
-function conceptLevels(
+function softLevels(
   context: QueryFeatureContext,
   tokens: TextTokens,
   vectors: WordVectors | null,
-): { exact: Float64Array; soft: Float64Array } {
-  const count = context.query.concepts.length;
-  const exact = new Float64Array(count);
-  const soft = new Float64Array(count);
-  for (let c = 0; c < count; c++) {
-    const variants = context.variantStems[c] as Map<string, number>;
-    for (const stem of tokens.stems) {
-      const weight = variants.get(stem);
-      if (weight !== undefined && weight > (exact[c] as number)) exact[c] = weight;
-    }
-    soft[c] = exact[c] as number;
+): Float64Array {
+  const soft = exactLevels(context, tokens);
+  for (let c = 0; c < soft.length; c++) {
     const rank = context.conceptRank[c] as number;
-    if (!vectors || rank < 0 || (exact[c] as number) >= 1) continue;
+    if (!vectors || rank < 0 || (soft[c] as number) >= 1) continue;
     const cache = context.similarity[c] as SimilarityCache;
     let best = soft[c] as number;
     const ranks = tokens.ranks;
@@ -195,7 +187,7 @@ function conceptLevels(
     }
     soft[c] = best;
   }
-  return { exact, soft };
+  return soft;
 }
 
 /** Per concept, the weight of its best exact form in the text (no soft matching). */
@@ -265,11 +257,11 @@ export function hitFeatures(
   const text = source.sentenceText(hit.sentence);
   const tokens = source.sentenceTokens(hit.sentence);
   const textWords = tokens.words;
-  const { soft } = conceptLevels(context, tokens, source.vectors);
+  const soft = softLevels(context, tokens, source.vectors);
   context.sentenceSoft.set(hit.sentence, soft);
   let passageSoft = context.passageSoft.get(hit.passage);
   if (!passageSoft) {
-    passageSoft = conceptLevels(context, source.passageTokens(hit.passage), source.vectors).soft;
+    passageSoft = softLevels(context, source.passageTokens(hit.passage), source.vectors);
     context.passageSoft.set(hit.passage, passageSoft);
   }
   const textWordSet = new Set(textWords);
@@ -342,19 +334,12 @@ export function hitFeatures(
 function answerKinds(text: string, questionWords: ReadonlySet<string>): Set<(typeof ANSWER_KINDS)[number]> {
   const kinds = new Set<(typeof ANSWER_KINDS)[number]>();
   const fresh = (match: string) => !questionWords.has(match.toLowerCase().replace(/,/g, ''));
-  let years = 0;
-  for (const match of text.match(YEAR) ?? []) {
-    if (fresh(match)) {
-      kinds.add('year');
-      years++;
-    }
-  }
+  for (const match of text.match(YEAR) ?? []) if (fresh(match)) kinds.add('year');
   for (const match of text.match(NUMBER) ?? []) {
     if (fresh(match) && !/^(?:1\d{3}|20\d{2})$/.test(match)) kinds.add('number');
   }
   for (const match of text.match(MONTH) ?? []) if (fresh(match)) kinds.add('month');
   for (const match of text.match(NAME) ?? []) if (fresh(match)) kinds.add('name');
-  void years;
   return kinds;
 }
 

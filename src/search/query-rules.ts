@@ -1,5 +1,6 @@
 import {
   type AnalyzedQuery,
+  dedupeVariants,
   type QueryConcept,
   type QueryVariant,
   questionType,
@@ -159,11 +160,4 @@ export function analyzeQueryWithRules(question: string, vocabulary: Vocabulary):
     words: words(question),
     definition: DEFINITION_QUESTION.test(folded),
   };
-}
-
-function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {
-  const best = new Map<string, number>();
-  for (const variant of variants)
-    best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight));
-  return [...best].map(([stem, weight]) => ({ stem, weight }));
 }

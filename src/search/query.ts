@@ -171,7 +171,8 @@ function mergeCorrections(
     .map(({ word, distance }) => ({ word, distance }));
 }
 
-function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {
+/** One variant per stem, with its best weight. */
+export function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {
   const best = new Map<string, number>();
   for (const variant of variants)
     best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight));
