@@ -1,5 +1,13 @@
-import lemmatizer from 'wink-lemmatizer';
+import { createRequire } from 'node:module';
+import type WinkLemmatizer from 'wink-lemmatizer';
 import { stemWord } from './text.js';
+
+/** wink-lemmatizer, loaded on first use: its word lists take about 200 ms to load. */
+let lemmatizer: typeof WinkLemmatizer | undefined;
+function loadLemmatizer(): typeof WinkLemmatizer {
+  lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof WinkLemmatizer;
+  return lemmatizer;
+}
 
 /**
  * Lemmas join the forms Porter stems keep apart ("found" and "find", "children" and "child",
@@ -8,6 +16,7 @@ import { stemWord } from './text.js';
  */
 export function lemmasOf(word: string): string[] {
   if (/\d/.test(word)) return [word];
+  const lemmatizer = loadLemmatizer();
   return [
     ...new Set([
       word,

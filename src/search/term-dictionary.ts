@@ -14,8 +14,15 @@ export class TermDictionary {
   readonly words: string[] = [];
   /** Term id of each word id. */
   private termOf: Int32Array = new Int32Array(1024);
-  private readonly termIds = new Map<string, number>();
-  private readonly wordIds = new Map<string, number>();
+  private termIds = new Map<string, number>();
+  private wordIds = new Map<string, number>();
+  /**
+   * After `restore`, the term and word ids in string order: lookups binary-search them, and the
+   * maps above are filled only when a word is added (a restored snapshot with a million words
+   * answers its first question without hashing them all).
+   */
+  private stemOrder: Int32Array | undefined;
+  private wordOrder: Int32Array | undefined;
 
   get termCount(): number {
     return this.stems.length;
@@ -27,12 +34,29 @@ export class TermDictionary {
 
   /** Term id of a stem, when the dictionary has it. */
   termOfStem(stem: string): number | undefined {
-    return this.termIds.get(stem);
+    return this.stemOrder ? findSorted(this.stemOrder, this.stems, stem) : this.termIds.get(stem);
   }
 
   /** Word id of a folded word, when the dictionary has it. */
   wordId(word: string): number | undefined {
-    return this.wordIds.get(word);
+    return this.wordOrder ? findSorted(this.wordOrder, this.words, word) : this.wordIds.get(word);
+  }
+
+  /** The ids of the stems and of the words in string order, for saving beside the lists. */
+  sortedIds(): { stems: Int32Array; words: Int32Array } {
+    return {
+      stems: this.stemOrder ?? sortedOrder(this.stems),
+      words: this.wordOrder ?? sortedOrder(this.words),
+    };
+  }
+
+  /** Fills the maps from the lists before the first addition after a restore. */
+  private useMaps(): void {
+    if (!this.stemOrder && !this.wordOrder) return;
+    this.termIds = new Map(this.stems.map((stem, term) => [stem, term]));
+    this.wordIds = new Map(this.words.map((word, id) => [word, id]));
+    this.stemOrder = undefined;
+    this.wordOrder = undefined;
   }
 
   /** Term id of a word id. */
@@ -42,6 +66,7 @@ export class TermDictionary {
 
   /** The id of a stem, added when new. */
   addStem(stem: string): number {
+    this.useMaps();
     let term = this.termIds.get(stem);
     if (term === undefined) {
       term = this.stems.length;
@@ -53,6 +78,7 @@ export class TermDictionary {
 
   /** The id of a folded word (its stem is added too), added when new. */
   addWord(word: string): number {
+    this.useMaps();
     let id = this.wordIds.get(word);
     if (id === undefined) {
       id = this.words.length;
@@ -74,21 +100,61 @@ export class TermDictionary {
     return this.termOf.slice(0, this.words.length);
   }
 
-  /** A dictionary restored from saved lists; `wordTerms[w]` is the term id of `words[w]`. */
-  static restore(stems: string[], words: string[], wordTerms: Int32Array): TermDictionary {
+  /**
+   * A dictionary restored from saved lists; `wordTerms[w]` is the term id of `words[w]`, and
+   * `stemOrder` and `wordOrder` are `sortedIds()` as saved.
+   */
+  static restore(
+    stems: string[],
+    words: string[],
+    wordTerms: Int32Array,
+    stemOrder: Int32Array,
+    wordOrder: Int32Array,
+  ): TermDictionary {
     if (wordTerms.length !== words.length)
       throw new Error('dictionary: word and term lists differ in length');
-    const dictionary = new TermDictionary();
-    for (let term = 0; term < stems.length; term++) dictionary.termIds.set(stems[term] as string, term);
-    for (let id = 0; id < words.length; id++) dictionary.wordIds.set(words[id] as string, id);
-    if (dictionary.termIds.size !== stems.length || dictionary.wordIds.size !== words.length)
-      throw new Error('dictionary: a stem or word appears twice');
+    checkOrder(stemOrder, stems, 'stem');
+    checkOrder(wordOrder, words, 'word');
     for (const term of wordTerms)
       if (term < 0 || term >= stems.length) throw new Error('dictionary: word points at no stem');
+    const dictionary = new TermDictionary();
     (dictionary as { stems: string[] }).stems = stems;
     (dictionary as { words: string[] }).words = words;
+    dictionary.stemOrder = stemOrder;
+    dictionary.wordOrder = wordOrder;
     dictionary.termOf = new Int32Array(Math.max(1024, words.length * 2));
     dictionary.termOf.set(wordTerms);
     return dictionary;
   }
+}
+
+/** The ids of `strings` ordered by the strings (code-unit order, as `<` compares). */
+function sortedOrder(strings: readonly string[]): Int32Array {
+  const order = Int32Array.from(strings, (_, id) => id);
+  return order.sort((a, b) => ((strings[a] as string) < (strings[b] as string) ? -1 : 1));
+}
+
+/**
+ * Checks that `order` has one entry per string, each a valid id. Whether it is really sorted is
+ * not checked (a million string comparisons at every start); the snapshot's checksum vouches for it.
+ */
+function checkOrder(order: Int32Array, strings: readonly string[], what: string): void {
+  if (order.length !== strings.length) throw new Error(`dictionary: the ${what} order has the wrong length`);
+  for (const id of order)
+    if (id < 0 || id >= strings.length) throw new Error(`dictionary: the ${what} order points at no ${what}`);
+}
+
+/** The id whose string is `target`, by binary search over ids sorted by their strings. */
+function findSorted(order: Int32Array, strings: readonly string[], target: string): number | undefined {
+  let low = 0;
+  let high = order.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const id = order[middle] as number;
+    const value = strings[id] as string;
+    if (value === target) return id;
+    if (value < target) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }

@@ -69,6 +69,9 @@ export function engineSections(
   sections['dictionary.stems'] = utf8.encode(data.dictionary.stems.slice(0, data.termLimit).join('\n'));
   sections['dictionary.words'] = utf8.encode(data.dictionary.words.slice(0, data.wordLimit).join('\n'));
   sections['dictionary.wordTerms'] = data.dictionary.wordTerms().subarray(0, data.wordLimit);
+  const order = dictionaryOrder(data.dictionary, data.termLimit, data.wordLimit);
+  sections['dictionary.stemOrder'] = order.stems;
+  sections['dictionary.wordOrder'] = order.words;
 
   const reasons = new Map<string, number>();
   const saved: SavedDocument[] = [];
@@ -138,7 +141,13 @@ export function restoreEngineState(sections: ReadonlyMap<string, SectionArray>):
     const [termLimit, wordLimit] = get('index.limits', Int32Array);
     const stems = splitLines(fromUtf8.decode(get('dictionary.stems', Uint8Array)));
     const words = splitLines(fromUtf8.decode(get('dictionary.words', Uint8Array)));
-    const dictionary = TermDictionary.restore(stems, words, get('dictionary.wordTerms', Int32Array));
+    const dictionary = TermDictionary.restore(
+      stems,
+      words,
+      get('dictionary.wordTerms', Int32Array),
+      get('dictionary.stemOrder', Int32Array),
+      get('dictionary.wordOrder', Int32Array),
+    );
     const data = { dictionary, termLimit, wordLimit } as IndexData;
     for (const name of INDEX_ARRAYS) {
       const array = sections.get(`index.${name}`);
@@ -217,6 +226,22 @@ export function snapshotReuse(
   return {
     index: state.index,
     documents: state.documents.map((_, group) => restored.get(group)),
+  };
+}
+
+/**
+ * The dictionary's sorted ids, limited to the stems and words this index saves (a dictionary
+ * shared with newer indexes may hold more).
+ */
+function dictionaryOrder(
+  dictionary: TermDictionary,
+  termLimit: number,
+  wordLimit: number,
+): { stems: Int32Array; words: Int32Array } {
+  const order = dictionary.sortedIds();
+  return {
+    stems: order.stems.filter((term) => term < termLimit),
+    words: order.words.filter((word) => word < wordLimit),
   };
 }
 

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped when the snapshot layout changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
-/** The code root: `src/` under tsx, `dist/` when built. */
-const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The code root: `src/` under tsx, and also when running compiled code from `dist/` beside it (so
+ * tsx, `npm run ask` and `npm start` share snapshots); `dist/` alone in the image.
+ */
+const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = path.resolve(HERE, '..', 'src');
+const CODE_ROOT = existsSync(path.join(SOURCES, 'snapshot', 'engine-version.ts')) ? SOURCES : HERE;
 
 /**
  * Source files that shape what a snapshot holds: how files are parsed into documents, which
