@@ -17,9 +17,9 @@ export class TermDictionary {
   private termIds = new Map<string, number>();
   private wordIds = new Map<string, number>();
   /**
-   * After `restore`, the term and word ids in string order: lookups binary-search them, and the
-   * maps above are filled only when a word is added (a restored snapshot with a million words
-   * answers its first question without hashing them all).
+   * After `restore`, the restored term and word ids in string order: lookups binary-search them,
+   * and the maps above hold only what was added since (a restored snapshot with a million words
+   * answers its first question, and takes its first edit, without hashing them all).
    */
   private stemOrder: Int32Array | undefined;
   private wordOrder: Int32Array | undefined;
@@ -34,29 +34,20 @@ export class TermDictionary {
 
   /** Term id of a stem, when the dictionary has it. */
   termOfStem(stem: string): number | undefined {
-    return this.stemOrder ? findSorted(this.stemOrder, this.stems, stem) : this.termIds.get(stem);
+    return (this.stemOrder && findSorted(this.stemOrder, this.stems, stem)) ?? this.termIds.get(stem);
   }
 
   /** Word id of a folded word, when the dictionary has it. */
   wordId(word: string): number | undefined {
-    return this.wordOrder ? findSorted(this.wordOrder, this.words, word) : this.wordIds.get(word);
+    return (this.wordOrder && findSorted(this.wordOrder, this.words, word)) ?? this.wordIds.get(word);
   }
 
   /** The ids of the stems and of the words in string order, for saving beside the lists. */
   sortedIds(): { stems: Int32Array; words: Int32Array } {
     return {
-      stems: this.stemOrder ?? sortedOrder(this.stems),
-      words: this.wordOrder ?? sortedOrder(this.words),
+      stems: this.stemOrder && this.termIds.size === 0 ? this.stemOrder : sortedOrder(this.stems),
+      words: this.wordOrder && this.wordIds.size === 0 ? this.wordOrder : sortedOrder(this.words),
     };
-  }
-
-  /** Fills the maps from the lists before the first addition after a restore. */
-  private useMaps(): void {
-    if (!this.stemOrder && !this.wordOrder) return;
-    this.termIds = new Map(this.stems.map((stem, term) => [stem, term]));
-    this.wordIds = new Map(this.words.map((word, id) => [word, id]));
-    this.stemOrder = undefined;
-    this.wordOrder = undefined;
   }
 
   /** Term id of a word id. */
@@ -66,8 +57,7 @@ export class TermDictionary {
 
   /** The id of a stem, added when new. */
   addStem(stem: string): number {
-    this.useMaps();
-    let term = this.termIds.get(stem);
+    let term = this.termOfStem(stem);
     if (term === undefined) {
       term = this.stems.length;
       this.stems.push(stem);
@@ -78,8 +68,7 @@ export class TermDictionary {
 
   /** The id of a folded word (its stem is added too), added when new. */
   addWord(word: string): number {
-    this.useMaps();
-    let id = this.wordIds.get(word);
+    let id = this.wordId(word);
     if (id === undefined) {
       id = this.words.length;
       const term = this.addStem(stemWord(word));

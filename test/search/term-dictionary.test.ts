@@ -37,6 +37,15 @@ describe('a term dictionary restored from a snapshot', () => {
     expect(added).toBe(words.length);
   });
 
+  it('saves the added words in order with the restored ones, and a second restore finds them all', () => {
+    const copy = restored(built(words));
+    copy.addWord('aardvark');
+    copy.addWord('principals');
+    const again = restored(copy);
+    for (const word of [...words, 'aardvark', 'principals'])
+      expect(again.wordId(word)).toBe(copy.wordId(word));
+  });
+
   it('refuses an order that points past its words', () => {
     const original = built(words);
     const order = original.sortedIds();
