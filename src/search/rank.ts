@@ -1,4 +1,4 @@
-import { countInRange, countInSentence, occursInRange, type Postings } from './postings.js';
+import { countInRange, lowerBound, occursInRange, type Postings } from './postings.js';
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -209,29 +209,82 @@ function shortlistSentences(
   o: RankOptions,
   candidates: number[],
 ): ScoredSentence[] {
-  const scored: Array<ScoredSentence & { preliminary: number }> = [];
-  const ownScores = new Float64Array(conceptCount);
-  for (const sentence of candidates) {
-    ownScores.fill(0);
-    const ownSeen = new Float64Array(conceptCount);
-    const length = index.sentenceLength[sentence] as number;
-    for (const variant of variants) {
-      const count = countInSentence(variant.postings, sentence);
-      if (count === 0) continue;
-      const score = bm25(variant.weight * variant.sentenceIdf, count, length, index.averageSentenceLength, o);
-      const c = variant.concept;
-      if (score > (ownScores[c] as number)) ownScores[c] = score;
-      if (variant.weight > (ownSeen[c] as number)) ownSeen[c] = variant.weight;
+  const sorted = Int32Array.from(candidates).sort();
+  const n = sorted.length;
+  // Per candidate and concept: its best BM25 score and the weight of its best form. Each posting
+  // list is merged with the sorted candidates (galloping through the longer of the two), so a
+  // common term costs one pass in order, not a binary search from scratch per candidate.
+  const ownScores = new Float64Array(n * conceptCount);
+  const ownSeen = new Float64Array(n * conceptCount);
+  for (const variant of variants) {
+    const { sentences, counts } = variant.postings;
+    const idf = variant.weight * variant.sentenceIdf;
+    const c = variant.concept;
+    const visit = (i: number, at: number) => {
+      const sentence = sorted[i] as number;
+      const score = bm25(
+        idf,
+        counts[at] as number,
+        index.sentenceLength[sentence] as number,
+        index.averageSentenceLength,
+        o,
+      );
+      const slot = i * conceptCount + c;
+      if (score > (ownScores[slot] as number)) ownScores[slot] = score;
+      if (variant.weight > (ownSeen[slot] as number)) ownSeen[slot] = variant.weight;
+    };
+    if (sentences.length >= n) {
+      for (let i = 0, at = 0; i < n && at < sentences.length; i++) {
+        at = gallop(sentences, sorted[i] as number, at);
+        if (sentences[at] === sorted[i]) visit(i, at);
+      }
+    } else {
+      for (let at = 0, i = 0; at < sentences.length && i < n; at++) {
+        i = gallop(sorted, sentences[at] as number, i);
+        if (sorted[i] === sentences[at]) visit(i, at);
+      }
     }
-    let covered = 0;
-    for (let c = 0; c < conceptCount; c++) covered += (importance[c] as number) * (ownSeen[c] as number);
-    const ownScore = sum(ownScores);
-    scored.push({ sentence, ownScore, ownSeen, preliminary: ownScore * (0.5 + covered / totalImportance) });
   }
-  if (scored.length <= o.shortlist) return scored;
-  return scored
-    .sort((a, b) => b.preliminary - a.preliminary || a.sentence - b.sentence)
-    .slice(0, o.shortlist);
+  const own = new Float64Array(n);
+  const preliminary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let covered = 0;
+    let score = 0;
+    for (let c = 0; c < conceptCount; c++) {
+      covered += (importance[c] as number) * (ownSeen[i * conceptCount + c] as number);
+      score += ownScores[i * conceptCount + c] as number;
+    }
+    own[i] = score;
+    preliminary[i] = score * (0.5 + covered / totalImportance);
+  }
+  let kept = Array.from({ length: n }, (_, i) => i);
+  if (n > o.shortlist) {
+    kept = kept
+      .sort((a, b) => (preliminary[b] as number) - (preliminary[a] as number) || a - b)
+      .slice(0, o.shortlist);
+  }
+  return kept.map((i) => ({
+    sentence: sorted[i] as number,
+    ownScore: own[i] as number,
+    ownSeen: ownSeen.slice(i * conceptCount, (i + 1) * conceptCount),
+  }));
+}
+
+/**
+ * The first position at or after `from` in the ascending `list` whose value is ≥ `value`
+ * (`list.length` when none): doubling steps from `from`, then a binary search in the last step.
+ */
+function gallop(list: Int32Array, value: number, from: number): number {
+  if (from >= list.length || (list[from] as number) >= value) return from;
+  let step = 1;
+  let low = from;
+  let high = from + 1;
+  while (high < list.length && (list[high] as number) < value) {
+    low = high;
+    step *= 2;
+    high = from + step;
+  }
+  return lowerBound(list, value, low + 1, Math.min(high, list.length));
 }
 
 /**
