@@ -50,7 +50,7 @@ async function seedExamples(files: string[], weights: LearnedWeights): Promise<{
   const { loadKnowledge } = await import('../src/knowledge/load.js');
   const { readEvalQuestions, normalizeForEval } = await import('../src/eval/evaluate.js');
   const { documents } = await loadKnowledge(SEED_DIR);
-  const engine = createEngine(documents, { weights });
+  const engine = createEngine(documents, { ranker: 'learned', weights });
   const ranking: RankingExample[] = [];
   const abstain: Array<{ row: Float64Array; answerable: boolean }> = [];
   for (const file of files) {
@@ -140,7 +140,18 @@ function adam(size: number, lossAndGradient: (w: Float64Array) => { loss: number
   return { w, loss };
 }
 
+/** Every feature must be a finite number: one NaN would make every weight NaN. */
+function checkFinite(examples: RankingExample[]): void {
+  for (const example of examples)
+    for (const row of example.features)
+      row.forEach((value, i) => {
+        if (!Number.isFinite(value))
+          throw new Error(`feature ${RANK_WEIGHT_NAMES[i]} is ${value} (article ${example.article})`);
+      });
+}
+
 function fitRanker(examples: RankingExample[], l2 = 1e-3): number[] {
+  checkFinite(examples);
   const size = RANK_WEIGHT_NAMES.length;
   const { mean, scale } = standardise(
     examples.flatMap((example) => example.features),
@@ -253,7 +264,7 @@ function cachedSquadExamples(): RankingExample[] {
     }>;
     return saved.map((example) => ({ ...example, features: example.features.map((row) => Float64Array.from(row)) }));
   }
-  const examples = rankingExamples(createEngine(all.documents, { weights: EMPTY }), all.questions);
+  const examples = rankingExamples(createEngine(all.documents, { ranker: 'learned', weights: EMPTY }), all.questions);
   writeFileSync(
     cache,
     JSON.stringify(examples.map((example) => ({ ...example, features: example.features.map((row) => Array.from(row)) }))),
@@ -300,7 +311,7 @@ for (const [first, end] of [
   [12, 24],
 ] as const) {
   const half = loadSquadArticles(file, first, end);
-  const engine = createEngine(half.documents, { weights: withRank });
+  const engine = createEngine(half.documents, { ranker: 'learned', weights: withRank });
   for (const question of sample(all.questions, ABSTAIN_SAMPLE, first + 1)) {
     const analysis = engine.analyze(question.question);
     const inside = question.article >= first && question.article < end;
