@@ -12,6 +12,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import { createEngine } from '../src/answer/engine.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { buildEngine } from '../src/runtime/build-engine.js';
 import { analyzeQuery, rankSentences } from '../src/search/index.js';
@@ -55,6 +56,9 @@ export interface ScaleResult {
   /** The index's part alone (question analysis and first-stage ranking, no reranking or excerpts). */
   rankP50?: number;
   rankP95?: number;
+  /** engine.answer with the learned ranker (soft matching with word vectors, reranker, abstention). */
+  learnedP50?: number;
+  learnedP95?: number;
   /** One file changed: the time until the new engine serves it (serve). */
   reloadMs?: number;
   reloadIndexed?: number;
@@ -191,6 +195,10 @@ async function serve(passages: number): Promise<ScaleResult> {
   const ranking = latencies((q) => rankSentences(index, analyzeQuery(q, index)), measured, warmup);
   const timing = latencies((q) => built.engine.answer(q), measured, warmup);
   const afterQueries = memory();
+  // The learned ranker over the same index (every group reused, nothing re-read).
+  const { documents } = built.engine;
+  const learned = createEngine(documents, { ...ENGINE_OPTIONS, ranker: 'learned' }, { index, documents });
+  const soft = latencies((q) => learned.answer(q), measured, warmup);
 
   // One file changed: a new sentence with a word no other file has, then the reload.
   const file = path.join(folder.knowledge, reportFileName(Math.floor(built.engine.documents.length / 2)));
@@ -211,6 +219,8 @@ async function serve(passages: number): Promise<ScaleResult> {
       ...timing,
       rankP50: ranking.p50,
       rankP95: ranking.p95,
+      learnedP50: soft.p50,
+      learnedP95: soft.p95,
       heapMB: Math.max(loaded.heapMB ?? 0, afterQueries.heapMB ?? 0),
       reloadMs,
       reloadIndexed: reloaded.indexed,
