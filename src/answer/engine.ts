@@ -89,6 +89,13 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
 /** Excerpt choice for the learned ranker, whose scores are log-odds: wider, no penalty for one source. */
 const LEARNED_RANKER_DEFAULTS = Object.freeze({ minRelativeScore: 0.05, repeatSourcePenalty: 0 });
 
+/**
+ * First-stage settings for the rules ranker, fitted by `npm run fit:stage`
+ * (scripts/fit-first-stage.ts) on SQuAD public questions of articles 0–11 and checked on 12–23.
+ * (The learned ranker keeps RANK_DEFAULTS: its weights were fitted on features computed with them.)
+ */
+const RULES_RANK = Object.freeze({ b: 0.9, passageWeight: 0.75 });
+
 const NO_FEATURES = new Float64Array(0);
 
 /** Rules ranker: most a sentence's score grows for using the question's own words rather than only their stems. */
@@ -143,6 +150,7 @@ export function createEngine(
       : {}),
     ...options,
   };
+  if ((settings.ranker ?? 'rules') === 'rules') settings.rank = { ...RULES_RANK, ...settings.rank };
   // Only the learned ranker reads word vectors; the rules ranker starts without loading them.
   const vectors =
     options.vectors === undefined

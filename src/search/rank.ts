@@ -34,7 +34,7 @@ export const RANK_DEFAULTS = Object.freeze({
   limit: 40,
 });
 
-export type RankOptions = typeof RANK_DEFAULTS;
+export type RankOptions = { readonly [K in keyof typeof RANK_DEFAULTS]: number };
 
 /** A sentence that matches the question. */
 export interface SentenceHit {
