@@ -216,33 +216,40 @@ function shortlistSentences(
   // common term costs one pass in order, not a binary search from scratch per candidate.
   const ownScores = new Float64Array(n * conceptCount);
   const ownSeen = new Float64Array(n * conceptCount);
+  const averageLength = index.averageSentenceLength;
   for (const variant of variants) {
     const { sentences, counts } = variant.postings;
     const idf = variant.weight * variant.sentenceIdf;
     const c = variant.concept;
-    const visit = (i: number, at: number) => {
+    const byPostings = sentences.length < n;
+    // Walk the shorter list, galloping through the longer one.
+    for (let i = 0, at = 0; i < n && at < sentences.length; ) {
+      if (byPostings) {
+        i = gallop(sorted, sentences[at] as number, i);
+        if (i >= n || sorted[i] !== sentences[at]) {
+          at++;
+          continue;
+        }
+      } else {
+        at = gallop(sentences, sorted[i] as number, at);
+        if (at >= sentences.length || sentences[at] !== sorted[i]) {
+          i++;
+          continue;
+        }
+      }
       const sentence = sorted[i] as number;
       const score = bm25(
         idf,
         counts[at] as number,
         index.sentenceLength[sentence] as number,
-        index.averageSentenceLength,
+        averageLength,
         o,
       );
       const slot = i * conceptCount + c;
       if (score > (ownScores[slot] as number)) ownScores[slot] = score;
       if (variant.weight > (ownSeen[slot] as number)) ownSeen[slot] = variant.weight;
-    };
-    if (sentences.length >= n) {
-      for (let i = 0, at = 0; i < n && at < sentences.length; i++) {
-        at = gallop(sentences, sorted[i] as number, at);
-        if (sentences[at] === sorted[i]) visit(i, at);
-      }
-    } else {
-      for (let at = 0, i = 0; at < sentences.length && i < n; at++) {
-        i = gallop(sorted, sentences[at] as number, i);
-        if (sorted[i] === sentences[at]) visit(i, at);
-      }
+      i++;
+      at++;
     }
   }
   const own = new Float64Array(n);
@@ -257,17 +264,20 @@ function shortlistSentences(
     own[i] = score;
     preliminary[i] = score * (0.5 + covered / totalImportance);
   }
-  let kept = Array.from({ length: n }, (_, i) => i);
-  if (n > o.shortlist) {
-    kept = kept
-      .sort((a, b) => (preliminary[b] as number) - (preliminary[a] as number) || a - b)
-      .slice(0, o.shortlist);
-  }
-  return kept.map((i) => ({
+  const scoredSentence = (i: number): ScoredSentence => ({
     sentence: sorted[i] as number,
     ownScore: own[i] as number,
-    ownSeen: ownSeen.slice(i * conceptCount, (i + 1) * conceptCount),
-  }));
+    ownSeen: ownSeen.subarray(i * conceptCount, (i + 1) * conceptCount),
+  });
+  if (n <= o.shortlist) {
+    const all: ScoredSentence[] = [];
+    for (let i = 0; i < n; i++) all.push(scoredSentence(i));
+    return all;
+  }
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (preliminary[b] as number) - (preliminary[a] as number) || a - b,
+  );
+  return Array.from(order.subarray(0, o.shortlist), scoredSentence);
 }
 
 /**
