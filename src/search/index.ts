@@ -8,6 +8,7 @@ export { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from './features.js';
 export { FUZZY_DEFAULTS, FuzzyVocabulary } from './fuzzy.js';
 export { LEARNED_WEIGHTS } from './learned-weights.js';
 export { type AnalyzedQuery, analyzeQuery, type QueryConcept, type QueryVariant } from './query.js';
+export { analyzeQueryWithRules } from './query-rules.js';
 export { RANK_DEFAULTS, type Ranking, type RankOptions, rankSentences, type SentenceHit } from './rank.js';
 export { bm25Idf, type PassageInput, SearchIndex } from './search-index.js';
 export { GeneralSpeller, generalSpeller } from './speller.js';

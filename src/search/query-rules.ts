@@ -4,10 +4,11 @@ import {
   type QueryConcept,
   type QueryVariant,
   questionType,
+  spellingVariants,
   type Vocabulary,
 } from './query.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
-import { contentTokens, isStopWord, stemWord, words } from './text.js';
+import { contentTokens, stemWord, words } from './text.js';
 
 /*
  * The hand-written question analysis of the first version, kept as the default ranker ("rules")
@@ -67,8 +68,6 @@ const RESULT_WEIGHT = 0.8;
 /** A finding question answered without any word of a result is only partly answered. */
 const RESULT_COVERAGE = 1;
 const DEFINITION_WEIGHT = 0.5;
-/** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
-const NEAR_BEST = 0.05;
 
 /** For each stem, the stems that stand for it and the best weight of any group joining them. */
 const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
@@ -99,19 +98,9 @@ export function analyzeQueryWithRules(question: string, vocabulary: Vocabulary):
   const lastStem = tokens[tokens.length - 1]?.stem;
   let wantsResult = false;
   for (const token of tokens) {
-    let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
-    if (!vocabulary.hasWord(token.word) && !vocabulary.hasStem(token.stem)) {
-      const corrections = vocabulary.correct(token.word);
-      const closest = corrections[0]?.distance ?? 1;
-      const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
-      if (nearBest.some((correction) => isStopWord(correction.word))) continue;
-      if (corrections.length > 0) {
-        variants = corrections.map((correction) => ({
-          stem: stemWord(correction.word),
-          weight: 1 - correction.distance,
-        }));
-      }
-    }
+    const spelled = spellingVariants(token, vocabulary);
+    if (!spelled) continue;
+    let variants: QueryVariant[] = spelled.variants;
     for (const variant of [...variants]) {
       for (const [synonym, weight] of synonymsByStem.get(variant.stem) ?? []) {
         variants.push({ stem: synonym, weight: variant.weight * weight });

@@ -104,31 +104,11 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
   const folded = all.join(' ');
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
-  const speller = generalSpeller();
   for (const token of contentTokens(question)) {
-    let variants: QueryVariant[] = [{ stem: token.stem, weight: 1 }];
-    let meaning = token.word;
-    const inSources = vocabulary.hasWord(token.word) || vocabulary.hasStem(token.stem);
-    const commoner = inSources ? undefined : speller.commonerSpelling(token.word);
-    if (commoner) {
-      meaning = commoner.word;
-      variants = [
-        { stem: stemWord(commoner.word), weight: 1 - commoner.distance },
-        { stem: token.stem, weight: 1 },
-      ];
-    } else if (!inSources && !speller.isCommonWord(token.word) && !/\d/.test(token.word)) {
-      const corrections = mergeCorrections(vocabulary.correct(token.word), speller.correct(token.word));
-      const closest = corrections[0]?.distance ?? 1;
-      const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
-      if (nearBest.some((correction) => isStopWord(correction.word))) continue;
-      if (corrections.length > 0) {
-        meaning = (corrections[0] as { word: string }).word;
-        variants = corrections.map((correction) => ({
-          stem: stemWord(correction.word),
-          weight: 1 - correction.distance,
-        }));
-      }
-    }
+    const spelled = spellingVariants(token, vocabulary);
+    if (!spelled) continue;
+    const { variants } = spelled;
+    const { meaning } = spelled;
     if (vocabulary.lemmaStems) {
       for (const stem of vocabulary.lemmaStems(meaning))
         variants.push({ stem, weight: LEMMA_WEIGHT * (variants[0]?.weight ?? 1) });
@@ -148,6 +128,42 @@ export function analyzeQuery(question: string, vocabulary: Vocabulary): Analyzed
     countedStems,
     words: all,
     definition: DEFINITION_QUESTION.test(folded),
+  };
+}
+
+/**
+ * A question word's forms: itself when the sources use it; else a far commoner spelling of it
+ * ("goverment" → government) beside it; else, for a word that is not common English either, its
+ * closest spellings among the sources' words and general English. Null for a misspelled stop
+ * word ("waht"), which is dropped.
+ */
+export function spellingVariants(
+  token: { word: string; stem: string },
+  vocabulary: Vocabulary,
+): { meaning: string; variants: QueryVariant[] } | null {
+  const speller = generalSpeller();
+  const typed = { stem: token.stem, weight: 1 };
+  if (vocabulary.hasWord(token.word) || vocabulary.hasStem(token.stem))
+    return { meaning: token.word, variants: [typed] };
+  const commoner = speller.commonerSpelling(token.word);
+  if (commoner)
+    return {
+      meaning: commoner.word,
+      variants: [{ stem: stemWord(commoner.word), weight: 1 - commoner.distance }, typed],
+    };
+  if (speller.isCommonWord(token.word) || /\d/.test(token.word))
+    return { meaning: token.word, variants: [typed] };
+  const corrections = mergeCorrections(vocabulary.correct(token.word), speller.correct(token.word));
+  const closest = corrections[0]?.distance ?? 1;
+  const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
+  if (nearBest.some((correction) => isStopWord(correction.word))) return null;
+  if (corrections.length === 0) return { meaning: token.word, variants: [typed] };
+  return {
+    meaning: (corrections[0] as { word: string }).word,
+    variants: corrections.map((correction) => ({
+      stem: stemWord(correction.word),
+      weight: 1 - correction.distance,
+    })),
   };
 }
 

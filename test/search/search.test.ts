@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeQuery,
+  analyzeQueryWithRules,
   contentTokens,
   FuzzyVocabulary,
   foldText,
@@ -69,6 +70,19 @@ describe('question analysis', () => {
     expect(find?.variants.find((variant) => variant.stem === 'found')?.weight).toBeLessThan(1);
     const child = analyzeQuery('which child', index).concepts[0];
     expect(child?.variants.map((variant) => variant.stem)).toContain('children');
+  });
+
+  it('keeps a common English word the sources lack as itself, for both rankers, instead of respelling it as a source word', () => {
+    const index = SearchIndex.build([{ group: 0, sentences: ['The charter report covered many schools.'] }]);
+    for (const analyze of [analyzeQuery, analyzeQueryWithRules]) {
+      const chapter = analyze('which chapter covered schools', index).concepts.find(
+        (c) => c.word === 'chapter',
+      );
+      expect(chapter?.variants.map((variant) => variant.stem)).toEqual(['chapter']);
+      // A misspelling of a word the sources do use is still corrected towards it.
+      const typo = analyze('chartr schools', index).concepts[0];
+      expect(typo?.variants.map((variant) => variant.stem)).toContain('charter');
+    }
   });
 
   it('knows a "how many" question and what it counts', () => {
