@@ -8,6 +8,7 @@ import { chooseLogFormat } from './log/pretty.js';
 import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
+import { generalSpeller } from './search/index.js';
 import { createHttpServer } from './server/index.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from './snapshot/index.js';
 import { openStore } from './store/index.js';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     { dir: config.knowledgeDir, documents: loaded.documents, passages: holder.engine.passageCount },
     'knowledge loaded',
   );
+  // The general-English speller (word list and fuzzy index) loads now, not on the first
+  // question holding a word the sources lack, so no user waits for it.
+  generalSpeller();
 
   // Votes, abstentions and answers for the curator's report; a database that cannot be reached
   // only degrades to logging (with a warning), it never stops the bot.
