@@ -6,6 +6,8 @@ import { defaultWordVectors, type WordVectors } from './word-vectors.js';
 export const COMMON_WORDS = 40_000;
 /** How many times commoner a spelling must be to replace a rare known word. */
 const COMMONER_BY = 50;
+/** How many words' corrections are remembered before the memory starts again. */
+const REMEMBERED_WORDS = 10_000;
 
 /**
  * Spelling correction against general English: the commonest words of the word-vector model
@@ -16,6 +18,8 @@ export class GeneralSpeller {
   private readonly common: ReadonlySet<string>;
   private readonly fuzzy: FuzzyVocabulary;
   private readonly vectors: WordVectors | null;
+  /** Corrections already looked up (the words people misspell, and the ones the sources lack, repeat). */
+  private readonly corrections = new Map<string, Array<{ word: string; distance: number; rank: number }>>();
 
   constructor(vectors: WordVectors | null, size = COMMON_WORDS) {
     this.vectors = vectors;
@@ -42,10 +46,16 @@ export class GeneralSpeller {
   }
 
   correct(word: string): Array<{ word: string; distance: number; rank: number }> {
-    return this.fuzzy
-      .correct(word)
-      .map((correction) => ({ ...correction, rank: this.vectors?.rank(correction.word) ?? 0 }))
-      .sort((a, b) => a.distance - b.distance || a.rank - b.rank);
+    let corrections = this.corrections.get(word);
+    if (!corrections) {
+      corrections = this.fuzzy
+        .correct(word)
+        .map((correction) => ({ ...correction, rank: this.vectors?.rank(correction.word) ?? 0 }))
+        .sort((a, b) => a.distance - b.distance || a.rank - b.rank);
+      if (this.corrections.size >= REMEMBERED_WORDS) this.corrections.clear();
+      this.corrections.set(word, corrections);
+    }
+    return corrections.map((correction) => ({ ...correction }));
   }
 }
 
