@@ -82,6 +82,10 @@ export class FuzzyVocabulary {
     const { maxLengthDifference, threshold, limit } = this.options;
     const letters = letterSet(word);
     const pairs = pairSet(word);
+    const counts = letterCounts(word);
+    // Each letter of the word that a candidate lacks (counted with repeats) costs fuse.js at least
+    // one error, and it accepts at most threshold × length of them.
+    const maxMissing = Math.floor(threshold * word.length + 1e-9);
     const candidates: string[] = [];
     for (
       let length = word.length - maxLengthDifference;
@@ -90,11 +94,13 @@ export class FuzzyVocabulary {
     ) {
       const bucket = this.buckets.get(bucketKey(word[0] ?? '', length));
       if (!bucket) continue;
-      bucket.letters.forEach((set, at) => {
-        if (bitCount(set ^ letters) > MAX_LETTER_SET_DIFFERENCE) return;
-        if (bitCount(pairs & ~(bucket.pairs[at] as number)) > MAX_MISSING_PAIRS) return;
-        candidates.push(bucket.words[at] as string);
-      });
+      for (let at = 0; at < bucket.words.length; at++) {
+        if (bitCount((bucket.letters[at] as number) ^ letters) > MAX_LETTER_SET_DIFFERENCE) continue;
+        if (bitCount(pairs & ~(bucket.pairs[at] as number)) > MAX_MISSING_PAIRS) continue;
+        const candidate = bucket.words[at] as string;
+        if (missingLetters(counts, candidate) > maxMissing) continue;
+        candidates.push(candidate);
+      }
     }
     if (candidates.length > 0) {
       const searcher = new Fuse(candidates, { includeScore: true, threshold, shouldSort: true });
@@ -107,6 +113,35 @@ export class FuzzyVocabulary {
     }
     return found.sort((a, b) => a.distance - b.distance).slice(0, limit);
   }
+}
+
+/** How many times each UTF-16 code unit occurs in the word (letters a–z; others share slot 26). */
+function letterCounts(word: string): Int8Array {
+  const counts = new Int8Array(27);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    const slot = code >= 0 && code < 26 ? code : 26;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  return counts;
+}
+
+const scratchCounts = new Int8Array(27);
+
+/** How many of the word's letters (with repeats, from `counts`) the candidate does not hold. */
+function missingLetters(counts: Int8Array, candidate: string): number {
+  scratchCounts.set(counts);
+  let missing = 0;
+  for (const count of counts) missing += count;
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i) - 97;
+    const slot = code >= 0 && code < 26 ? code : 26;
+    if ((scratchCounts[slot] as number) > 0) {
+      scratchCounts[slot] = (scratchCounts[slot] as number) - 1;
+      missing--;
+    }
+  }
+  return missing;
 }
 
 function letterSet(word: string): number {
