@@ -16,7 +16,8 @@ const REMEMBERED_WORDS = 10_000;
  */
 export class GeneralSpeller {
   private readonly common: ReadonlySet<string>;
-  private readonly fuzzy: FuzzyVocabulary;
+  /** Built on the first correction: checking that a word is common needs only the set. */
+  private fuzzyVocabulary: FuzzyVocabulary | undefined;
   private readonly vectors: WordVectors | null;
   /** Corrections already looked up (the words people misspell, and the ones the sources lack, repeat). */
   private readonly corrections = new Map<string, Array<{ word: string; distance: number; rank: number }>>();
@@ -25,7 +26,6 @@ export class GeneralSpeller {
     this.vectors = vectors;
     const words = vectors ? vectors.vocabulary().slice(0, size) : [];
     this.common = new Set(words);
-    this.fuzzy = new FuzzyVocabulary([this.common, STOP_WORDS]);
   }
 
   isCommonWord(word: string): boolean {
@@ -48,7 +48,8 @@ export class GeneralSpeller {
   correct(word: string): Array<{ word: string; distance: number; rank: number }> {
     let corrections = this.corrections.get(word);
     if (!corrections) {
-      corrections = this.fuzzy
+      this.fuzzyVocabulary ??= new FuzzyVocabulary([this.common, STOP_WORDS]);
+      corrections = this.fuzzyVocabulary
         .correct(word)
         .map((correction) => ({ ...correction, rank: this.vectors?.rank(correction.word) ?? 0 }))
         .sort((a, b) => a.distance - b.distance || a.rank - b.rank);
