@@ -150,7 +150,7 @@ export function createEngine(
       : {}),
     ...options,
   };
-  if ((settings.ranker ?? 'rules') === 'rules') settings.rank = { ...RULES_RANK, ...settings.rank };
+  if (settings.ranker === 'rules') settings.rank = { ...RULES_RANK, ...settings.rank };
   // Only the learned ranker reads word vectors; the rules ranker starts without loading them.
   const vectors =
     options.vectors === undefined

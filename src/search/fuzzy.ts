@@ -98,7 +98,7 @@ export class FuzzyVocabulary {
         if (bitCount((bucket.letters[at] as number) ^ letters) > MAX_LETTER_SET_DIFFERENCE) continue;
         if (bitCount(pairs & ~(bucket.pairs[at] as number)) > MAX_MISSING_PAIRS) continue;
         const candidate = bucket.words[at] as string;
-        if (missingLetters(counts, candidate) > maxMissing) continue;
+        if (missingLetters(counts, word.length, candidate) > maxMissing) continue;
         candidates.push(candidate);
       }
     }
@@ -128,11 +128,10 @@ function letterCounts(word: string): Int8Array {
 
 const scratchCounts = new Int8Array(27);
 
-/** How many of the word's letters (with repeats, from `counts`) the candidate does not hold. */
-function missingLetters(counts: Int8Array, candidate: string): number {
+/** How many of the word's `length` letters (with repeats, from `counts`) the candidate does not hold. */
+function missingLetters(counts: Int8Array, length: number, candidate: string): number {
   scratchCounts.set(counts);
-  let missing = 0;
-  for (const count of counts) missing += count;
+  let missing = length;
   for (let i = 0; i < candidate.length; i++) {
     const code = candidate.charCodeAt(i) - 97;
     const slot = code >= 0 && code < 26 ? code : 26;

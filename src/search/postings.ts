@@ -18,12 +18,6 @@ export function lowerBound(sorted: Int32Array, value: number, from = 0, to = sor
   return low;
 }
 
-/** How often the term occurs in one sentence (0 when it does not). */
-export function countInSentence(postings: Postings, sentence: number): number {
-  const at = lowerBound(postings.sentences, sentence);
-  return postings.sentences[at] === sentence ? (postings.counts[at] as number) : 0;
-}
-
 /** How often the term occurs in the sentences with ids in [first, end). */
 export function countInRange(postings: Postings, first: number, end: number): number {
   let total = 0;

@@ -1,5 +1,6 @@
 import {
   type AnalyzedQuery,
+  correctionVariants,
   dedupeVariants,
   type QueryConcept,
   type QueryVariant,
@@ -8,7 +9,7 @@ import {
 } from './query.js';
 import { generalSpeller } from './speller.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
-import { contentTokens, isStopWord, stemWord, words } from './text.js';
+import { contentTokens, stemWord, words } from './text.js';
 
 /*
  * The hand-written question analysis of the first version, kept as the default ranker ("rules")
@@ -69,9 +70,6 @@ const RESULT_WEIGHT = 0.8;
 const RESULT_COVERAGE = 1;
 const DEFINITION_WEIGHT = 0.5;
 
-/** Corrections this close to the best one are as likely; if one is a stop word, the typed word was too. */
-const NEAR_BEST = 0.05;
-
 /**
  * A question word's forms: itself when the sources use it or when it is a common English word
  * (the 40,000 commonest, so "share" never becomes a look-alike source word); else its closest
@@ -81,15 +79,8 @@ function rulesSpelling(token: { word: string; stem: string }, vocabulary: Vocabu
   const typed = [{ stem: token.stem, weight: 1 }];
   if (vocabulary.hasWord(token.word) || vocabulary.hasStem(token.stem)) return typed;
   if (generalSpeller().isCommonWord(token.word)) return typed;
-  const corrections = vocabulary.correct(token.word);
-  const closest = corrections[0]?.distance ?? 1;
-  const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
-  if (nearBest.some((correction) => isStopWord(correction.word))) return null;
-  if (corrections.length === 0) return typed;
-  return corrections.map((correction) => ({
-    stem: stemWord(correction.word),
-    weight: 1 - correction.distance,
-  }));
+  const variants = correctionVariants(vocabulary.correct(token.word));
+  return variants && variants.length === 0 ? typed : variants;
 }
 
 /** For each stem, the stems that stand for it and the best weight of any group joining them. */

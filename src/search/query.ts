@@ -154,17 +154,26 @@ export function spellingVariants(
   if (speller.isCommonWord(token.word) || /\d/.test(token.word))
     return { meaning: token.word, variants: [typed] };
   const corrections = mergeCorrections(vocabulary.correct(token.word), speller.correct(token.word));
+  const variants = correctionVariants(corrections);
+  if (!variants) return null;
+  if (variants.length === 0) return { meaning: token.word, variants: [typed] };
+  return { meaning: (corrections[0] as { word: string }).word, variants };
+}
+
+/**
+ * Spelling corrections (best first) as query variants weighted by closeness; null when a
+ * correction about as close as the best is a stop word ("waht"): the typed word was one too.
+ */
+export function correctionVariants(
+  corrections: ReadonlyArray<{ word: string; distance: number }>,
+): QueryVariant[] | null {
   const closest = corrections[0]?.distance ?? 1;
   const nearBest = corrections.filter((correction) => correction.distance <= closest + NEAR_BEST);
   if (nearBest.some((correction) => isStopWord(correction.word))) return null;
-  if (corrections.length === 0) return { meaning: token.word, variants: [typed] };
-  return {
-    meaning: (corrections[0] as { word: string }).word,
-    variants: corrections.map((correction) => ({
-      stem: stemWord(correction.word),
-      weight: 1 - correction.distance,
-    })),
-  };
+  return corrections.map((correction) => ({
+    stem: stemWord(correction.word),
+    weight: 1 - correction.distance,
+  }));
 }
 
 /**
@@ -172,8 +181,8 @@ export function spellingVariants(
  * the sources' words before general ones, then commoner words first.
  */
 function mergeCorrections(
-  fromSources: Array<{ word: string; distance: number }>,
-  fromEnglish: Array<{ word: string; distance: number; rank: number }>,
+  fromSources: ReadonlyArray<{ word: string; distance: number }>,
+  fromEnglish: ReadonlyArray<{ word: string; distance: number; rank: number }>,
 ): Array<{ word: string; distance: number }> {
   const merged = new Map<string, { word: string; distance: number; order: number }>();
   for (const correction of fromSources) merged.set(correction.word, { ...correction, order: -1 });

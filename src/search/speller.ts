@@ -2,6 +2,9 @@ import { FuzzyVocabulary } from './fuzzy.js';
 import { STOP_WORDS } from './stop-words.js';
 import { defaultWordVectors, type WordVectors } from './word-vectors.js';
 
+/** A correction with the word's frequency rank in the word-vector model. */
+type Correction = Readonly<{ word: string; distance: number; rank: number }>;
+
 /** How many of the commonest English words the speller knows and corrects towards. */
 export const COMMON_WORDS = 40_000;
 /** How many times commoner a spelling must be to replace a rare known word. */
@@ -20,7 +23,7 @@ export class GeneralSpeller {
   private fuzzyVocabulary: FuzzyVocabulary | undefined;
   private readonly vectors: WordVectors | null;
   /** Corrections already looked up (the words people misspell, and the ones the sources lack, repeat). */
-  private readonly corrections = new Map<string, Array<{ word: string; distance: number; rank: number }>>();
+  private readonly corrections = new Map<string, ReadonlyArray<Correction>>();
 
   constructor(vectors: WordVectors | null, size = COMMON_WORDS) {
     this.vectors = vectors;
@@ -45,7 +48,8 @@ export class GeneralSpeller {
     );
   }
 
-  correct(word: string): Array<{ word: string; distance: number; rank: number }> {
+  /** Closest common words, best first (remembered: the same array for the same word, not to be changed). */
+  correct(word: string): ReadonlyArray<Correction> {
     let corrections = this.corrections.get(word);
     if (!corrections) {
       this.fuzzyVocabulary ??= new FuzzyVocabulary([this.common, STOP_WORDS]);
@@ -56,7 +60,7 @@ export class GeneralSpeller {
       if (this.corrections.size >= REMEMBERED_WORDS) this.corrections.clear();
       this.corrections.set(word, corrections);
     }
-    return corrections.map((correction) => ({ ...correction }));
+    return corrections;
   }
 }
 
