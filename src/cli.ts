@@ -79,6 +79,11 @@ async function main(argv: string[]): Promise<number> {
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
+  // The rules ranker's meaning check (MEANING_CHECK, default on) needs the sentence encoder.
+  const meaningOption = async (ranker: string | undefined) =>
+    settings.meaningCheck && ranker !== 'learned'
+      ? { meaning: (await import('./search/sentence-encoder.js')).defaultSentenceEncoder() }
+      : {};
   // --knowledge moves the default cache with the folder; INDEX_CACHE_DIR still wins.
   const indexCacheDir =
     values.knowledge && process.env.INDEX_CACHE_DIR === undefined
@@ -100,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const engine = await loadEngineForCli(
         dir,
-        { maxExcerpts, ...rankerOption(values.ranker) },
+        { maxExcerpts, ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
         indexCacheDir,
       );
       await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
@@ -123,13 +128,18 @@ async function main(argv: string[]): Promise<number> {
         if (size !== undefined && !(Number.isInteger(size) && size > 0))
           throw new Error(`--sample must be a positive whole number, not "${values.sample}"`);
         const { defaultSquadFile, runSquadEval } = await import('./cli/eval-squad.js');
-        return (await runSquadEval(values.questions ?? defaultSquadFile(), size)) ? 0 : 1;
+        const { meaning = null } = await meaningOption(undefined);
+        return (await runSquadEval(values.questions ?? defaultSquadFile(), size, meaning)) ? 0 : 1;
       }
       if (values.extraction) {
         const { defaultPagesFile, runEvalExtraction } = await import('./cli/eval-extraction.js');
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
-      const engine = await loadEngineForCli(dir, rankerOption(values.ranker), indexCacheDir);
+      const engine = await loadEngineForCli(
+        dir,
+        { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
+        indexCacheDir,
+      );
       const files = {
         main: values.questions ?? defaultQuestionsFile(),
         ...(values.extra ? { extra: values.extra } : {}),

@@ -9,6 +9,7 @@ import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { generalSpeller } from './search/index.js';
+import { defaultSentenceEncoder } from './search/sentence-encoder.js';
 import { createHttpServer } from './server/index.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from './snapshot/index.js';
 import { openStore } from './store/index.js';
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, chooseLogFormat(config.logFormat, isatty(1)));
-  const engineOptions = { maxExcerpts: config.maxExcerpts };
+  // The sentence encoder's worker starts loading its model now, beside the knowledge.
+  const engineOptions = {
+    maxExcerpts: config.maxExcerpts,
+    meaning: config.meaningCheck ? defaultSentenceEncoder() : null,
+  };
   const snapshot = config.indexCacheDir
     ? new SnapshotStore(
         snapshotFileFor(config.indexCacheDir, config.knowledgeDir),
@@ -48,6 +53,8 @@ async function main(): Promise<void> {
   // The general-English speller (word list and fuzzy index) loads now, not on the first
   // question holding a word the sources lack, so no user waits for it.
   generalSpeller();
+  // Likewise the sentence encoder's model (about a second); a failure only turns the check off.
+  engineOptions.meaning?.embed(['research']);
 
   // Votes, abstentions and answers for the curator's report; a database that cannot be reached
   // only degrades to logging (with a warning), it never stops the bot.

@@ -13,6 +13,7 @@ import {
   textTokens,
 } from '../search/features.js';
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
+import { createMeaningCheck, type SentenceEncoder } from '../search/meaning-check.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { analyzeQueryWithRules } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
@@ -63,6 +64,12 @@ export interface EngineOptions {
   weights: LearnedWeights;
   /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
   vectors: WordVectors | null;
+  /**
+   * Rules ranker: a sentence encoder that checks the best sentence means what the question asks
+   * (src/search/meaning-check.ts), deciding with coverage whether to answer. Default null
+   * (coverage alone); the bot and the command line pass the shipped encoder.
+   */
+  meaning: SentenceEncoder | null;
 }
 
 /** The reranker's and the abstention's weights, as `scripts/fit-weights.ts` writes them. */
@@ -84,6 +91,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   rank: {},
   weights: LEARNED_WEIGHTS,
   vectors: null,
+  meaning: null,
 });
 
 /** Excerpt choice for the learned ranker, whose scores are log-odds: wider, no penalty for one source. */
@@ -118,6 +126,8 @@ export interface Analysis {
   abstainFeatures: Float64Array;
   /** Learned estimate, in [0, 1], that the sources answer the question. */
   confidence: number;
+  /** Rules ranker: least coverage an excerpt needs (lower than `minCoverage` when the meaning check answered). */
+  minCoverage?: number;
 }
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
@@ -208,7 +218,13 @@ export function createEngine(
     const stems = new Set(
       query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem)),
     );
-    const excerpts = chooseExcerpts(scored, ranking.sentenceScores, stems, confidence);
+    const excerpts = chooseExcerpts(
+      scored,
+      ranking.sentenceScores,
+      stems,
+      confidence,
+      analysis.minCoverage ?? settings.minCoverage,
+    );
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
     return {
       ...base,
@@ -266,6 +282,9 @@ export function createEngine(
     },
     vectors,
   };
+  const meaningCheck = settings.meaning
+    ? createMeaningCheck(settings.meaning, (sentence) => featureSource.sentenceText(sentence))
+    : null;
   const rankWeights = alignWeights(settings.weights.rank);
   const abstainWeights = alignWeights(settings.weights.abstain, true);
 
@@ -321,8 +340,14 @@ export function createEngine(
       .filter((hit) => hit.score > 0)
       .map((hit) => ({ hit, features: NO_FEATURES, score: Math.log(hit.score) }));
     const top = scored[0];
-    const confidence = top && top.hit.coverage >= settings.minCoverage ? 1 : 0;
-    return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence };
+    let confidence = top && top.hit.coverage >= settings.minCoverage ? 1 : 0;
+    let minCoverage = settings.minCoverage;
+    const meant = top ? meaningCheck?.answers(question, top.hit.sentence, top.hit.coverage) : null;
+    if (top && meant !== null && meant !== undefined) {
+      confidence = meant ? 1 : 0;
+      minCoverage = Math.min(minCoverage, top.hit.coverage);
+    }
+    return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, minCoverage };
   }
 
   /**
@@ -354,6 +379,7 @@ export function createEngine(
     sentenceScores: Map<number, number>,
     stems: ReadonlySet<string>,
     confidence: number,
+    minCoverage: number,
   ): Excerpt[] {
     const chosen: Excerpt[] = [];
     const usedSources = new Set<string>();
@@ -362,7 +388,7 @@ export function createEngine(
     const remaining = scored.filter(
       (candidate) =>
         candidate.score >= minScore &&
-        (settings.ranker === 'learned' || candidate.hit.coverage >= settings.minCoverage),
+        (settings.ranker === 'learned' || candidate.hit.coverage >= minCoverage),
     );
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;

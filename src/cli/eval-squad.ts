@@ -7,6 +7,7 @@ import type { Answer, QuestionAnswerer } from '../answer/types.js';
 import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES, sample } from '../eval/squad.js';
 import { abstainShare, type SquadScore, scoreSquad } from '../eval/squad-score.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { SentenceEncoder } from '../search/sentence-encoder.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -83,7 +84,11 @@ function line(label: string, score: SquadScore): string {
  * them, and abstention on questions about articles not in the knowledge base (0–11 asked of
  * 12–23 and the reverse). `sampleSize` questions per figure (all when undefined).
  */
-export async function runSquadEval(file: string, sampleSize: number | undefined): Promise<boolean> {
+export async function runSquadEval(
+  file: string,
+  sampleSize: number | undefined,
+  meaning: SentenceEncoder | null = null,
+): Promise<boolean> {
   if (!existsSync(file)) throw new Error(`SQuAD file not found: ${file}`);
   const { first, end } = SQUAD_PUBLIC_ARTICLES;
   const all = loadSquadArticles(file, first, end);
@@ -91,13 +96,25 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
   process.stdout.write(
     `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
   );
+  // The rules ranker as the bot runs it (with the meaning check when the encoder is on), then
+  // with coverage alone, then the learned ranker.
+  const variants = [
+    ...(meaning ? [{ label: 'rules + meaning', options: { ranker: 'rules', meaning } as const }] : []),
+    { label: meaning ? 'rules, coverage' : 'rules', options: { ranker: 'rules' } as const },
+    { label: 'learned', options: { ranker: 'learned' } as const },
+  ];
+  // The questions' sentence vectors are made in batches first (faster than one at a time).
+  meaning?.prepare(
+    questions.map((question) => question.question),
+    all.questions.length + 1,
+  );
   // Each line is printed as soon as it is measured: the whole run takes minutes.
-  for (const ranker of ['rules', 'learned'] as const) {
+  for (const { label, options } of variants) {
     const started = performance.now();
-    const score = scoreSquad(createEngine(all.documents, { ranker }), questions);
+    const score = scoreSquad(createEngine(all.documents, options), questions);
     const perQuestion = (performance.now() - started) / questions.length;
     process.stdout.write(
-      `${line(`research-bot (${ranker})`, score)}   (${perQuestion.toFixed(2)} ms/question)\n`,
+      `${line(`research-bot (${label})`, score)}   (${perQuestion.toFixed(2)} ms/question)\n`,
     );
   }
   process.stdout.write(
@@ -106,15 +123,21 @@ export async function runSquadEval(file: string, sampleSize: number | undefined)
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);
   const upper = loadSquadArticles(file, middle, end);
-  for (const ranker of ['rules', 'learned'] as const) {
-    const lowerEngine = createEngine(lower.documents, { ranker });
-    const upperEngine = createEngine(upper.documents, { ranker });
+  meaning?.prepare(
+    [...sample(upper.questions, sampleSize), ...sample(lower.questions, sampleSize)].map(
+      (question) => question.question,
+    ),
+    all.questions.length + 1,
+  );
+  for (const { label, options } of variants) {
+    const lowerEngine = createEngine(lower.documents, options);
+    const upperEngine = createEngine(upper.documents, options);
     const outLower = abstainShare(lowerEngine, sample(upper.questions, sampleSize));
     const outUpper = abstainShare(upperEngine, sample(lower.questions, sampleSize));
     const inLower = scoreSquad(lowerEngine, sample(lower.questions, sampleSize)).answered;
     const inUpper = scoreSquad(upperEngine, sample(upper.questions, sampleSize)).answered;
     process.stdout.write(
-      `abstention (${ranker}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
+      `abstention (${label}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
     );
   }
   return true;

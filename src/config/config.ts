@@ -34,6 +34,12 @@ export interface Config {
    * `.index-cache` beside the knowledge folder. `null` (INDEX_CACHE_DIR=off): never saved.
    */
   readonly indexCacheDir: string | null;
+  /**
+   * MEANING_CHECK: `on` (default) has the sentence encoder check that the best sentence means
+   * what the question asks before answering (src/search/meaning-check.ts; 20–80 ms a question);
+   * `off` decides by word coverage alone.
+   */
+  readonly meaningCheck: boolean;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -142,12 +148,16 @@ function envReader(env: NodeJS.ProcessEnv, problems: string[]) {
 }
 
 /** What the command line needs: where the knowledge and its saved index are, how many excerpts to give. */
-export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts' | 'indexCacheDir'>;
+export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts' | 'indexCacheDir' | 'meaningCheck'>;
 
-function readAnswerSettings(reader: ReturnType<typeof envReader>): AnswerSettings {
+function readAnswerSettings(reader: ReturnType<typeof envReader>, problems: string[]): AnswerSettings {
   const knowledgeDir = path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir());
   const cache = reader.read('INDEX_CACHE_DIR');
+  const meaning = reader.read('MEANING_CHECK')?.toLowerCase() ?? 'on';
+  if (meaning !== 'on' && meaning !== 'off')
+    problems.push(`MEANING_CHECK must be on or off (got "${meaning}"); leave it unset for on.`);
   return {
+    meaningCheck: meaning !== 'off',
     knowledgeDir,
     maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
     indexCacheDir:
@@ -196,7 +206,7 @@ export function defaultIndexCacheDir(knowledgeDir: string): string {
 /** KNOWLEDGE_DIR, MAX_EXCERPTS and INDEX_CACHE_DIR only (the CLI), validated; throws ConfigError. */
 export function loadAnswerSettings(env: NodeJS.ProcessEnv = process.env): AnswerSettings {
   const problems: string[] = [];
-  const settings = readAnswerSettings(envReader(env, problems));
+  const settings = readAnswerSettings(envReader(env, problems), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(settings);
 }
@@ -213,7 +223,7 @@ export function loadConfig(
   const problems: string[] = [];
   const reader = envReader(env, problems);
   const { read, integer, url } = reader;
-  const answerSettings = readAnswerSettings(reader);
+  const answerSettings = readAnswerSettings(reader, problems);
 
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? CONFIG_DEFAULTS.logLevel;
   if (!LOG_LEVELS.includes(logLevel))

@@ -68,6 +68,7 @@ export function engineVersion(): string {
  * index and goes into the snapshot key, so a new option is safe by default.
  */
 const ANSWER_ONLY_OPTIONS = new Set([
+  'meaning',
   'maxExcerpts',
   'maxQuoteLength',
   'maxQuestionLength',

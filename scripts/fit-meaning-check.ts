@@ -1,0 +1,196 @@
+/**
+ * Fits the rules ranker's meaning check (src/search/meaning-check.ts) on the public half of SQuAD
+ * v1.1 dev and writes src/search/meaning-check-weights.ts.
+ *
+ *   npm run fit:meaning      (reads ../shared/eval/squad/dev-v1.1.json; articles 24–47 never read)
+ *
+ * Each half of the public articles (0–11, 12–23) is a knowledge base in turn. For 1,000 questions
+ * about its own articles (the sources answer them) and 1,000 about the other half's (they do not),
+ * the rules ranker's best sentence gives two numbers: its coverage of the question and the cosine
+ * of the question's and the sentence's sentence-encoder vectors. A logistic model of the two
+ * separates the two kinds of questions. Its threshold is the highest that still answers as many
+ * questions about the knowledge base as coverage alone did (so the check costs no answers overall),
+ * and the model fitted on one half is scored on the other before the final fit on both.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../src/answer/engine.js';
+import { defaultSquadFile } from '../src/cli/eval-squad.js';
+import { loadSquadArticles, sample, type SquadQuestion } from '../src/eval/squad.js';
+import { type MeaningCheckWeights, meaningScore } from '../src/search/meaning-check.js';
+import { cosine, defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
+
+/** Below this coverage the check abstains without asking the encoder. */
+const LEAST_COVERAGE = 0.3;
+const PER_SET = 1000;
+
+interface Example {
+  coverage: number;
+  similarity: number;
+  /** Whether the sources answer it (a question about the knowledge base's own articles). */
+  inside: boolean;
+  /** Whether coverage alone answered it (the rules ranker's minimum coverage). */
+  answeredByCoverage: boolean;
+}
+
+const file = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? defaultSquadFile();
+const encoder = defaultSentenceEncoder();
+if (!encoder) throw new Error('no sentence encoder: run scripts/compact-sentence-encoder.ts first');
+const all = loadSquadArticles(file, 0, 24);
+
+function examplesFor(first: number, end: number, seed: number): Example[] {
+  const base = loadSquadArticles(file, first, end);
+  const engine = createEngine(base.documents, { ranker: 'rules' });
+  const inside = (question: SquadQuestion) => question.article >= first && question.article < end;
+  const asked = [
+    ...sample(all.questions.filter(inside), PER_SET, seed).map((question) => ({ question, inside: true })),
+    ...sample(
+      all.questions.filter((question) => !inside(question)),
+      PER_SET,
+      seed + 1,
+    ).map((question) => ({ question, inside: false })),
+  ];
+  const pending: Array<{ question: string; sentence: string; coverage: number; inside: boolean }> = [];
+  const examples: Example[] = [];
+  for (const { question, inside } of asked) {
+    const analysis = engine.analyze(question.question);
+    const top = analysis?.scored[0];
+    if (!top) {
+      examples.push({ coverage: 0, similarity: 0, inside, answeredByCoverage: false });
+      continue;
+    }
+    const { documentId, start, end } = engine.locate(top.hit.sentence);
+    const body = engine.documents.find((document) => document.meta.id === documentId)?.body ?? '';
+    pending.push({
+      question: question.question,
+      sentence: body.slice(start, end),
+      coverage: top.hit.coverage,
+      inside,
+    });
+  }
+  for (let at = 0; at < pending.length; at += 32) {
+    const batch = pending.slice(at, at + 32);
+    const vectors = encoder?.embed(batch.flatMap((item) => [item.question, item.sentence]));
+    if (!vectors) throw new Error('the sentence encoder failed');
+    batch.forEach((item, i) =>
+      examples.push({
+        coverage: item.coverage,
+        similarity: cosine(vectors[2 * i] as Float32Array, vectors[2 * i + 1] as Float32Array),
+        inside: item.inside,
+        answeredByCoverage: item.coverage >= 0.5,
+      }),
+    );
+  }
+  return examples;
+}
+
+/** Logistic regression on (coverage, cosine) by Newton's method, over examples the encoder is asked about. */
+function fitLogistic(examples: readonly Example[]): [number, number, number] {
+  const used = examples.filter((example) => example.coverage >= LEAST_COVERAGE);
+  let w: [number, number, number] = [0, 0, 0];
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const gradient = [0, 0, 0];
+    const hessian = [
+      [1e-3, 0, 0],
+      [0, 1e-3, 0],
+      [0, 0, 1e-3],
+    ] as number[][];
+    for (const example of used) {
+      const x = [example.coverage, example.similarity, 1];
+      const p = 1 / (1 + Math.exp(-(w[0] * x[0]! + w[1] * x[1]! + w[2] * x[2]!)));
+      const y = example.inside ? 1 : 0;
+      for (let i = 0; i < 3; i++) {
+        gradient[i]! += (p - y) * x[i]!;
+        for (let j = 0; j < 3; j++) hessian[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
+      }
+    }
+    const step = solve3(hessian, gradient);
+    w = [w[0] - step[0]!, w[1] - step[1]!, w[2] - step[2]!];
+  }
+  return w;
+}
+
+function solve3(a: number[][], b: number[]): number[] {
+  const m = a.map((row, i) => [...row, b[i] as number]);
+  for (let col = 0; col < 3; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < 3; row++)
+      if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let row = 0; row < 3; row++) {
+      if (row === col) continue;
+      const factor = m[row]![col]! / m[col]![col]!;
+      for (let k = col; k < 4; k++) m[row]![k]! -= factor * m[col]![k]!;
+    }
+  }
+  return [0, 1, 2].map((i) => m[i]![3]! / m[i]![i]!);
+}
+
+function withThreshold(w: [number, number, number], examples: readonly Example[]): MeaningCheckWeights {
+  const weights = { coverage: w[0], cosine: w[1], bias: w[2], threshold: 0, leastCoverage: LEAST_COVERAGE };
+  const inside = examples.filter((example) => example.inside);
+  const wanted = inside.filter((example) => example.answeredByCoverage).length;
+  const scores = inside
+    .filter((example) => example.coverage >= LEAST_COVERAGE)
+    .map((example) => meaningScore(weights, example.coverage, example.similarity))
+    .sort((a, b) => b - a);
+  // The threshold answers as many of the inside questions as coverage alone did.
+  weights.threshold = scores[Math.min(scores.length, wanted) - 1] ?? 0;
+  return weights;
+}
+
+function score(weights: MeaningCheckWeights, examples: readonly Example[]) {
+  const answers = (example: Example) =>
+    example.coverage >= LEAST_COVERAGE &&
+    meaningScore(weights, example.coverage, example.similarity) >= weights.threshold;
+  const inside = examples.filter((example) => example.inside);
+  const outside = examples.filter((example) => !example.inside);
+  const share = (list: Example[], test: (example: Example) => boolean) =>
+    `${((100 * list.filter(test).length) / Math.max(1, list.length)).toFixed(1)}%`;
+  return {
+    check: `answers ${share(inside, answers)} of questions about the base, abstains on ${share(outside, (example) => !answers(example))} of the others`,
+    coverage: `answers ${share(inside, (example) => example.answeredByCoverage)}, abstains on ${share(outside, (example) => !example.answeredByCoverage)}`,
+  };
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+const lower = examplesFor(0, 12, 11);
+const upper = examplesFor(12, 24, 13);
+for (const [name, fitted, heldOut] of [
+  ['0-11', lower, upper],
+  ['12-23', upper, lower],
+] as const) {
+  const weights = withThreshold(fitLogistic(fitted), fitted);
+  const result = score(weights, heldOut);
+  console.log(
+    `fitted with base ${name}, scored on the other base: meaning check ${result.check}; coverage alone ${result.coverage}`,
+  );
+}
+const both = [...lower, ...upper];
+const fitted = withThreshold(fitLogistic(both), both);
+const weights: MeaningCheckWeights = {
+  coverage: round(fitted.coverage),
+  cosine: round(fitted.cosine),
+  bias: round(fitted.bias),
+  threshold: round(fitted.threshold),
+  leastCoverage: LEAST_COVERAGE,
+};
+console.log('fitted on both:', JSON.stringify(weights), score(weights, both).check);
+const out = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src',
+  'search',
+  'meaning-check-weights.ts',
+);
+writeFileSync(
+  out,
+  `import type { MeaningCheckWeights } from './meaning-check.js';
+
+/** Fitted by \`npm run fit:meaning\` (scripts/fit-meaning-check.ts). Do not edit by hand. */
+export const MEANING_CHECK_WEIGHTS: MeaningCheckWeights = ${JSON.stringify(weights, null, 2).replace(/"(\w+)":/g, '$1:')};
+`,
+);
+console.log(`wrote ${out}`);
+encoder.close();

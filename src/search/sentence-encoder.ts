@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+/**
+ * Sentence meaning, offline: Google's Universal Sentence Encoder lite (Apache-2.0; 512-d vectors,
+ * two transformer layers over SentencePiece pieces), run by TensorFlow.js's WebAssembly backend
+ * from `@energetic-ai/core`, with the float16 weights `scripts/compact-sentence-encoder.ts` writes
+ * to `data/sentence-encoder/`.
+ *
+ * TensorFlow.js only runs this graph asynchronously, and the engine answers synchronously, so the
+ * model lives in a worker thread: `embed` posts the texts and waits on shared memory
+ * (`Atomics.wait`) until the worker has written their vectors. A short sentence takes about
+ * 20–40 ms on this project's 2-core machine. The worker starts loading the model as soon as the
+ * encoder is made, so a program that makes it at start-up does not make the first question wait.
+ */
+export interface SentenceEncoder {
+  /** Unit-length 512-d vectors of the texts, in order; null when the encoder is unavailable. */
+  embed(texts: readonly string[]): Float32Array[] | null;
+  /**
+   * Embeds texts ahead of use, in batches (about twice as fast a text as one at a time), and
+   * keeps up to `limit` vectors (2 KB each) for later `embed` calls. For evaluations.
+   */
+  prepare(texts: readonly string[], limit: number): void;
+  /** Stops the worker (the encoder answers null afterwards). */
+  close(): void;
+}
+
+export const SENTENCE_DIMENSIONS = 512;
+
+/** How long the first call may wait (loading the model), and any later one. */
+const FIRST_CALL_TIMEOUT_MS = 60_000;
+const CALL_TIMEOUT_MS = 10_000;
+
+const DEFAULT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'data',
+  'sentence-encoder',
+);
+
+// The worker's code, run as a CommonJS script (`eval`), so it is the same under tsx, vitest and
+// the compiled dist/ alike. Packages are required by the absolute paths the main thread resolved.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const core = require(workerData.core);
+const { EmbeddingsModel } = require(workerData.embeddings);
+const errors = workerData.errors;
+const loading = (async () => {
+  await core.ready();
+  const model = await core.loadGraphModel('file://' + workerData.model);
+  const vocabulary = JSON.parse(readFileSync(workerData.vocabulary, 'utf8'));
+  return new EmbeddingsModel({ model, vocabulary });
+})();
+loading.catch(() => {});
+parentPort.on('message', async ({ texts, signal, result }) => {
+  const flag = new Int32Array(signal);
+  try {
+    const model = await loading;
+    const vectors = await model.embed(texts);
+    const out = new Float32Array(result);
+    vectors.forEach((vector, at) => out.set(vector, at * ${SENTENCE_DIMENSIONS}));
+    Atomics.store(flag, 0, 1);
+  } catch (error) {
+    errors.postMessage(String((error && error.message) || error));
+    Atomics.store(flag, 0, 2);
+  }
+  Atomics.notify(flag, 0);
+});
+`;
+
+/** Most texts sent to the worker at once. */
+const BATCH = 64;
+
+class WorkerSentenceEncoder implements SentenceEncoder {
+  private worker: Worker | null;
+  private readonly prepared = new Map<string, Float32Array>();
+  private preparedLimit = 0;
+  private readonly errors: MessagePort;
+  private calls = 0;
+  private failure: string | null = null;
+
+  constructor(
+    dir: string,
+    private readonly warn: (message: string) => void,
+  ) {
+    const require = createRequire(import.meta.url);
+    const channel = new MessageChannel();
+    this.errors = channel.port1;
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        core: require.resolve('@energetic-ai/core'),
+        embeddings: require.resolve('@energetic-ai/embeddings'),
+        model: path.join(dir, 'model.json'),
+        vocabulary: path.join(dir, 'vocab.json'),
+        errors: channel.port2,
+      },
+      transferList: [channel.port2],
+    });
+    this.worker.on('error', (error) => this.fail(`worker stopped: ${error.message}`));
+    this.worker.unref();
+    this.errors.unref();
+  }
+
+  embed(texts: readonly string[]): Float32Array[] | null {
+    if (this.prepared.size === 0) return this.run(texts);
+    const missing = texts.filter((text) => !this.prepared.has(text));
+    const fresh = missing.length > 0 ? this.run(missing) : [];
+    if (!fresh) return null;
+    const made = new Map(missing.map((text, at) => [text, fresh[at] as Float32Array]));
+    return texts.map((text) => (this.prepared.get(text) ?? made.get(text)) as Float32Array);
+  }
+
+  prepare(texts: readonly string[], limit: number): void {
+    this.preparedLimit = limit;
+    const wanted = [...new Set(texts)].filter((text) => !this.prepared.has(text));
+    for (let at = 0; at < wanted.length; at += BATCH) {
+      const batch = wanted.slice(at, at + BATCH);
+      const vectors = this.run(batch);
+      if (!vectors) return;
+      batch.forEach((text, i) => {
+        if (this.prepared.size >= this.preparedLimit) this.prepared.clear();
+        this.prepared.set(text, vectors[i] as Float32Array);
+      });
+    }
+  }
+
+  private run(texts: readonly string[]): Float32Array[] | null {
+    if (!this.worker || this.failure) return null;
+    if (texts.length === 0) return [];
+    const signal = new SharedArrayBuffer(4);
+    const result = new SharedArrayBuffer(texts.length * SENTENCE_DIMENSIONS * 4);
+    const flag = new Int32Array(signal);
+    this.worker.postMessage({ texts: [...texts], signal, result });
+    const timeout = this.calls++ === 0 ? FIRST_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
+    if (Atomics.wait(flag, 0, 0, timeout) === 'timed-out') {
+      this.fail(`no answer within ${timeout} ms`);
+      return null;
+    }
+    if (Atomics.load(flag, 0) !== 1) {
+      const message = receiveMessageOnPort(this.errors)?.message;
+      this.fail(typeof message === 'string' ? message : 'the worker failed');
+      return null;
+    }
+    const all = new Float32Array(result);
+    return texts.map((_, at) => unit(all.slice(at * SENTENCE_DIMENSIONS, (at + 1) * SENTENCE_DIMENSIONS)));
+  }
+
+  close(): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.errors.close();
+    void worker?.terminate();
+  }
+
+  private fail(reason: string): void {
+    if (this.failure) return;
+    this.failure = reason;
+    this.warn(`sentence encoder unavailable (${reason}): answers are checked by word coverage only`);
+    this.close();
+  }
+}
+
+function unit(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (const value of vector) sum += value * value;
+  const scale = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+  for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] as number) * scale;
+  return vector;
+}
+
+/** Cosine of two unit vectors. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number);
+  return dot;
+}
+
+/** An encoder over the model in `dir` (default: the shipped `data/sentence-encoder/`); null when its files are missing. */
+export function createSentenceEncoder(
+  dir = DEFAULT_DIR,
+  warn: (message: string) => void = (message) => process.emitWarning(message),
+): SentenceEncoder | null {
+  if (!existsSync(path.join(dir, 'model.json')) || !existsSync(path.join(dir, 'vocab.json'))) {
+    warn(
+      `sentence encoder unavailable (no model in ${dir}): answers are checked by word coverage only; restore it with scripts/compact-sentence-encoder.ts`,
+    );
+    return null;
+  }
+  return new WorkerSentenceEncoder(dir, warn);
+}
+
+let shared: SentenceEncoder | null | undefined;
+
+/** The shipped encoder, made once per process (its worker starts loading the model at once). */
+export function defaultSentenceEncoder(): SentenceEncoder | null {
+  if (shared === undefined) shared = createSentenceEncoder();
+  return shared;
+}

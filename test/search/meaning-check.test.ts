@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createMeaningCheck, type MeaningCheckWeights } from '../../src/search/meaning-check.js';
+import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+
+/** Unit vectors on two axes: texts holding "school" point one way, the rest the other. */
+function fakeEncoder(): SentenceEncoder & { asked: string[][] } {
+  const asked: string[][] = [];
+  return {
+    asked,
+    embed(texts) {
+      asked.push([...texts]);
+      return texts.map((text) => Float32Array.from(/school/i.test(text) ? [1, 0] : [0, 1]));
+    },
+    prepare() {},
+    close() {},
+  };
+}
+
+const WEIGHTS: MeaningCheckWeights = { coverage: 4, cosine: 4, bias: -4, threshold: 0, leastCoverage: 0.3 };
+const SENTENCES = ['The school opened in 2015.', 'The price of oil rose.'];
+
+describe('meaning check', () => {
+  it('answers when the best sentence means what the question asks', () => {
+    const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', 0, 0.6)).toBe(true);
+  });
+
+  it('abstains when a well-covered sentence is about something else', () => {
+    const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', 1, 0.9)).toBe(false);
+  });
+
+  it('abstains below the least coverage without asking the encoder', () => {
+    const encoder = fakeEncoder();
+    const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', 0, 0.2)).toBe(false);
+    expect(encoder.asked).toEqual([]);
+  });
+
+  it('embeds a sentence once and then only the new question', () => {
+    const encoder = fakeEncoder();
+    const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
+    check.answers('When did the school open?', 0, 0.6);
+    check.answers('Which year did the school open?', 0, 0.6);
+    expect(encoder.asked).toEqual([
+      ['When did the school open?', 'The school opened in 2015.'],
+      ['Which year did the school open?'],
+    ]);
+  });
+
+  it('leaves the decision to coverage when the encoder is unavailable', () => {
+    const broken: SentenceEncoder = { embed: () => null, prepare() {}, close() {} };
+    const check = createMeaningCheck(broken, (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', 0, 0.6)).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cosine, createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
+
+// The shipped model (data/sentence-encoder), run in its worker thread.
+const encoder = createSentenceEncoder() as SentenceEncoder;
+afterAll(() => encoder.close());
+
+describe('sentence encoder', () => {
+  it('places a paraphrase nearer the question than a sentence sharing its words', () => {
+    const [question, paraphrase, sharesWords] = encoder.embed([
+      'Who is in charge of the school district?',
+      'The superintendent leads the district and its schools.',
+      'The district court fined the school bus company.',
+    ]) as Float32Array[];
+    expect(cosine(question as Float32Array, paraphrase as Float32Array)).toBeGreaterThan(
+      cosine(question as Float32Array, sharesWords as Float32Array),
+    );
+  }, 60_000);
+
+  it('gives unit vectors of 512 numbers, the same whether prepared in a batch or made one at a time', () => {
+    const texts = ['Reading scores rose.', 'Teachers found planning took longer.'];
+    const single = encoder.embed([texts[0] as string]) as Float32Array[];
+    encoder.prepare(texts, 10);
+    const prepared = encoder.embed(texts) as Float32Array[];
+    expect(prepared).toHaveLength(2);
+    expect(prepared[0]).toHaveLength(512);
+    expect(cosine(prepared[0] as Float32Array, prepared[0] as Float32Array)).toBeCloseTo(1, 5);
+    expect(cosine(single[0] as Float32Array, prepared[0] as Float32Array)).toBeCloseTo(1, 4);
+  }, 60_000);
+
+  it('is null, with a warning naming the folder, when the model files are missing', () => {
+    const warnings: string[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'no-encoder-'));
+    expect(createSentenceEncoder(dir, (message) => warnings.push(message))).toBeNull();
+    expect(warnings[0]).toContain(dir);
+  });
+
+  it('turns itself off with one warning when the model cannot be read', () => {
+    const warnings: string[] = [];
+    const broken = createSentenceEncoder(path.resolve('test/fixtures/broken-encoder'), (message) =>
+      warnings.push(message),
+    ) as SentenceEncoder;
+    expect(broken.embed(['anything'])).toBeNull();
+    expect(broken.embed(['again'])).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/sentence encoder unavailable/);
+  }, 60_000);
+});
