@@ -9,11 +9,19 @@ import MiniSearch from 'minisearch';
 import { createEngine } from '../src/answer/index.js';
 import type { KnowledgeDocument } from '../src/knowledge/index.js';
 import { analyzeQuery, rankSentences, SearchIndex } from '../src/search/index.js';
+import { defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
 import type { BenchQuery } from './corpus.js';
 import { loadSeedCorpus } from './seed.js';
 import { buildWorkload, parseCorpusSpec, type Workload } from './workload.js';
 
-export const ENGINES = ['ours', 'answer', 'minisearch', 'minisearch-fuzzy', 'fuse'] as const;
+export const ENGINES = [
+  'ours',
+  'answer',
+  'answer-meaning',
+  'minisearch',
+  'minisearch-fuzzy',
+  'fuse',
+] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 export interface Measurement {
@@ -100,6 +108,20 @@ function build(engine: EngineName, workload: Workload, documents: readonly Knowl
         },
       };
     }
+    case 'answer-meaning': {
+      // As the bot answers: the rules ranker with the sentence encoder's meaning check. The
+      // encoder's model is loaded first (the bot loads it at start-up).
+      const meaning = defaultSentenceEncoder();
+      if (!meaning?.embed(['warm up'])) throw new Error('the sentence encoder is unavailable');
+      const built = createEngine(documents, { meaning });
+      return {
+        terms: built.index.termCount,
+        search: (q) => {
+          built.answer(q);
+          return null;
+        },
+      };
+    }
     case 'minisearch':
     case 'minisearch-fuzzy': {
       const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
@@ -135,10 +157,11 @@ async function main(): Promise<void> {
   }
   const engine = engineArg as EngineName;
   const spec = parseCorpusSpec(corpusArg);
-  if (engine === 'answer' && spec !== 'seed')
+  if ((engine === 'answer' || engine === 'answer-meaning') && spec !== 'seed')
     throw new Error('the answer engine runs on the seed corpus only');
   const workload = await buildWorkload(spec);
-  const documents = engine === 'answer' ? (await loadSeedCorpus()).documents : [];
+  const documents =
+    engine === 'answer' || engine === 'answer-meaning' ? (await loadSeedCorpus()).documents : [];
   const limit = countArg === undefined ? workload.queries.length : Number(countArg);
   // A smaller sample is the first queries: every fourth generated query has a typo, so it keeps the share.
   const queries: BenchQuery[] = workload.queries.slice(0, limit);

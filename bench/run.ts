@@ -29,6 +29,7 @@ const QUERIES_100K = 100;
 const jobs: Job[] = [
   { engine: 'ours', corpus: 'seed' },
   { engine: 'answer', corpus: 'seed' },
+  { engine: 'answer-meaning', corpus: 'seed' },
   { engine: 'minisearch', corpus: 'seed' },
   { engine: 'minisearch-fuzzy', corpus: 'seed' },
   { engine: 'fuse', corpus: 'seed' },
@@ -47,6 +48,7 @@ for (const size of SIZES) {
 const LABELS: Record<EngineName, string> = {
   ours: 'ours (analyzeQuery+rankSentences)',
   answer: 'ours, full engine.answer',
+  'answer-meaning': 'ours, answer + meaning check',
   minisearch: 'MiniSearch (defaults)',
   'minisearch-fuzzy': 'MiniSearch (fuzzy: 0.2)',
   fuse: 'fuse.js over passages',
@@ -236,6 +238,11 @@ function main(): void {
       `seed corpus p95 ${ms(seedAnswer.p95)} ms <= 2 ms (full engine.answer)`,
       seedAnswer.p95 <= 2,
     ]);
+  const seedMeaning = results.find((r) => r.corpus === 'seed' && r.engine === 'answer-meaning');
+  if (seedAnswer && seedMeaning)
+    out.push(
+      `info  seed corpus with the meaning check (sentence encoder, as the bot answers): p50 ${ms(seedMeaning.p50)} ms, p95 ${ms(seedMeaning.p95)} ms, ${ratio(seedMeaning.p95, seedAnswer.p95)} the p95 of coverage alone`,
+    );
   if (big) {
     checks.push(
       [

@@ -189,7 +189,11 @@ writeFileSync(
   `import type { MeaningCheckWeights } from './meaning-check.js';
 
 /** Fitted by \`npm run fit:meaning\` (scripts/fit-meaning-check.ts). Do not edit by hand. */
-export const MEANING_CHECK_WEIGHTS: MeaningCheckWeights = ${JSON.stringify(weights, null, 2).replace(/"(\w+)":/g, '$1:')};
+export const MEANING_CHECK_WEIGHTS: MeaningCheckWeights = {
+${Object.entries(weights)
+  .map(([name, value]) => `  ${name}: ${value},`)
+  .join('\n')}
+};
 `,
 );
 console.log(`wrote ${out}`);

@@ -76,7 +76,7 @@ function percent(value: number): string {
 }
 
 function line(label: string, score: SquadScore): string {
-  return `${label.padEnd(24)} hit@1 ${percent(score.hitAt1).padStart(6)}  hit@3 ${percent(score.hitAt3).padStart(6)}  MRR ${score.mrr.toFixed(3)}  answered ${percent(score.answered).padStart(6)}  mean quote ${Math.round(score.meanQuoteLength)} chars`;
+  return `${label.padEnd(30)} hit@1 ${percent(score.hitAt1).padStart(6)}  hit@3 ${percent(score.hitAt3).padStart(6)}  MRR ${score.mrr.toFixed(3)}  answered ${percent(score.answered).padStart(6)}  mean quote ${Math.round(score.meanQuoteLength)} chars`;
 }
 
 /**

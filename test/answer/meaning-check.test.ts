@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/answer/index.js';
+import { loadKnowledge } from '../../src/knowledge/index.js';
+import { createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+// The shipped sentence encoder and fitted weights, as the bot runs them.
+const encoder = createSentenceEncoder() as SentenceEncoder;
+afterAll(() => encoder.close());
+
+async function engines(folder: string): Promise<{ checked: Engine; coverageOnly: Engine }> {
+  const { documents } = await loadKnowledge(path.join(FIXTURES, folder));
+  return {
+    checked: createEngine(documents, { meaning: encoder }),
+    coverageOnly: createEngine(documents),
+  };
+}
+
+describe('the rules ranker with the meaning check', () => {
+  it('says "not covered" when the best sentence shares the words but not the meaning', async () => {
+    const { checked, coverageOnly } = await engines('meaning-kb');
+    const question = 'How long does it take to measure the river?';
+    expect(coverageOnly.answer(question).excerpts[0]?.quote).toMatch(/complexity/);
+    const answer = checked.answer(question);
+    expect(answer.status).toBe('not_covered');
+    expect(answer.excerpts).toEqual([]);
+  }, 60_000);
+
+  it('still answers what the sources say', async () => {
+    const { checked } = await engines('meaning-kb');
+    expect(checked.answer('When did the railway open?').excerpts[0]?.quote).toMatch(/opened in 1836/);
+    expect(checked.answer('How many steps does merge sort take?').excerpts[0]?.quote).toMatch(/n log n/);
+  }, 60_000);
+
+  it('answers a question in other words that word coverage alone turns away', async () => {
+    const { checked, coverageOnly } = await engines('research-kb');
+    const question = 'How much did math scores rise with daily tutoring?';
+    expect(coverageOnly.answer(question).answered).toBe(false);
+    const answer = checked.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts.map((excerpt) => excerpt.source.id)).toContain('gazette-tutoring-math');
+  }, 60_000);
+
+  it('quotes only exact slices of its sources, whatever the question', async () => {
+    const { checked } = await engines('research-kb');
+    const words = [...new Set(checked.documents.flatMap((document) => document.body.split(/\s+/)))];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 10 })), { maxLength: 12 }),
+        (parts) => {
+          const answer = checked.answer(parts.join(' '));
+          expect(answer.answered).toBe(answer.excerpts.length > 0);
+          for (const excerpt of answer.excerpts) {
+            const body = checked.documents.find((document) => document.meta.id === excerpt.source.id)?.body;
+            expect(body?.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
