@@ -26,9 +26,12 @@ const QUESTION_TIME_ONLY = new Set([
   'features',
   'learned-weights',
   'lemmas',
+  'meaning-check',
+  'meaning-check-weights',
   'query',
   'rank',
   'speller',
+  'sentence-encoder',
   'synonyms',
   'word-vectors',
 ]);
