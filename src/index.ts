@@ -9,7 +9,7 @@ import { RefusalLog } from './log/refusal-log.js';
 import { createPlatformAdapters } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { generalSpeller } from './search/index.js';
-import { defaultSentenceEncoder } from './search/sentence-encoder.js';
+import { defaultSentenceEncoder, warmUpSentenceEncoder } from './search/sentence-encoder.js';
 import { createHttpServer } from './server/index.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from './snapshot/index.js';
 import { openStore } from './store/index.js';
@@ -53,8 +53,9 @@ async function main(): Promise<void> {
   // The general-English speller (word list and fuzzy index) loads now, not on the first
   // question holding a word the sources lack, so no user waits for it.
   generalSpeller();
-  // Likewise the sentence encoder's model (about a second); a failure only turns the check off.
-  engineOptions.meaning?.embed(['research']);
+  // Likewise the sentence encoder's model (about a second), run once on inputs as large as
+  // questions send so its memory is at its working size; a failure only turns the check off.
+  if (engineOptions.meaning) warmUpSentenceEncoder(engineOptions.meaning);
 
   // Votes, abstentions and answers for the curator's report; a database that cannot be reached
   // only degrades to logging (with a warning), it never stops the bot.

@@ -240,3 +240,18 @@ export function defaultSentenceEncoder(): SentenceEncoder | null {
   if (shared === undefined) shared = createSentenceEncoder();
   return shared;
 }
+
+/** Two texts as long as a question may be (1,000 characters), the largest the engine sends at once. */
+const WARM_UP_TEXTS = [0, 1].map((at) =>
+  `${at === 0 ? 'What did the study find about' : 'The study found that'} students, teachers and schools`
+    .repeat(40)
+    .slice(0, 1000),
+);
+
+/**
+ * Loads the model and runs it once on inputs as large as answers send, so the worker's memory is
+ * at its working size before the first question (true when the encoder answered).
+ */
+export function warmUpSentenceEncoder(encoder: SentenceEncoder): boolean {
+  return encoder.embed(WARM_UP_TEXTS) !== null;
+}
