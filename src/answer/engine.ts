@@ -340,13 +340,13 @@ export function createEngine(
       .filter((hit) => hit.score > 0)
       .map((hit) => ({ hit, features: NO_FEATURES, score: Math.log(hit.score) }));
     const top = scored[0];
-    let confidence = top && top.hit.coverage >= settings.minCoverage ? 1 : 0;
-    let minCoverage = settings.minCoverage;
-    const meant = top ? meaningCheck?.answers(question, top.hit.sentence, top.hit.coverage) : null;
-    if (top && meant !== null && meant !== undefined) {
-      confidence = meant ? 1 : 0;
-      minCoverage = Math.min(minCoverage, top.hit.coverage);
-    }
+    // The meaning check, when on and working, decides instead of the coverage threshold; an
+    // answer it allows below that threshold may quote sentences as well covered as its best.
+    const meant =
+      top && meaningCheck ? meaningCheck.answers(question, top.hit.sentence, top.hit.coverage) : null;
+    const confidence = (meant ?? (top !== undefined && top.hit.coverage >= settings.minCoverage)) ? 1 : 0;
+    const minCoverage =
+      top && meant !== null ? Math.min(settings.minCoverage, top.hit.coverage) : settings.minCoverage;
     return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, minCoverage };
   }
 
