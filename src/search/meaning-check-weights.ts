@@ -5,6 +5,6 @@ export const MEANING_CHECK_WEIGHTS: MeaningCheckWeights = {
   coverage: 10.861,
   cosine: 9.5304,
   bias: -10.4484,
-  threshold: -0.9215,
+  threshold: -1.0093,
   leastCoverage: 0.3,
 };
