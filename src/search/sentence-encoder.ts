@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { DATA_DIR } from './word-vectors.js';
 
 /**
  * Sentence meaning, offline: Google's Universal Sentence Encoder lite (Apache-2.0; 512-d vectors,
@@ -35,13 +35,7 @@ export const SENTENCE_DIMENSIONS = 512;
 const FIRST_CALL_TIMEOUT_MS = 60_000;
 const CALL_TIMEOUT_MS = 10_000;
 
-const DEFAULT_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'data',
-  'sentence-encoder',
-);
+const DEFAULT_DIR = path.join(DATA_DIR, 'sentence-encoder');
 
 // The worker's code, run as a CommonJS script (`eval`), so it is the same under tsx, vitest and
 // the compiled dist/ alike. Packages are required by the absolute paths the main thread resolved.

@@ -95,13 +95,10 @@ export class WordVectors {
   }
 }
 
-const DEFAULT_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'data',
-  'word-vectors.bin',
-);
+/** The project's data/ folder: files the program reads at run time (beside src/ and dist/ alike). */
+export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+
+const DEFAULT_FILE = path.join(DATA_DIR, 'word-vectors.bin');
 
 let shared: WordVectors | null | undefined;
 
