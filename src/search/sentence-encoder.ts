@@ -49,7 +49,11 @@ const loading = (async () => {
   await core.ready();
   const model = await core.loadGraphModel('file://' + workerData.model);
   const vocabulary = JSON.parse(readFileSync(workerData.vocabulary, 'utf8'));
-  return new EmbeddingsModel({ model, vocabulary });
+  const encoder = new EmbeddingsModel({ model, vocabulary });
+  // The first run of the graph costs about 130 ms more than the next ones: pay it now, while the
+  // main thread is still loading the knowledge, not on the first question.
+  await encoder.embed(['warm up']);
+  return encoder;
 })();
 loading.catch(() => {});
 parentPort.on('message', async ({ texts, signal, result }) => {
