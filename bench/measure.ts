@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { createEngine } from '../src/answer/index.js';
 import type { KnowledgeDocument } from '../src/knowledge/index.js';
 import { analyzeQuery, rankSentences, SearchIndex } from '../src/search/index.js';
-import { defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
+import { defaultSentenceEncoder, warmUpSentenceEncoder } from '../src/search/sentence-encoder.js';
 import type { BenchQuery } from './corpus.js';
 import { loadSeedCorpus } from './seed.js';
 import { buildWorkload, parseCorpusSpec, type Workload } from './workload.js';
@@ -112,7 +112,7 @@ function build(engine: EngineName, workload: Workload, documents: readonly Knowl
       // As the bot answers: the rules ranker with the sentence encoder's meaning check. The
       // encoder's model is loaded first (the bot loads it at start-up).
       const meaning = defaultSentenceEncoder();
-      if (!meaning?.embed(['warm up'])) throw new Error('the sentence encoder is unavailable');
+      if (!meaning || !warmUpSentenceEncoder(meaning)) throw new Error('the sentence encoder is unavailable');
       const built = createEngine(documents, { meaning });
       return {
         terms: built.index.termCount,

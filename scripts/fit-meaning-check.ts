@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, ENGINE_DEFAULTS } from '../src/answer/engine.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, sample, type SquadQuestion } from '../src/eval/squad.js';
-import { type MeaningCheckWeights, meaningScore } from '../src/search/meaning-check.js';
+import { type MeaningCheckWeights, meaningAnswers, meaningScore } from '../src/search/meaning-check.js';
 import { cosine, defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
 
 /** Below this coverage the check abstains without asking the encoder. */
@@ -141,9 +141,7 @@ function withThreshold(w: [number, number, number], examples: readonly Example[]
 }
 
 function score(weights: MeaningCheckWeights, examples: readonly Example[]) {
-  const answers = (example: Example) =>
-    example.coverage >= LEAST_COVERAGE &&
-    meaningScore(weights, example.coverage, example.similarity) >= weights.threshold;
+  const answers = (example: Example) => meaningAnswers(weights, example.coverage, example.similarity);
   const inside = examples.filter((example) => example.inside);
   const outside = examples.filter((example) => !example.inside);
   const share = (list: Example[], test: (example: Example) => boolean) =>

@@ -123,19 +123,19 @@ export async function runSquadEval(
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);
   const upper = loadSquadArticles(file, middle, end);
+  const lowerQuestions = sample(lower.questions, sampleSize);
+  const upperQuestions = sample(upper.questions, sampleSize);
   meaning?.prepare(
-    [...sample(upper.questions, sampleSize), ...sample(lower.questions, sampleSize)].map(
-      (question) => question.question,
-    ),
+    [...upperQuestions, ...lowerQuestions].map((question) => question.question),
     all.questions.length + 1,
   );
   for (const { label, options } of variants) {
     const lowerEngine = createEngine(lower.documents, options);
     const upperEngine = createEngine(upper.documents, options);
-    const outLower = abstainShare(lowerEngine, sample(upper.questions, sampleSize));
-    const outUpper = abstainShare(upperEngine, sample(lower.questions, sampleSize));
-    const inLower = scoreSquad(lowerEngine, sample(lower.questions, sampleSize)).answered;
-    const inUpper = scoreSquad(upperEngine, sample(upper.questions, sampleSize)).answered;
+    const outLower = abstainShare(lowerEngine, upperQuestions);
+    const outUpper = abstainShare(upperEngine, lowerQuestions);
+    const inLower = scoreSquad(lowerEngine, lowerQuestions).answered;
+    const inUpper = scoreSquad(upperEngine, upperQuestions).answered;
     process.stdout.write(
       `abstention (${label}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
     );

@@ -41,15 +41,22 @@ export function createMeaningCheck(
       const known = vectors.get(sentence);
       const embedded = encoder.embed(known ? [question] : [question, sentenceText(sentence)]);
       if (!embedded) return null;
-      const [questionVector, sentenceVector = known] = embedded as [Float32Array, Float32Array?];
-      if (!sentenceVector) return null;
+      const questionVector = embedded[0] as Float32Array;
+      const sentenceVector = known ?? (embedded[1] as Float32Array);
       if (!known) {
         if (vectors.size >= CACHE_LIMIT) vectors.clear();
         vectors.set(sentence, sentenceVector);
       }
-      return meaningScore(weights, coverage, cosine(questionVector, sentenceVector)) >= weights.threshold;
+      return meaningAnswers(weights, coverage, cosine(questionVector, sentenceVector));
     },
   };
+}
+
+/** The decision itself: enough coverage to ask, and a score at the threshold or above. */
+export function meaningAnswers(weights: MeaningCheckWeights, coverage: number, similarity: number): boolean {
+  return (
+    coverage >= weights.leastCoverage && meaningScore(weights, coverage, similarity) >= weights.threshold
+  );
 }
 
 export function meaningScore(weights: MeaningCheckWeights, coverage: number, similarity: number): number {
