@@ -6,9 +6,11 @@
  *
  * Each half of the public articles (0–11, 12–23) is a knowledge base in turn. For 1,000 questions
  * about its own articles (the sources answer them) and 1,000 about the other half's (they do not),
- * the rules ranker's best sentence gives two numbers: its coverage of the question and the cosine
- * of the question's and the sentence's sentence-encoder vectors. A logistic model of the two
- * separates the two kinds of questions. Its threshold is the highest that still answers as many
+ * the rules ranker's best sentence gives three numbers: its coverage of the question, its
+ * paragraph's, and the cosine of the question's and the sentence's sentence-encoder vectors. A
+ * logistic model of the three, fitted on the best sentences, separates the two kinds of
+ * questions. The check answers when any of the best CANDIDATES sentences scores at its threshold
+ * (measured beside the best one alone: see the README). Its threshold is the highest that still answers as many
  * questions about the knowledge base as coverage alone did, so the check costs no answers: for the
  * held-out check (fitted on one half, scored on the other), on that half's own questions; for the
  * weights written, on all 5,696 questions with all of articles 0–23 as the knowledge base, as the bot
@@ -26,10 +28,19 @@ import { cosine, defaultSentenceEncoder } from '../src/search/sentence-encoder.j
 /** Below this coverage the check abstains without asking the encoder. */
 const LEAST_COVERAGE = 0.3;
 const PER_SET = 1000;
+/** How many of the ranker's best sentences the check looks at. */
+const CANDIDATES = Number(process.env.MEANING_CANDIDATES ?? 3);
+
+/** One of the ranker's best sentences for a question. */
+interface Candidate {
+  coverage: number;
+  paragraphCoverage: number;
+  similarity: number;
+}
 
 interface Example {
-  coverage: number;
-  similarity: number;
+  /** Best first; the first is the ranker's best sentence. */
+  candidates: Candidate[];
   /** Whether the sources answer it (a question about the knowledge base's own articles). */
   inside: boolean;
   /** Whether coverage alone answered it (the rules ranker's minimum coverage). */
@@ -42,7 +53,7 @@ if (!encoder) throw new Error('no sentence encoder: run scripts/compact-sentence
 const all = loadSquadArticles(file, 0, 24);
 
 /**
- * The knowledge base holds articles [first, end): the rules ranker's best sentence for `inside`
+ * The knowledge base holds articles [first, end): the rules ranker's best sentences for `inside`
  * questions about them and `outside` questions about the other public articles.
  */
 function examplesFor(first: number, end: number, seed: number, inside: number, outside: number): Example[] {
@@ -58,82 +69,116 @@ function examplesFor(first: number, end: number, seed: number, inside: number, o
         ).map((question) => ({ question, inside: false }))
       : []),
   ];
-  const tops = asked.map(({ question, inside }) => {
-    const top = engine.analyze(question.question)?.scored[0];
-    if (!top) return { question: question.question, sentence: '', coverage: 0, inside };
-    const { documentId, start, end } = engine.locate(top.hit.sentence);
-    const body = engine.documents.find((document) => document.meta.id === documentId)?.body ?? '';
-    return { question: question.question, sentence: body.slice(start, end), coverage: top.hit.coverage, inside };
+  const found = asked.map(({ question, inside }) => {
+    const best = (engine.analyze(question.question)?.scored ?? []).slice(0, CANDIDATES).map(({ hit }) => {
+      const { documentId, start, end } = engine.locate(hit.sentence);
+      const body = engine.documents.find((document) => document.meta.id === documentId)?.body ?? '';
+      return {
+        sentence: body.slice(start, end),
+        coverage: hit.coverage,
+        paragraphCoverage: hit.passageCoverage,
+      };
+    });
+    return { question: question.question, best, inside };
   });
   // Only what the check would ask about is embedded, in batches on every core.
-  const asking = tops.filter((top) => top.coverage >= LEAST_COVERAGE);
-  const texts = asking.flatMap((top) => [top.question, top.sentence]);
+  const asking = found.map(({ question, best }) => ({
+    question,
+    best: best.filter((candidate) => candidate.coverage >= LEAST_COVERAGE),
+  }));
+  const texts = asking.flatMap(({ question, best }) =>
+    best.length > 0 ? [question, ...best.map((candidate) => candidate.sentence)] : [],
+  );
   encoder?.prepare(texts, texts.length + 1);
-  return tops.map((top) => {
-    let similarity = 0;
-    if (top.coverage >= LEAST_COVERAGE) {
-      const vectors = encoder?.embed([top.question, top.sentence]);
-      if (!vectors) throw new Error('the sentence encoder failed');
-      similarity = cosine(vectors[0] as Float32Array, vectors[1] as Float32Array);
-    }
+  return found.map(({ question, best, inside }) => {
+    const vectors = encoder?.embed([question, ...best.map((candidate) => candidate.sentence)]);
+    if (!vectors) throw new Error('the sentence encoder failed');
     return {
-      coverage: top.coverage,
-      similarity,
-      inside: top.inside,
-      answeredByCoverage: top.coverage >= ENGINE_DEFAULTS.minCoverage,
+      candidates: best.map((candidate, at) => ({
+        coverage: candidate.coverage,
+        paragraphCoverage: candidate.paragraphCoverage,
+        similarity: cosine(vectors[0] as Float32Array, vectors[at + 1] as Float32Array),
+      })),
+      inside,
+      answeredByCoverage: (best[0]?.coverage ?? 0) >= ENGINE_DEFAULTS.minCoverage,
     };
   });
 }
 
-/** Logistic regression on (coverage, cosine) by Newton's method, over examples the encoder is asked about. */
-function fitLogistic(examples: readonly Example[]): [number, number, number] {
-  const used = examples.filter((example) => example.coverage >= LEAST_COVERAGE);
-  let w: [number, number, number] = [0, 0, 0];
+/** The model's inputs, in the order of its weights (the last is the bias). */
+const inputs = (best: Candidate) => [best.coverage, best.paragraphCoverage, best.similarity, 1];
+
+/** Logistic regression by Newton's method, over the best sentences the encoder is asked about. */
+function fitLogistic(examples: readonly Example[]): number[] {
+  const used = examples
+    .map((example) => ({ best: example.candidates[0], inside: example.inside }))
+    .filter((example): example is { best: Candidate; inside: boolean } =>
+      example.best !== undefined && example.best.coverage >= LEAST_COVERAGE,
+    );
+  const size = inputs(used[0]?.best as Candidate).length;
+  let w = new Array<number>(size).fill(0);
   for (let iteration = 0; iteration < 30; iteration++) {
-    const gradient = [0, 0, 0];
-    const hessian = [
-      [1e-3, 0, 0],
-      [0, 1e-3, 0],
-      [0, 0, 1e-3],
-    ] as number[][];
+    const gradient = new Array<number>(size).fill(0);
+    // A little ridge keeps the Hessian invertible.
+    const hessian = w.map((_, i) => w.map((__, j) => (i === j ? 1e-3 : 0)));
     for (const example of used) {
-      const x = [example.coverage, example.similarity, 1];
-      const p = 1 / (1 + Math.exp(-(w[0] * x[0]! + w[1] * x[1]! + w[2] * x[2]!)));
+      const x = inputs(example.best);
+      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * (w[i] as number), 0)));
       const y = example.inside ? 1 : 0;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < size; i++) {
         gradient[i]! += (p - y) * x[i]!;
-        for (let j = 0; j < 3; j++) hessian[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
+        for (let j = 0; j < size; j++) hessian[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
       }
     }
-    const step = solve3(hessian, gradient);
-    w = [w[0] - step[0]!, w[1] - step[1]!, w[2] - step[2]!];
+    const step = solve(hessian, gradient);
+    w = w.map((value, i) => value - step[i]!);
   }
   return w;
 }
 
-function solve3(a: number[][], b: number[]): number[] {
+/** Solves a·x = b by Gauss–Jordan elimination with partial pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
   const m = a.map((row, i) => [...row, b[i] as number]);
-  for (let col = 0; col < 3; col++) {
+  for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let row = col + 1; row < 3; row++)
+    for (let row = col + 1; row < n; row++)
       if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row;
     [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    for (let row = 0; row < 3; row++) {
+    for (let row = 0; row < n; row++) {
       if (row === col) continue;
       const factor = m[row]![col]! / m[col]![col]!;
-      for (let k = col; k < 4; k++) m[row]![k]! -= factor * m[col]![k]!;
+      for (let k = col; k <= n; k++) m[row]![k]! -= factor * m[col]![k]!;
     }
   }
-  return [0, 1, 2].map((i) => m[i]![3]! / m[i]![i]!);
+  return m.map((row, i) => row[n]! / row[i]!);
 }
 
-function withThreshold(w: [number, number, number], examples: readonly Example[]): MeaningCheckWeights {
-  const weights = { coverage: w[0], cosine: w[1], bias: w[2], threshold: 0, leastCoverage: LEAST_COVERAGE };
+/** The check's score of a question: the best of its candidates' (none above the least coverage: -∞). */
+function exampleScore(weights: MeaningCheckWeights, example: Example): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const candidate of example.candidates)
+    if (candidate.coverage >= weights.leastCoverage)
+      best = Math.max(best, meaningScore(weights, candidate, candidate.similarity));
+  return best;
+}
+
+function withThreshold(w: number[], examples: readonly Example[]): MeaningCheckWeights {
+  const [coverage, paragraphCoverage, similarity, bias] = w as [number, number, number, number];
+  const weights = {
+    coverage,
+    paragraphCoverage,
+    cosine: similarity,
+    bias,
+    threshold: 0,
+    leastCoverage: LEAST_COVERAGE,
+    candidates: CANDIDATES,
+  };
   const inside = examples.filter((example) => example.inside);
   const wanted = inside.filter((example) => example.answeredByCoverage).length;
   const scores = inside
-    .filter((example) => example.coverage >= LEAST_COVERAGE)
-    .map((example) => meaningScore(weights, example.coverage, example.similarity))
+    .map((example) => exampleScore(weights, example))
+    .filter((value) => value > Number.NEGATIVE_INFINITY)
     .sort((a, b) => b - a);
   // The threshold answers as many of the inside questions as coverage alone did.
   weights.threshold = scores[Math.min(scores.length, wanted) - 1] ?? 0;
@@ -141,7 +186,11 @@ function withThreshold(w: [number, number, number], examples: readonly Example[]
 }
 
 function score(weights: MeaningCheckWeights, examples: readonly Example[]) {
-  const answers = (example: Example) => meaningAnswers(weights, example.coverage, example.similarity);
+  // As the engine decides: any candidate the check answers on.
+  const answers = (example: Example) =>
+    example.candidates
+      .slice(0, weights.candidates)
+      .some((candidate) => meaningAnswers(weights, candidate, candidate.similarity));
   const inside = examples.filter((example) => example.inside);
   const outside = examples.filter((example) => !example.inside);
   const share = (list: Example[], test: (example: Example) => boolean) =>
@@ -172,10 +221,12 @@ const both = [...lower, ...upper];
 const fitted = withThreshold(fitLogistic(both), whole);
 const weights: MeaningCheckWeights = {
   coverage: round(fitted.coverage),
+  paragraphCoverage: round(fitted.paragraphCoverage),
   cosine: round(fitted.cosine),
   bias: round(fitted.bias),
   threshold: round(fitted.threshold),
   leastCoverage: LEAST_COVERAGE,
+  candidates: CANDIDATES,
 };
 console.log(
   `fitted on both halves, threshold from the whole half as the base: ${JSON.stringify(weights)}; on the halves it ${score(weights, both).check}; on the whole half it ${score(weights, whole).check.replace(/, abstains.*/, '')}`,

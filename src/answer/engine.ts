@@ -343,7 +343,16 @@ export function createEngine(
     // The meaning check, when on and working, decides instead of the coverage threshold; an
     // answer it allows below that threshold may quote sentences as well covered as its best.
     const meant =
-      top && meaningCheck ? meaningCheck.answers(question, top.hit.sentence, top.hit.coverage) : null;
+      top && meaningCheck
+        ? meaningCheck.answers(
+            question,
+            scored.slice(0, meaningCheck.candidates).map(({ hit }) => ({
+              sentence: hit.sentence,
+              coverage: hit.coverage,
+              paragraphCoverage: hit.passageCoverage,
+            })),
+          )
+        : null;
     const confidence = (meant ?? (top !== undefined && top.hit.coverage >= settings.minCoverage)) ? 1 : 0;
     const minCoverage =
       top && meant !== null ? Math.min(settings.minCoverage, top.hit.coverage) : settings.minCoverage;

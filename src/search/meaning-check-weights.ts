@@ -2,9 +2,11 @@ import type { MeaningCheckWeights } from './meaning-check.js';
 
 /** Fitted by `npm run fit:meaning` (scripts/fit-meaning-check.ts). Do not edit by hand. */
 export const MEANING_CHECK_WEIGHTS: MeaningCheckWeights = {
-  coverage: 10.861,
-  cosine: 9.5304,
-  bias: -10.4484,
-  threshold: -1.0093,
+  coverage: 5.0951,
+  paragraphCoverage: 5.8154,
+  cosine: 9.1402,
+  bias: -9.7983,
+  threshold: -0.5022,
   leastCoverage: 0.3,
+  candidates: 3,
 };

@@ -16,41 +16,78 @@ function fakeEncoder(): SentenceEncoder & { asked: string[][] } {
   };
 }
 
-const WEIGHTS: MeaningCheckWeights = { coverage: 4, cosine: 4, bias: -4, threshold: 0, leastCoverage: 0.3 };
+const WEIGHTS: MeaningCheckWeights = {
+  coverage: 4,
+  paragraphCoverage: 2,
+  cosine: 4,
+  bias: -6,
+  threshold: 0,
+  leastCoverage: 0.3,
+  candidates: 2,
+};
+/** The sentence `sentence`, covering `coverage` of the question, its paragraph `paragraph`. */
+const candidate = (sentence: number, coverage: number, paragraph = coverage) => ({
+  sentence,
+  coverage,
+  paragraphCoverage: paragraph,
+});
+/** The ranker's best sentences: this one alone. */
+const best = (sentence: number, coverage: number, paragraph = coverage) => [
+  candidate(sentence, coverage, paragraph),
+];
 const SENTENCES = ['The school opened in 2015.', 'The price of oil rose.'];
 
 describe('meaning check', () => {
   it('answers when the best sentence means what the question asks', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', 0, 0.6)).toBe(true);
+    expect(check.answers('When did the school open?', best(0, 0.6))).toBe(true);
   });
 
   it('abstains when a well-covered sentence is about something else', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', 1, 0.9)).toBe(false);
+    expect(check.answers('When did the school open?', best(1, 0.9))).toBe(false);
   });
 
   it('abstains below the least coverage without asking the encoder', () => {
     const encoder = fakeEncoder();
     const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', 0, 0.2)).toBe(false);
+    expect(check.answers('When did the school open?', best(0, 0.2))).toBe(false);
     expect(encoder.asked).toEqual([]);
   });
 
   it('embeds a sentence once and then only the new question', () => {
     const encoder = fakeEncoder();
     const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
-    check.answers('When did the school open?', 0, 0.6);
-    check.answers('Which year did the school open?', 0, 0.6);
+    check.answers('When did the school open?', best(0, 0.6));
+    check.answers('Which year did the school open?', best(0, 0.6));
     expect(encoder.asked).toEqual([
       ['When did the school open?', 'The school opened in 2015.'],
       ['Which year did the school open?'],
     ]);
   });
 
+  it('answers a sentence covering less of the question when its paragraph covers the rest', () => {
+    const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', best(0, 0.3))).toBe(false);
+    expect(check.answers('When did the school open?', best(0, 0.3, 0.9))).toBe(true);
+  });
+
+  it('answers when a later one of the best sentences carries the meaning', () => {
+    const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
+    expect(check.answers('When did the school open?', [candidate(1, 0.9), candidate(0, 0.6)])).toBe(true);
+  });
+
+  it('looks no further than its number of candidates, embedding them in one call', () => {
+    const encoder = fakeEncoder();
+    const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
+    const third = [candidate(1, 0.9), candidate(1, 0.8), candidate(0, 0.6)];
+    expect(check.answers('When did the school open?', third)).toBe(false);
+    expect(encoder.asked).toEqual([['When did the school open?', 'The price of oil rose.']]);
+  });
+
   it('leaves the decision to coverage when the encoder is unavailable', () => {
     const broken: SentenceEncoder = { embed: () => null, prepare() {}, close() {} };
     const check = createMeaningCheck(broken, (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', 0, 0.6)).toBeNull();
+    expect(check.answers('When did the school open?', best(0, 0.6))).toBeNull();
   });
 });
