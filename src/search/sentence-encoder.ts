@@ -75,6 +75,13 @@ parentPort.on('message', async ({ texts, signal, result }) => {
 /** Most texts sent to a worker at once (sorted by length first, so little padding is computed). */
 const BATCH = 32;
 
+/**
+ * Longest text embedded, in characters (a question's limit): a longer one is embedded from its
+ * start. The model's cost grows faster than its input (a 30,000-character run-on "sentence" from a
+ * PDF took 3 s), and one such sentence must not stall answers or time the worker out.
+ */
+export const MAX_EMBEDDED_CHARS = 1000;
+
 /** One worker thread holding the model, and the port it reports errors on. */
 interface ModelWorker {
   worker: Worker;
@@ -175,7 +182,14 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     const result = new SharedArrayBuffer(Math.max(1, texts.length) * SENTENCE_DIMENSIONS * 4);
     const flag = new Int32Array(signal);
     if (texts.length === 0) Atomics.store(flag, 0, 1);
-    else model.worker.postMessage({ texts: [...texts], signal, result });
+    else
+      model.worker.postMessage({
+        texts: texts.map((text) =>
+          text.length > MAX_EMBEDDED_CHARS ? text.slice(0, MAX_EMBEDDED_CHARS) : text,
+        ),
+        signal,
+        result,
+      });
     return { model, texts, flag, result };
   }
 
@@ -239,11 +253,11 @@ export function defaultSentenceEncoder(): SentenceEncoder | null {
   return shared;
 }
 
-/** Two texts as long as a question may be (1,000 characters), the largest the engine sends at once. */
-const WARM_UP_TEXTS = [0, 1].map((at) =>
+/** Four texts of the longest embedded (MAX_EMBEDDED_CHARS), as many as the meaning check sends at once. */
+const WARM_UP_TEXTS = [0, 1, 2, 3].map((at) =>
   `${at === 0 ? 'What did the study find about' : 'The study found that'} students, teachers and schools`
     .repeat(40)
-    .slice(0, 1000),
+    .slice(0, MAX_EMBEDDED_CHARS),
 );
 
 /**

@@ -2,7 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cosine, createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import {
+  cosine,
+  createSentenceEncoder,
+  MAX_EMBEDDED_CHARS,
+  type SentenceEncoder,
+} from '../../src/search/sentence-encoder.js';
 
 // The shipped model (data/sentence-encoder), run in its worker thread.
 const encoder = createSentenceEncoder() as SentenceEncoder;
@@ -29,6 +34,13 @@ describe('sentence encoder', () => {
     expect(prepared[0]).toHaveLength(512);
     expect(cosine(prepared[0] as Float32Array, prepared[0] as Float32Array)).toBeCloseTo(1, 5);
     expect(cosine(single[0] as Float32Array, prepared[0] as Float32Array)).toBeCloseTo(1, 4);
+  }, 60_000);
+
+  it('embeds a text longer than its limit from its start, so a run-on sentence cannot stall it', () => {
+    const start = 'Reading scores rose in the second year. '.repeat(40).slice(0, MAX_EMBEDDED_CHARS);
+    const runOn = `${start}${' and then the teachers planned more lessons'.repeat(2000)}`;
+    const [whole, cut] = encoder.embed([runOn, start]) as Float32Array[];
+    expect(cosine(whole as Float32Array, cut as Float32Array)).toBeCloseTo(1, 4);
   }, 60_000);
 
   it('is null, with a warning naming the folder, when the model files are missing', () => {
