@@ -2,10 +2,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import type { CitationStyle } from './cite/index.js';
-import { runAsk } from './cli/ask.js';
-import { runCheckKnowledge } from './cli/check-knowledge.js';
-import { defaultQuestionsFile, runEval } from './cli/eval.js';
-import { loadEngineForCli } from './cli/load-engine.js';
 import { defaultIndexCacheDir, loadAnswerSettings, loadStoreSettings } from './config/index.js';
 
 const USAGE = `usage:
@@ -74,7 +70,9 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
-  // Each command loads only its own modules: `ask` starts without the PDF, HTML, CSL and database code.
+  // Each command loads only its own modules: `ask` starts without the PDF, HTML, CSL and database
+  // code. The engine's modules load after the sentence encoder's worker has started, so the
+  // worker loads its model meanwhile, on the other core.
   if (command === 'report') return (await import('./cli/report.js')).runReport(loadStoreSettings(), values);
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
@@ -103,16 +101,21 @@ async function main(argv: string[]): Promise<number> {
         }
         cite = requested;
       }
-      const engine = await loadEngineForCli(
-        dir,
-        { maxExcerpts, ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
-        indexCacheDir,
-      );
+      const options = {
+        maxExcerpts,
+        ...rankerOption(values.ranker),
+        ...(await meaningOption(values.ranker)),
+      };
+      const { loadEngineForCli } = await import('./cli/load-engine.js');
+      const engine = await loadEngineForCli(dir, options, indexCacheDir);
+      const { runAsk } = await import('./cli/ask.js');
       await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
       return 0;
     }
-    case 'check-knowledge':
+    case 'check-knowledge': {
+      const { runCheckKnowledge } = await import('./cli/check-knowledge.js');
       return (await runCheckKnowledge(dir, values.verbose)) > 0 ? 1 : 0;
+    }
     case 'add': {
       if (rest.length === 0) {
         process.stderr.write(`add needs at least one file or URL\n${USAGE}\n`);
@@ -135,11 +138,10 @@ async function main(argv: string[]): Promise<number> {
         const { defaultPagesFile, runEvalExtraction } = await import('./cli/eval-extraction.js');
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
-      const engine = await loadEngineForCli(
-        dir,
-        { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
-        indexCacheDir,
-      );
+      const options = { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) };
+      const { loadEngineForCli } = await import('./cli/load-engine.js');
+      const engine = await loadEngineForCli(dir, options, indexCacheDir);
+      const { defaultQuestionsFile, runEval } = await import('./cli/eval.js');
       const files = {
         main: values.questions ?? defaultQuestionsFile(),
         ...(values.extra ? { extra: values.extra } : {}),
