@@ -65,8 +65,8 @@ export interface EngineOptions {
   /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
   vectors: WordVectors | null;
   /**
-   * Rules ranker: a sentence encoder that checks the best sentence means what the question asks
-   * (src/search/meaning-check.ts), deciding with coverage whether to answer. Default null
+   * Rules ranker: a sentence encoder that checks one of the best sentences means what the question
+   * asks (src/search/meaning-check.ts), deciding with coverage whether to answer. Default null
    * (coverage alone); the bot and the command line pass the shipped encoder.
    */
   meaning: SentenceEncoder | null;
