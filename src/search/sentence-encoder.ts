@@ -77,8 +77,9 @@ const BATCH = 32;
 
 /**
  * Longest text embedded, in characters (a question's limit): a longer one is embedded from its
- * start. The model's cost grows faster than its input (a 30,000-character run-on "sentence" from a
- * PDF took 3 s), and one such sentence must not stall answers or time the worker out.
+ * start. The model's cost grows faster than its input: a synthetic 30,000-character run-on
+ * "sentence", as PDF extraction can give, took 3 s. One such sentence must not stall answers or
+ * time the worker out.
  */
 export const MAX_EMBEDDED_CHARS = 1000;
 
