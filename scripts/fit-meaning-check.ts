@@ -22,7 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, ENGINE_DEFAULTS } from '../src/answer/engine.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, sample, type SquadQuestion } from '../src/eval/squad.js';
-import { type MeaningCheckWeights, meaningAnswers, meaningScore } from '../src/search/meaning-check.js';
+import {
+  askedAbout,
+  bestMeaningScore,
+  type MeaningCheckWeights,
+  type MeaningEvidence,
+  meaningAnswers,
+} from '../src/search/meaning-check.js';
 import { cosine, defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
 
 /** Below this coverage the check abstains without asking the encoder. */
@@ -31,16 +37,11 @@ const PER_SET = 1000;
 /** How many of the ranker's best sentences the check looks at. */
 const CANDIDATES = Number(process.env.MEANING_CANDIDATES ?? 3);
 
-/** One of the ranker's best sentences for a question. */
-interface Candidate {
-  coverage: number;
-  paragraphCoverage: number;
-  similarity: number;
-}
-
 interface Example {
-  /** Best first; the first is the ranker's best sentence. */
-  candidates: Candidate[];
+  /** The sentences the check asks about, best first, with their cosines. */
+  asked: MeaningEvidence[];
+  /** The ranker's best sentence, when the check asks about it (what the model is fitted on). */
+  top: MeaningEvidence | undefined;
   /** Whether the sources answer it (a question about the knowledge base's own articles). */
   inside: boolean;
   /** Whether coverage alone answered it (the rules ranker's minimum coverage). */
@@ -82,23 +83,27 @@ function examplesFor(first: number, end: number, seed: number, inside: number, o
     return { question: question.question, best, inside };
   });
   // Only what the check would ask about is embedded, in batches on every core.
-  const asking = found.map(({ question, best }) => ({
-    question,
-    best: best.filter((candidate) => candidate.coverage >= LEAST_COVERAGE),
-  }));
-  const texts = asking.flatMap(({ question, best }) =>
-    best.length > 0 ? [question, ...best.map((candidate) => candidate.sentence)] : [],
+  const shape = { leastCoverage: LEAST_COVERAGE, candidates: CANDIDATES };
+  const asking = found.map(({ question, best }) => ({ question, asked: askedAbout(shape, best) }));
+  const texts = asking.flatMap(({ question, asked }) =>
+    asked.length > 0 ? [question, ...asked.map((candidate) => candidate.sentence)] : [],
   );
   encoder?.prepare(texts, texts.length + 1);
-  return found.map(({ question, best, inside }) => {
-    const vectors = encoder?.embed([question, ...best.map((candidate) => candidate.sentence)]);
-    if (!vectors) throw new Error('the sentence encoder failed');
-    return {
-      candidates: best.map((candidate, at) => ({
+  return found.map(({ best, inside }, at) => {
+    const { question, asked } = asking[at] as (typeof asking)[number];
+    let evidence: MeaningEvidence[] = [];
+    if (asked.length > 0) {
+      const vectors = encoder?.embed([question, ...asked.map((candidate) => candidate.sentence)]);
+      if (!vectors) throw new Error('the sentence encoder failed');
+      evidence = asked.map((candidate, i) => ({
         coverage: candidate.coverage,
         paragraphCoverage: candidate.paragraphCoverage,
-        similarity: cosine(vectors[0] as Float32Array, vectors[at + 1] as Float32Array),
-      })),
+        similarity: cosine(vectors[0] as Float32Array, vectors[i + 1] as Float32Array),
+      }));
+    }
+    return {
+      asked: evidence,
+      top: (best[0]?.coverage ?? 0) >= LEAST_COVERAGE ? evidence[0] : undefined,
       inside,
       answeredByCoverage: (best[0]?.coverage ?? 0) >= ENGINE_DEFAULTS.minCoverage,
     };
@@ -106,16 +111,12 @@ function examplesFor(first: number, end: number, seed: number, inside: number, o
 }
 
 /** The model's inputs, in the order of its weights (the last is the bias). */
-const inputs = (best: Candidate) => [best.coverage, best.paragraphCoverage, best.similarity, 1];
+const inputs = (best: MeaningEvidence) => [best.coverage, best.paragraphCoverage, best.similarity, 1];
 
 /** Logistic regression by Newton's method, over the best sentences the encoder is asked about. */
 function fitLogistic(examples: readonly Example[]): number[] {
-  const used = examples
-    .map((example) => ({ best: example.candidates[0], inside: example.inside }))
-    .filter((example): example is { best: Candidate; inside: boolean } =>
-      example.best !== undefined && example.best.coverage >= LEAST_COVERAGE,
-    );
-  const size = inputs(used[0]?.best as Candidate).length;
+  const used = examples.flatMap(({ top, inside }) => (top ? [{ best: top, inside }] : []));
+  const size = inputs(used[0]?.best as MeaningEvidence).length;
   let w = new Array<number>(size).fill(0);
   for (let iteration = 0; iteration < 30; iteration++) {
     const gradient = new Array<number>(size).fill(0);
@@ -154,15 +155,6 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n]! / row[i]!);
 }
 
-/** The check's score of a question: the best of its candidates' (none above the least coverage: -∞). */
-function exampleScore(weights: MeaningCheckWeights, example: Example): number {
-  let best = Number.NEGATIVE_INFINITY;
-  for (const candidate of example.candidates)
-    if (candidate.coverage >= weights.leastCoverage)
-      best = Math.max(best, meaningScore(weights, candidate, candidate.similarity));
-  return best;
-}
-
 function withThreshold(w: number[], examples: readonly Example[]): MeaningCheckWeights {
   const [coverage, paragraphCoverage, similarity, bias] = w as [number, number, number, number];
   const weights = {
@@ -177,7 +169,7 @@ function withThreshold(w: number[], examples: readonly Example[]): MeaningCheckW
   const inside = examples.filter((example) => example.inside);
   const wanted = inside.filter((example) => example.answeredByCoverage).length;
   const scores = inside
-    .map((example) => exampleScore(weights, example))
+    .map((example) => bestMeaningScore(weights, example.asked))
     .filter((value) => value > Number.NEGATIVE_INFINITY)
     .sort((a, b) => b - a);
   // The threshold answers as many of the inside questions as coverage alone did.
@@ -186,11 +178,7 @@ function withThreshold(w: number[], examples: readonly Example[]): MeaningCheckW
 }
 
 function score(weights: MeaningCheckWeights, examples: readonly Example[]) {
-  // As the engine decides: any candidate the check answers on.
-  const answers = (example: Example) =>
-    example.candidates
-      .slice(0, weights.candidates)
-      .some((candidate) => meaningAnswers(weights, candidate, candidate.similarity));
+  const answers = (example: Example) => meaningAnswers(weights, example.asked);
   const inside = examples.filter((example) => example.inside);
   const outside = examples.filter((example) => !example.inside);
   const share = (list: Example[], test: (example: Example) => boolean) =>

@@ -57,9 +57,7 @@ export function createMeaningCheck(
   return {
     candidates: weights.candidates,
     answers(question, best) {
-      const asked = best
-        .slice(0, weights.candidates)
-        .filter((candidate) => candidate.coverage >= weights.leastCoverage);
+      const asked = askedAbout(weights, best);
       if (asked.length === 0) return false;
       // One call embeds the question and every sentence not seen before.
       const unseen = [...new Set(asked.map((candidate) => candidate.sentence))].filter(
@@ -75,37 +73,49 @@ export function createMeaningCheck(
         if (vectors.size >= CACHE_LIMIT) vectors.clear();
         vectors.set(sentence, vector);
       });
-      return asked.some((candidate) =>
-        meaningAnswers(
-          weights,
-          candidate,
-          cosine(questionVector, found.get(candidate.sentence) as Float32Array),
-        ),
+      return meaningAnswers(
+        weights,
+        asked.map((candidate) => ({
+          ...candidate,
+          similarity: cosine(questionVector, found.get(candidate.sentence) as Float32Array),
+        })),
       );
     },
   };
 }
 
-/** The decision itself: enough coverage to ask, and a score at the threshold or above. */
-export function meaningAnswers(
-  weights: MeaningCheckWeights,
-  best: Omit<CoveredSentence, 'sentence'>,
-  similarity: number,
-): boolean {
-  return (
-    best.coverage >= weights.leastCoverage && meaningScore(weights, best, similarity) >= weights.threshold
-  );
+/** A sentence the check scores: its coverage of the question, its paragraph's, and its cosine with the question. */
+export interface MeaningEvidence {
+  coverage: number;
+  paragraphCoverage: number;
+  similarity: number;
 }
 
-export function meaningScore(
-  weights: MeaningCheckWeights,
-  best: Omit<CoveredSentence, 'sentence'>,
-  similarity: number,
-): number {
+/** The sentences the check asks about: of the best `weights.candidates`, those covering at least `leastCoverage`. */
+export function askedAbout<T extends { coverage: number }>(
+  weights: Pick<MeaningCheckWeights, 'candidates' | 'leastCoverage'>,
+  best: readonly T[],
+): T[] {
+  return best.slice(0, weights.candidates).filter((candidate) => candidate.coverage >= weights.leastCoverage);
+}
+
+/** The check's score of a question: the best of its asked-about sentences' (−∞ when there are none). */
+export function bestMeaningScore(weights: MeaningCheckWeights, best: readonly MeaningEvidence[]): number {
+  let top = Number.NEGATIVE_INFINITY;
+  for (const sentence of askedAbout(weights, best)) top = Math.max(top, meaningScore(weights, sentence));
+  return top;
+}
+
+/** The decision itself: one of the sentences asked about scores at the threshold or above. */
+export function meaningAnswers(weights: MeaningCheckWeights, best: readonly MeaningEvidence[]): boolean {
+  return bestMeaningScore(weights, best) >= weights.threshold;
+}
+
+export function meaningScore(weights: MeaningCheckWeights, sentence: MeaningEvidence): number {
   return (
-    weights.coverage * best.coverage +
-    weights.paragraphCoverage * best.paragraphCoverage +
-    weights.cosine * similarity +
+    weights.coverage * sentence.coverage +
+    weights.paragraphCoverage * sentence.paragraphCoverage +
+    weights.cosine * sentence.similarity +
     weights.bias
   );
 }
