@@ -1,7 +1,8 @@
 /**
  * Fits the rules ranker's first-stage settings (BM25 k1 and b, the paragraph's share, how much
- * a concept found only in the paragraph or document counts, the coverage power) on the public
- * half of SQuAD v1.1 dev, and prints them for RULES_RANK in src/answer/engine.ts.
+ * a concept found only in the paragraph or document counts, the coverage power, and which of the
+ * sources' other words for a question word count and how much) on the public half of SQuAD v1.1
+ * dev, and prints them for RULES_RANK and RULES_NEIGHBOURS in src/answer/engine.ts.
  *
  *   npm run fit:stage        (reads ../shared/eval/squad/dev-v1.1.json; articles 24–47 never read)
  *
@@ -11,19 +12,28 @@
  * about articles 12–23 are scored before and after as the held-out check.
  */
 import { createEngine } from '../src/answer/engine.js';
+import type { NeighbourOptions } from '../src/search/query-rules.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, sample } from '../src/eval/squad.js';
 import { type SquadScore, scoreSquad } from '../src/eval/squad-score.js';
 import { RANK_DEFAULTS, type RankOptions } from '../src/search/rank.js';
 
-const GRID: Partial<Record<keyof RankOptions, number[]>> = {
+/** A trial: first-stage settings and the question words' neighbours. */
+type Settings = Partial<RankOptions> & NeighbourOptions;
+
+const GRID: Partial<Record<keyof Settings, number[]>> = {
   k1: [0.6, 0.9, 1.2, 1.6, 2.0],
   b: [0.3, 0.5, 0.75, 0.9],
   passageWeight: [0.25, 0.5, 0.75, 1.0],
   passageCoverage: [0.5, 0.7, 0.85],
   groupCoverage: [0.3, 0.45, 0.6],
   coveragePower: [1, 1.5, 2, 3],
+  weight: [0, 0.4, 0.6, 0.8, 1.0],
+  least: [0.5, 0.6, 0.7],
+  limit: [3, 5, 10],
 };
+/** Where the search starts: RANK_DEFAULTS and no neighbours (weight 0). */
+const START: Settings = { least: 0.6, limit: 5, weight: 0 };
 const MIN_ANSWERED = 0.97;
 const MIN_GAIN = 0.002;
 
@@ -43,10 +53,15 @@ const heldOut = sample(
 const base = createEngine(all.documents, { ranker: 'rules', rank: {} });
 const reuse = { index: base.index, documents: base.documents };
 
-/** Every setting spelled out, so the trial replaces RULES_RANK rather than adding to it. */
-function score(rank: Partial<RankOptions>, questions: typeof fitting): SquadScore {
+/** Every setting spelled out, so the trial replaces RULES_RANK and RULES_NEIGHBOURS rather than adding to them. */
+function score(settings: Settings, questions: typeof fitting): SquadScore {
+  const { least, limit, weight, ...rank } = settings;
   return scoreSquad(
-    createEngine(all.documents, { ranker: 'rules', rank: { ...RANK_DEFAULTS, ...rank } }, reuse),
+    createEngine(
+      all.documents,
+      { ranker: 'rules', rank: { ...RANK_DEFAULTS, ...rank }, neighbours: { least, limit, weight } },
+      reuse,
+    ),
     questions,
   );
 }
@@ -54,15 +69,15 @@ const objective = (result: SquadScore) => result.hitAt1 + 0.3 * result.hitAt3;
 const show = (result: SquadScore) =>
   `hit@1 ${(result.hitAt1 * 100).toFixed(1)}%  hit@3 ${(result.hitAt3 * 100).toFixed(1)}%  answered ${(result.answered * 100).toFixed(1)}%`;
 
-let best: Partial<RankOptions> = {};
+let best: Settings = { ...START };
 let bestScore = score(best, fitting);
 process.stdout.write(
-  `RANK_DEFAULTS: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
+  `RANK_DEFAULTS, no neighbours: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
 );
 for (let round = 0; round < 2; round++) {
-  for (const [name, values] of Object.entries(GRID) as Array<[keyof RankOptions, number[]]>) {
+  for (const [name, values] of Object.entries(GRID) as Array<[keyof Settings, number[]]>) {
     for (const value of values) {
-      if (value === (best[name] ?? RANK_DEFAULTS[name])) continue;
+      if (value === (best[name] ?? RANK_DEFAULTS[name as keyof RankOptions])) continue;
       const trial = { ...best, [name]: value };
       const result = score(trial, fitting);
       if (result.answered >= MIN_ANSWERED && objective(result) > objective(bestScore) + MIN_GAIN) {

@@ -15,7 +15,7 @@ import {
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
 import { createMeaningCheck, type SentenceEncoder } from '../search/meaning-check.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
-import { analyzeQueryWithRules } from '../search/query-rules.js';
+import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { words } from '../search/text.js';
@@ -60,6 +60,11 @@ export interface EngineOptions {
   /** How many closest sources a "not covered" answer names. Default 3. */
   maxSuggestions: number;
   rank: Partial<RankOptions>;
+  /**
+   * Rules ranker: which of the sources' other words for a question word count, and how much
+   * (from the shipped word-neighbour table); `null` turns them off. Default RULES_NEIGHBOURS.
+   */
+  neighbours: NeighbourOptions | null;
   /** Learned weights (default: `LEARNED_WEIGHTS`, fitted by `npm run fit`). */
   weights: LearnedWeights;
   /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
@@ -78,6 +83,16 @@ export interface LearnedWeights {
   abstain: { names: readonly string[]; weights: readonly number[]; threshold: number };
 }
 
+/**
+ * Rules ranker: a question word's five closest words in the sources with a word-vector cosine of at
+ * least 0.6 each count as the word times 0.8 × cosine. Fitted by `npm run fit:stage` like RULES_RANK.
+ */
+export const RULES_NEIGHBOURS: Readonly<NeighbourOptions> = Object.freeze({
+  least: 0.6,
+  limit: 5,
+  weight: 0.8,
+});
+
 export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   maxExcerpts: 3,
   maxQuoteLength: 500,
@@ -89,6 +104,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   repeatSourcePenalty: -Math.log(0.8),
   maxSuggestions: 3,
   rank: {},
+  neighbours: RULES_NEIGHBOURS,
   weights: LEARNED_WEIGHTS,
   vectors: null,
   meaning: null,
@@ -329,7 +345,7 @@ export function createEngine(
 
   /** The first version's ranking: hand-written question analysis, BM25 × coverage, coverage ≥ minCoverage to answer. */
   function analyzeWithRules(question: string, allowed: ReadonlySet<number> | null): Analysis | null {
-    const query = analyzeQueryWithRules(question, index);
+    const query = analyzeQueryWithRules(question, index, settings.neighbours);
     if (query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
       rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),

@@ -83,6 +83,17 @@ function rulesSpelling(token: { word: string; stem: string }, vocabulary: Vocabu
   return variants && variants.length === 0 ? typed : variants;
 }
 
+/**
+ * Other words for a question word from general English (word vectors, `vocabulary.similarStems`):
+ * the sources' `limit` words closest to it with a cosine of at least `least`, each counting as
+ * the word times `weight` × cosine. Fitted by `npm run fit:stage`.
+ */
+export interface NeighbourOptions {
+  least: number;
+  limit: number;
+  weight: number;
+}
+
 /** For each stem, the stems that stand for it and the best weight of any group joining them. */
 const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
   const map = new Map<string, Map<string, number>>();
@@ -104,7 +115,11 @@ const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => 
  * has never seen it, its closest spellings from the index vocabulary (fuse.js). A misspelled
  * stop word ("waht") is recognised as one and dropped.
  */
-export function analyzeQueryWithRules(question: string, vocabulary: Vocabulary): AnalyzedQuery {
+export function analyzeQueryWithRules(
+  question: string,
+  vocabulary: Vocabulary,
+  neighbours: NeighbourOptions | null = null,
+): AnalyzedQuery {
   const folded = words(question).join(' ');
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
@@ -119,6 +134,15 @@ export function analyzeQueryWithRules(question: string, vocabulary: Vocabulary):
       for (const [synonym, weight] of synonymsByStem.get(variant.stem) ?? []) {
         variants.push({ stem: synonym, weight: variant.weight * weight });
       }
+    }
+    if (neighbours && vocabulary.similarStems) {
+      const typedWeight = spelled[0]?.weight ?? 1;
+      for (const { stem, similarity } of vocabulary.similarStems(
+        token.word,
+        neighbours.least,
+        neighbours.limit,
+      ))
+        variants.push({ stem, weight: typedWeight * neighbours.weight * similarity });
     }
     const key = variants.map((variant) => variant.stem).join('|');
     if (seen.has(key)) continue;

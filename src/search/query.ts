@@ -61,6 +61,8 @@ export interface Vocabulary {
   correct(word: string): Array<{ word: string; distance: number }>;
   /** Stems of the vocabulary's words sharing a lemma with the word ("find" → "found"). */
   lemmaStems?(word: string): string[];
+  /** Stems of the vocabulary's words closest in meaning to the word (cosine ≥ least), closest first. */
+  similarStems?(word: string, least: number, limit: number): Array<{ stem: string; similarity: number }>;
 }
 
 /** A form of the word through its lemma ("found" for "find") counts nearly as the word itself. */

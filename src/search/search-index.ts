@@ -6,10 +6,18 @@ import { LemmaVariants } from './lemmas.js';
 import { lowerBound, type Postings } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
 import { TermDictionary } from './term-dictionary.js';
+import { stemWord } from './text.js';
+import { defaultWordNeighbours } from './word-neighbours.js';
 
 export type { GroupSource, IndexData } from './index-data.js';
 
 /** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
+/** A stem of the index close in meaning to a question word, and how close (cosine of word vectors). */
+export interface NeighbourStem {
+  stem: string;
+  similarity: number;
+}
+
 export interface PassageInput {
   /**
    * Index of the group (document) the passage belongs to. A group's passages must be
@@ -209,6 +217,22 @@ export class SearchIndex {
   lemmaStems(word: string): string[] {
     this.lemmaVariants ??= new LemmaVariants(this.wordsInOrder());
     return this.lemmaVariants.of(word);
+  }
+
+  /**
+   * Stems of the index's words closest in meaning to `word` (by the word-neighbour table, cosine ≥
+   * `least`), closest first, at most `limit`; none for a word outside the table.
+   */
+  similarStems(word: string, least: number, limit: number): NeighbourStem[] {
+    const own = stemWord(word);
+    const found: NeighbourStem[] = [];
+    for (const neighbour of defaultWordNeighbours()?.of(word, least) ?? []) {
+      const stem = stemWord(neighbour.word);
+      if (stem === own || !this.hasStem(stem) || found.some((known) => known.stem === stem)) continue;
+      found.push({ stem, similarity: neighbour.similarity });
+      if (found.length === limit) break;
+    }
+    return found;
   }
 
   /** BM25 inverse document frequency of a term among sentences. */

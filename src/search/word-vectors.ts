@@ -11,7 +11,7 @@ export class WordVectors {
   readonly dimensions: number;
   private readonly rankOf: Map<string, number>;
   private readonly words: string[];
-  private readonly components: Int8Array;
+  readonly components: Int8Array;
   /** 1 / (norm of the quantised vector), so a dot product becomes a cosine. */
   private readonly inverseNorm: Float32Array;
 
