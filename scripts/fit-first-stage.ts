@@ -11,7 +11,7 @@
  * 0–11 by more than 0.2 points while at least 97% of questions are still answered; 1,500 questions
  * about articles 12–23 are scored before and after as the held-out check.
  */
-import { createEngine } from '../src/answer/engine.js';
+import { createEngine, RULES_NEIGHBOURS, RULES_RANK } from '../src/answer/engine.js';
 import type { NeighbourOptions } from '../src/search/query-rules.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, sample } from '../src/eval/squad.js';
@@ -32,8 +32,15 @@ const GRID: Partial<Record<keyof Settings, number[]>> = {
   least: [0.5, 0.6, 0.7],
   limit: [3, 5, 10],
 };
-/** Where the search starts: RANK_DEFAULTS and no neighbours (weight 0). */
-const START: Settings = { least: 0.6, limit: 5, weight: 0 };
+/**
+ * Where the search starts: the shipped settings (RULES_RANK, RULES_NEIGHBOURS); `--from-defaults`
+ * starts from RANK_DEFAULTS and no neighbours (weight 0) instead. How much a neighbour counts for
+ * coverage is not searched: it trades ranking for abstention, which this objective does not see
+ * (see README, "How answers are chosen").
+ */
+const START: Settings = process.argv.includes('--from-defaults')
+  ? { least: 0.6, limit: 5, weight: 0, coverage: RULES_NEIGHBOURS.coverage }
+  : { ...RULES_RANK, ...RULES_NEIGHBOURS };
 const MIN_ANSWERED = 0.97;
 const MIN_GAIN = 0.002;
 
@@ -55,11 +62,11 @@ const reuse = { index: base.index, documents: base.documents };
 
 /** Every setting spelled out, so the trial replaces RULES_RANK and RULES_NEIGHBOURS rather than adding to them. */
 function score(settings: Settings, questions: typeof fitting): SquadScore {
-  const { least, limit, weight, ...rank } = settings;
+  const { least, limit, weight, coverage, ...rank } = settings;
   return scoreSquad(
     createEngine(
       all.documents,
-      { ranker: 'rules', rank: { ...RANK_DEFAULTS, ...rank }, neighbours: { least, limit, weight } },
+      { ranker: 'rules', rank: { ...RANK_DEFAULTS, ...rank }, neighbours: { least, limit, weight, coverage } },
       reuse,
     ),
     questions,
@@ -72,7 +79,7 @@ const show = (result: SquadScore) =>
 let best: Settings = { ...START };
 let bestScore = score(best, fitting);
 process.stdout.write(
-  `RANK_DEFAULTS, no neighbours: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
+  `start ${JSON.stringify(best)}: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
 );
 for (let round = 0; round < 2; round++) {
   for (const [name, values] of Object.entries(GRID) as Array<[keyof Settings, number[]]>) {

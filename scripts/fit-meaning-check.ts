@@ -10,16 +10,17 @@
  * paragraph's, and the cosine of the question's and the sentence's sentence-encoder vectors. A
  * logistic model of the three, fitted on the best sentences, separates the two kinds of
  * questions. The check answers when any of the best CANDIDATES sentences scores at its threshold
- * (measured beside the best one alone: see the README). Its threshold is the highest that still answers as many
- * questions about the knowledge base as coverage alone did, so the check costs no answers: for the
- * held-out check (fitted on one half, scored on the other), on that half's own questions; for the
- * weights written, on all 5,696 questions with all of articles 0–23 as the knowledge base, as the bot
- * runs with all its sources.
+ * (measured beside the best one alone: see the README). Its threshold is the highest that still
+ * answers ANSWERED_SHARE (97.1%, what coverage alone answered before word neighbours) of the
+ * questions about the knowledge base: for the held-out check (fitted on one half, scored on the
+ * other), of that half's own questions; for the weights written, of all 5,696 questions with all
+ * of articles 0–23 as the knowledge base, as the bot runs with all its sources. A fixed share keeps
+ * the figures comparable when the ranker changes how many questions coverage alone answers.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, ENGINE_DEFAULTS } from '../src/answer/engine.js';
+import { createEngine, ENGINE_DEFAULTS, RULES_NEIGHBOURS } from '../src/answer/engine.js';
 import { defaultSquadFile } from '../src/cli/eval-squad.js';
 import { loadSquadArticles, sample, type SquadQuestion } from '../src/eval/squad.js';
 import {
@@ -58,7 +59,11 @@ const all = loadSquadArticles(file, 0, 24);
  * questions about them and `outside` questions about the other public articles.
  */
 function examplesFor(first: number, end: number, seed: number, inside: number, outside: number): Example[] {
-  const engine = createEngine(loadSquadArticles(file, first, end).documents, { ranker: 'rules' });
+  // The neighbours passed explicitly count towards coverage as when the bot runs the check.
+  const engine = createEngine(loadSquadArticles(file, first, end).documents, {
+    ranker: 'rules',
+    neighbours: RULES_NEIGHBOURS,
+  });
   const isInside = (question: SquadQuestion) => question.article >= first && question.article < end;
   const asked = [
     ...sample(all.questions.filter(isInside), inside, seed).map((question) => ({ question, inside: true })),
@@ -189,12 +194,12 @@ function score(weights: MeaningCheckWeights, examples: readonly Example[]) {
   };
 }
 
-const ANSWERED_SHARE = Number(process.env.FIT_ANSWERED ?? 0.971);
+const ANSWERED_SHARE = 0.971;
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 const lower = examplesFor(0, 12, 11, PER_SET, PER_SET);
 const upper = examplesFor(12, 24, 13, PER_SET, PER_SET);
-// The bot runs with all its sources: the final threshold answers as many questions about the
-// whole public half, all of it the knowledge base, as coverage alone did.
+// The bot runs with all its sources: the final threshold answers ANSWERED_SHARE of the questions
+// about the whole public half, all of it the knowledge base.
 const whole = examplesFor(0, 24, 15, all.questions.length, 0);
 for (const [name, fitted, heldOut] of [
   ['0-11', lower, upper],

@@ -62,7 +62,8 @@ export interface EngineOptions {
   rank: Partial<RankOptions>;
   /**
    * Rules ranker: which of the sources' other words for a question word count, and how much
-   * (from the shipped word-neighbour table); `null` turns them off. Default RULES_NEIGHBOURS.
+   * (from the shipped word-neighbour table); `null` turns them off. Default RULES_NEIGHBOURS, with
+   * no share of coverage when there is no meaning check (`meaning` null).
    */
   neighbours: NeighbourOptions | null;
   /** Learned weights (default: `LEARNED_WEIGHTS`, fitted by `npm run fit`). */
@@ -85,12 +86,17 @@ export interface LearnedWeights {
 
 /**
  * Rules ranker: a question word's five closest words in the sources with a word-vector cosine of at
- * least 0.6 each count as the word times 0.8 × cosine. Fitted by `npm run fit:stage` like RULES_RANK.
+ * least 0.6 each count as the word times 0.8 × cosine for ranking, and 0.6 of that for coverage.
+ * The first three are checked by `npm run fit:stage` like RULES_RANK (SQuAD public: hit@1 +1.4 and
+ * +2.0 points on the two halves); the coverage share was measured with `npm run fit:meaning`: at 0.6
+ * the meaning check turns away as many questions as without neighbours, at 1 it turned away 1.5–3
+ * points fewer (README, "How answers are chosen").
  */
 export const RULES_NEIGHBOURS: Readonly<NeighbourOptions> = Object.freeze({
   least: 0.6,
   limit: 5,
   weight: 0.8,
+  coverage: 0.6,
 });
 
 export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
@@ -118,7 +124,7 @@ const LEARNED_RANKER_DEFAULTS = Object.freeze({ minRelativeScore: 0.05, repeatSo
  * (scripts/fit-first-stage.ts) on SQuAD public questions of articles 0–11 and checked on 12–23.
  * (The learned ranker keeps RANK_DEFAULTS: its weights were fitted on features computed with them.)
  */
-const RULES_RANK = Object.freeze({ b: 0.9, passageWeight: 0.75 });
+export const RULES_RANK: Readonly<Partial<RankOptions>> = Object.freeze({ b: 0.9, passageWeight: 0.75 });
 
 const NO_FEATURES = new Float64Array(0);
 
@@ -301,6 +307,13 @@ export function createEngine(
   const meaningCheck = settings.meaning
     ? createMeaningCheck(settings.meaning, (sentence) => featureSource.sentenceText(sentence))
     : null;
+  // Without the meaning check, coverage alone decides whether to answer: the default neighbours then
+  // only rank (counting towards coverage, they made it answer questions about something else).
+  // Neighbours passed explicitly are used as they are.
+  const neighbours =
+    options.neighbours === undefined && settings.neighbours && !meaningCheck
+      ? { ...settings.neighbours, coverage: 0 }
+      : settings.neighbours;
   const rankWeights = alignWeights(settings.weights.rank);
   const abstainWeights = alignWeights(settings.weights.abstain, true);
 
@@ -345,7 +358,7 @@ export function createEngine(
 
   /** The first version's ranking: hand-written question analysis, BM25 × coverage, coverage ≥ minCoverage to answer. */
   function analyzeWithRules(question: string, allowed: ReadonlySet<number> | null): Analysis | null {
-    const query = analyzeQueryWithRules(question, index, settings.neighbours);
+    const query = analyzeQueryWithRules(question, index, neighbours);
     if (query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
       rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),

@@ -92,6 +92,8 @@ export interface NeighbourOptions {
   least: number;
   limit: number;
   weight: number;
+  /** The share of that weight a neighbour counts for the question's coverage. */
+  coverage: number;
 }
 
 /** For each stem, the stems that stand for it and the best weight of any group joining them. */
@@ -141,8 +143,10 @@ export function analyzeQueryWithRules(
         token.word,
         neighbours.least,
         neighbours.limit,
-      ))
-        variants.push({ stem, weight: typedWeight * neighbours.weight * similarity });
+      )) {
+        const weight = typedWeight * neighbours.weight * similarity;
+        variants.push({ stem, weight, coverage: weight * neighbours.coverage });
+      }
     }
     const key = variants.map((variant) => variant.stem).join('|');
     if (seen.has(key)) continue;

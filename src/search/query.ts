@@ -6,6 +6,8 @@ export interface QueryVariant {
   stem: string;
   /** 1 for the word itself; less for corrections. */
   weight: number;
+  /** How much the form counts as the word for coverage; its weight when absent. */
+  coverage?: number;
 }
 
 /** A meaningful word of the question, with every form that counts as matching it. */
@@ -200,8 +202,11 @@ function mergeCorrections(
 
 /** One variant per stem, with its best weight. */
 export function dedupeVariants(variants: QueryVariant[]): QueryVariant[] {
-  const best = new Map<string, number>();
-  for (const variant of variants)
-    best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight));
-  return [...best].map(([stem, weight]) => ({ stem, weight }));
+  const best = new Map<string, QueryVariant>();
+  for (const variant of variants) {
+    const known = best.get(variant.stem);
+    if (!known) best.set(variant.stem, { ...variant });
+    else if (variant.weight > known.weight) best.set(variant.stem, { ...variant });
+  }
+  return [...best.values()];
 }

@@ -71,6 +71,8 @@ export interface Ranking {
 interface Variant {
   concept: number;
   weight: number;
+  /** How much the form counts as the concept for coverage (its weight unless said otherwise). */
+  coverage: number;
   postings: Postings;
   sentenceIdf: number;
   passageIdf: number;
@@ -103,7 +105,7 @@ export function rankSentences(
       for (const group of index.groupsDescribedBy(variant.stem)) {
         absent[c] = false;
         const seen = getOrCreate(described, group, conceptCount);
-        seen[c] = Math.max(seen[c] as number, variant.weight);
+        seen[c] = Math.max(seen[c] as number, variant.coverage ?? variant.weight);
       }
       const postings = index.postingsOf(variant.stem);
       if (variant.weight === 1 && !postings)
@@ -111,10 +113,11 @@ export function rankSentences(
       if (!postings) continue;
       absent[c] = false;
       const passageIdf = index.passageIdf(postings);
-      conceptImportance = Math.max(conceptImportance, passageIdf * variant.weight);
+      conceptImportance = Math.max(conceptImportance, passageIdf * (variant.coverage ?? variant.weight));
       variants.push({
         concept: c,
         weight: variant.weight,
+        coverage: variant.coverage ?? variant.weight,
         postings,
         sentenceIdf: index.sentenceIdf(postings),
         passageIdf,
@@ -247,7 +250,7 @@ function shortlistSentences(
       );
       const slot = i * conceptCount + c;
       if (score > (ownScores[slot] as number)) ownScores[slot] = score;
-      if (variant.weight > (ownSeen[slot] as number)) ownSeen[slot] = variant.weight;
+      if (variant.coverage > (ownSeen[slot] as number)) ownSeen[slot] = variant.coverage;
       i++;
       at++;
     }
@@ -358,7 +361,7 @@ function scorePassage(
     const score = bm25(variant.weight * variant.passageIdf, count, length, index.averagePassageLength, o);
     const c = variant.concept;
     if (score > (scores[c] as number)) scores[c] = score;
-    if (variant.weight > (seen[c] as number)) seen[c] = variant.weight;
+    if (variant.coverage > (seen[c] as number)) seen[c] = variant.coverage;
   }
   return { score: sum(scores), seen };
 }
@@ -375,8 +378,8 @@ function conceptsInGroup(
   const end = index.groupStart[group + 1] as number;
   for (const variant of variants) {
     const c = variant.concept;
-    if (variant.weight > (seen[c] as number) && occursInRange(variant.postings, first, end))
-      seen[c] = variant.weight;
+    if (variant.coverage > (seen[c] as number) && occursInRange(variant.postings, first, end))
+      seen[c] = variant.coverage;
   }
   return seen;
 }

@@ -48,8 +48,6 @@ export class WordNeighbours {
     const neighbours = new Uint16Array(cells);
     new Uint8Array(neighbours.buffer).set(bytes.subarray(start, start + cells * 2));
     const similarities = bytes.slice(start + cells * 2, start + cells * 3);
-    for (const neighbour of neighbours)
-      if (neighbour !== NONE && neighbour >= listed) throw new Error('word-neighbour file is inconsistent');
     return new WordNeighbours(words, count, perWord, neighbours, similarities);
   }
 
@@ -62,6 +60,7 @@ export class WordNeighbours {
       const neighbour = this.neighbours[i] as number;
       const similarity = (this.similarities[i] as number) / 250;
       if (neighbour === NONE || similarity < least) break;
+      if (neighbour >= this.words.length) continue; // a damaged row: no such word
       found.push({ word: this.words[neighbour] as string, similarity });
     }
     return found;

@@ -93,6 +93,31 @@ describe('SearchIndex and rankSentences', () => {
     expect(ranking.hits[0]?.group).toBe(1);
   });
 
+  it('lets a form of a word count less towards coverage than for ranking', () => {
+    const index = SearchIndex.build([{ group: 0, sentences: ['Teachers named several challenges.'] }]);
+    const query = (coverage: number) => ({
+      ...analyzeQuery('teachers obstacles', index),
+      concepts: [
+        {
+          word: 'teachers',
+          meaning: 'teachers',
+          variants: [{ stem: 'teacher', weight: 1 }],
+          optional: false,
+        },
+        {
+          word: 'obstacles',
+          meaning: 'obstacles',
+          variants: [{ stem: 'challeng', weight: 0.6, coverage }],
+          optional: false,
+        },
+      ],
+    });
+    const full = rankSentences(index, query(0.6)).hits[0];
+    const less = rankSentences(index, query(0.3)).hits[0];
+    expect(less?.coverage).toBeLessThan(full?.coverage ?? 0);
+    expect(less?.coverage).toBeGreaterThan(0);
+  });
+
   it('refuses passages of one group that are not consecutive', () => {
     expect(() =>
       SearchIndex.build([
