@@ -12,10 +12,11 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { createEngine } from '../src/answer/engine.js';
+import { createEngine, RULES_NEIGHBOURS, RULES_RANK } from '../src/answer/engine.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { buildEngine } from '../src/runtime/build-engine.js';
 import { analyzeQuery, rankSentences } from '../src/search/index.js';
+import { analyzeQueryWithRules } from '../src/search/query-rules.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from '../src/snapshot/index.js';
 import type { BenchQuery } from './corpus.js';
 import { reportFileName, writeKnowledgeFolder } from './knowledge-folder.js';
@@ -59,6 +60,10 @@ export interface ScaleResult {
   /** engine.answer with the learned ranker (soft matching with word vectors, reranker, abstention). */
   learnedP50?: number;
   learnedP95?: number;
+  /** The rules ranker's first stage with word neighbours (soft matching), as the bot ranks. */
+  neighboursRankP95?: number;
+  /** engine.answer (rules) without word neighbours, over the same index: the alternative. */
+  plainP95?: number;
   /** One file changed: the time until the new engine serves it (serve). */
   reloadMs?: number;
   reloadIndexed?: number;
@@ -194,11 +199,18 @@ async function serve(passages: number): Promise<ScaleResult> {
   const { index } = built.engine;
   const ranking = latencies((q) => rankSentences(index, analyzeQuery(q, index)), measured, warmup);
   const timing = latencies((q) => built.engine.answer(q), measured, warmup);
+  const neighbourRanking = latencies(
+    (q) => rankSentences(index, analyzeQueryWithRules(q, index, RULES_NEIGHBOURS), RULES_RANK),
+    measured,
+    warmup,
+  );
   const afterQueries = memory();
   // The learned ranker over the same index (every group reused, nothing re-read).
   const { documents } = built.engine;
   const learned = createEngine(documents, { ...ENGINE_OPTIONS, ranker: 'learned' }, { index, documents });
   const soft = latencies((q) => learned.answer(q), measured, warmup);
+  const plain = createEngine(documents, { ...ENGINE_OPTIONS, neighbours: null }, { index, documents });
+  const plainTiming = latencies((q) => plain.answer(q), measured, warmup);
 
   // One file changed: a new sentence with a word no other file has, then the reload.
   const file = path.join(folder.knowledge, reportFileName(Math.floor(built.engine.documents.length / 2)));
@@ -218,6 +230,8 @@ async function serve(passages: number): Promise<ScaleResult> {
       ...loaded,
       ...timing,
       rankP50: ranking.p50,
+      neighboursRankP95: neighbourRanking.p95,
+      plainP95: plainTiming.p95,
       rankP95: ranking.p95,
       learnedP50: soft.p50,
       learnedP95: soft.p95,

@@ -145,7 +145,7 @@ export function analyzeQueryWithRules(
         neighbours.limit,
       )) {
         const weight = typedWeight * neighbours.weight * similarity;
-        variants.push({ stem, weight, coverage: weight * neighbours.coverage });
+        variants.push({ stem, weight, coverage: weight * neighbours.coverage, neighbour: true });
       }
     }
     const key = variants.map((variant) => variant.stem).join('|');

@@ -8,6 +8,11 @@ export interface QueryVariant {
   weight: number;
   /** How much the form counts as the word for coverage; its weight when absent. */
   coverage?: number;
+  /**
+   * Another word for the question word (a word neighbour): it scores sentences found through the
+   * question's words but brings in sentences of its own only when the word itself is not in the sources.
+   */
+  neighbour?: boolean;
 }
 
 /** A meaningful word of the question, with every form that counts as matching it. */

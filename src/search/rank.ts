@@ -73,6 +73,8 @@ interface Variant {
   weight: number;
   /** How much the form counts as the concept for coverage (its weight unless said otherwise). */
   coverage: number;
+  /** Scores only the candidates other forms bring in (a word neighbour of a word the index has). */
+  scoresOnly: boolean;
   postings: Postings;
   sentenceIdf: number;
   passageIdf: number;
@@ -118,6 +120,9 @@ export function rankSentences(
         concept: c,
         weight: variant.weight,
         coverage: variant.coverage ?? variant.weight,
+        scoresOnly:
+          variant.neighbour === true &&
+          concept.variants.some((other) => !other.neighbour && index.postingsOf(other.stem)),
         postings,
         sentenceIdf: index.sentenceIdf(postings),
         passageIdf,
@@ -313,7 +318,7 @@ function gatherCandidates(
   const rareLimit = Math.max(o.rareTermMinimum, index.sentenceCount * o.rareTermShare);
   const candidates = new Set<number>();
   for (const variant of variants) {
-    if (variant.postings.sentences.length > rareLimit) continue;
+    if (variant.scoresOnly || variant.postings.sentences.length > rareLimit) continue;
     for (const sentence of variant.postings.sentences) candidates.add(sentence);
   }
   if (candidates.size > 0) return candidates;

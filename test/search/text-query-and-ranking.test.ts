@@ -118,6 +118,31 @@ describe('SearchIndex and rankSentences', () => {
     expect(less?.coverage).toBeGreaterThan(0);
   });
 
+  it('lets a word neighbour bring in sentences of its own only when the word itself is not in the sources', () => {
+    const index = SearchIndex.build([
+      { group: 0, sentences: ['Teachers planned the lessons.'] },
+      { group: 1, sentences: ['Educators met on Monday.'] },
+    ]);
+    const query = (word: string, stem: string) => ({
+      ...analyzeQuery(word, index),
+      concepts: [
+        {
+          word,
+          meaning: word,
+          variants: [
+            { stem, weight: 1 },
+            { stem: 'educ', weight: 0.6, coverage: 0.36, neighbour: true },
+          ],
+          optional: false,
+        },
+      ],
+    });
+    expect(rankSentences(index, query('teachers', 'teacher')).hits.map((hit) => hit.sentence)).toEqual([0]);
+    expect(rankSentences(index, query('instructors', 'instructor')).hits.map((hit) => hit.sentence)).toEqual([
+      1,
+    ]);
+  });
+
   it('refuses passages of one group that are not consecutive', () => {
     expect(() =>
       SearchIndex.build([
