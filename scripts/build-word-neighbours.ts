@@ -5,7 +5,7 @@
  * lookup instead of a scan of every word at question time. Stop words and words sharing the
  * word's Porter stem are left out (they match already).
  *
- *   npx tsx scripts/build-word-neighbours.ts [words=50000] [targets=65536] [neighbours=16] [least=0.5]
+ *   npx tsx scripts/build-word-neighbours.ts [words=30000] [targets=50000] [neighbours=16] [least=0.5]
  *
  * Format (little-endian): "RBN1", uint32 word count, uint32 neighbours per word, uint32 number of
  * words in the list, uint32 byte length of the list, the list (the commonest words joined by "\n",
@@ -130,8 +130,8 @@ if (process.argv[2] === '--part') {
   const result = neighboursOf(loadVectors(), job);
   writeFileSync(out as string, Buffer.concat([Buffer.from(result.ranks.buffer), Buffer.from(result.similarities.buffer)]));
 } else {
-  const count = Number(process.argv[2] ?? 50_000);
-  const targets = Math.min(Number(process.argv[3] ?? 65_536), NONE);
+  const count = Number(process.argv[2] ?? 30_000);
+  const targets = Math.min(Number(process.argv[3] ?? 50_000), NONE);
   const k = Number(process.argv[4] ?? 16);
   const least = Number(process.argv[5] ?? 0.5);
   const started = Date.now();

@@ -87,8 +87,8 @@ export interface LearnedWeights {
 /**
  * Rules ranker: a question word's five closest words in the sources with a word-vector cosine of at
  * least 0.6 each count as the word times 0.8 × cosine for ranking, and 0.6 of that for coverage.
- * The first three are checked by `npm run fit:stage` like RULES_RANK (SQuAD public: hit@1 +1.4 and
- * +2.0 points on the two halves); the coverage share was measured with `npm run fit:meaning`: at 0.6
+ * The first three are checked by `npm run fit:stage` like RULES_RANK (SQuAD public, fit:stage's
+ * samples: hit@1 +1.3 and +1.5 points on the two halves); the coverage share was measured with `npm run fit:meaning`: at 0.6
  * the meaning check turns away as many questions as without neighbours, at 1 it turned away 1.5–3
  * points fewer (README, "How answers are chosen").
  */

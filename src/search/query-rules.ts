@@ -86,7 +86,8 @@ function rulesSpelling(token: { word: string; stem: string }, vocabulary: Vocabu
 /**
  * Other words for a question word from general English (word vectors, `vocabulary.similarStems`):
  * the sources' `limit` words closest to it with a cosine of at least `least`, each counting as
- * the word times `weight` × cosine. Fitted by `npm run fit:stage`.
+ * the word times `weight` × cosine for ranking (searched by `npm run fit:stage`), and `coverage`
+ * of that for coverage (measured with `npm run fit:meaning`).
  */
 export interface NeighbourOptions {
   least: number;
@@ -113,8 +114,9 @@ const synonymsByStem: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => 
 })();
 
 /**
- * Turns a question into concepts: each meaningful word with its synonyms and, when the index
- * has never seen it, its closest spellings from the index vocabulary (fuse.js). A misspelled
+ * Turns a question into concepts: each meaningful word with its synonyms, its word neighbours
+ * (when `neighbours` is given) and, when the index has never seen it, its closest spellings from
+ * the index vocabulary (fuse.js). A misspelled
  * stop word ("waht") is recognised as one and dropped.
  */
 export function analyzeQueryWithRules(

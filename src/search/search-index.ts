@@ -11,13 +11,13 @@ import { defaultWordNeighbours } from './word-neighbours.js';
 
 export type { GroupSource, IndexData } from './index-data.js';
 
-/** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
 /** A stem of the index close in meaning to a question word, and how close (cosine of word vectors). */
 export interface NeighbourStem {
   stem: string;
   similarity: number;
 }
 
+/** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
 export interface PassageInput {
   /**
    * Index of the group (document) the passage belongs to. A group's passages must be

@@ -11,6 +11,7 @@ export class WordVectors {
   readonly dimensions: number;
   private readonly rankOf: Map<string, number>;
   private readonly words: string[];
+  /** The int8 components, `dimensions` per word in rank order (scripts/build-word-neighbours.ts reads them). */
   readonly components: Int8Array;
   /** 1 / (norm of the quantised vector), so a dot product becomes a cosine. */
   private readonly inverseNorm: Float32Array;
