@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DATA_DIR } from './word-vectors.js';
+import { shippedData } from './word-vectors.js';
 
 /** A word close in meaning to another, and how close (cosine of their word vectors). */
 export interface Neighbour {
@@ -67,25 +65,12 @@ export class WordNeighbours {
   }
 }
 
-const DEFAULT_FILE = path.join(DATA_DIR, 'word-neighbours.bin');
-
-let shared: WordNeighbours | null | undefined;
-
 /**
- * The table shipped in `data/word-neighbours.bin`, read once per process. `null` when it or the
- * word vectors are missing or unreadable: question words then match only themselves and their
- * spellings.
+ * The table shipped in `data/word-neighbours.bin`, read once per process. `null` when it is
+ * missing or unreadable: question words then match only themselves, their synonyms and spellings.
  */
-export function defaultWordNeighbours(): WordNeighbours | null {
-  if (shared === undefined) {
-    try {
-      shared = WordNeighbours.fromBuffer(readFileSync(DEFAULT_FILE));
-    } catch (error) {
-      process.emitWarning(
-        `word neighbours unavailable (${(error as Error).message}): a question word matches no other word of the same meaning; restore data/word-neighbours.bin (scripts/build-word-neighbours.ts)`,
-      );
-      shared = null;
-    }
-  }
-  return shared;
-}
+export const defaultWordNeighbours = shippedData('word-neighbours.bin', WordNeighbours.fromBuffer, {
+  name: 'word neighbours',
+  without: 'a question word matches no other word of the same meaning',
+  script: 'scripts/build-word-neighbours.ts',
+});

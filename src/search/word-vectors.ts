@@ -99,24 +99,37 @@ export class WordVectors {
 /** The project's data/ folder: files the program reads at run time (beside src/ and dist/ alike). */
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 
-const DEFAULT_FILE = path.join(DATA_DIR, 'word-vectors.bin');
-
-let shared: WordVectors | null | undefined;
+/**
+ * A file shipped in data/, read and parsed once per process, on first use. `null` when it is
+ * missing or unreadable, after one warning saying what answers lose and which script rebuilds it.
+ */
+export function shippedData<T>(
+  file: string,
+  parse: (bytes: Uint8Array) => T,
+  what: { name: string; without: string; script: string },
+): () => T | null {
+  let shared: T | null | undefined;
+  return () => {
+    if (shared === undefined) {
+      try {
+        shared = parse(readFileSync(path.join(DATA_DIR, file)));
+      } catch (error) {
+        process.emitWarning(
+          `${what.name} unavailable (${(error as Error).message}): ${what.without}; restore data/${file} (${what.script})`,
+        );
+        shared = null;
+      }
+    }
+    return shared;
+  };
+}
 
 /**
  * The word vectors shipped in `data/word-vectors.bin`, read once per process. `null` when the
  * file is missing or unreadable: matching then falls back to exact words and the corpus speller.
  */
-export function defaultWordVectors(): WordVectors | null {
-  if (shared === undefined) {
-    try {
-      shared = WordVectors.fromBuffer(readFileSync(DEFAULT_FILE));
-    } catch (error) {
-      process.emitWarning(
-        `word vectors unavailable (${(error as Error).message}): answers match exact words only; restore data/word-vectors.bin (scripts/compact-vectors.ts)`,
-      );
-      shared = null;
-    }
-  }
-  return shared;
-}
+export const defaultWordVectors = shippedData('word-vectors.bin', WordVectors.fromBuffer, {
+  name: 'word vectors',
+  without: 'answers match exact words only',
+  script: 'scripts/compact-vectors.ts',
+});

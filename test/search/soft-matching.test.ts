@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
-import { parseKnowledgeDocument } from '../../src/knowledge/index.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { generalSpeller } from '../../src/search/speller.js';
 import { defaultWordVectors } from '../../src/search/word-vectors.js';
-
-function documentOf(id: string, paragraphs: string[]) {
-  const text = `---\nid: ${id}\ntitle: ${id}\npublisher: Test\n---\n${paragraphs.join('\n\n')}\n`;
-  return parseKnowledgeDocument(`${id}.md`, new TextEncoder().encode(text));
-}
+import { documentOf } from '../helpers/knowledge-document.js';
 
 describe('word vectors', () => {
   const vectors = defaultWordVectors();

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
-import { parseKnowledgeDocument } from '../../src/knowledge/index.js';
 import { analyzeQueryWithRules } from '../../src/search/query-rules.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { defaultWordNeighbours, WordNeighbours } from '../../src/search/word-neighbours.js';
-
-function documentOf(id: string, paragraphs: string[]) {
-  const text = `---\nid: ${id}\ntitle: ${id}\npublisher: Test\n---\n${paragraphs.join('\n\n')}\n`;
-  return parseKnowledgeDocument(`${id}.md`, new TextEncoder().encode(text));
-}
+import { documentOf } from '../helpers/knowledge-document.js';
 
 /** A table in the shipped format: `rows[i]` lists word i's neighbours as [index, cosine]. */
 function tableOf(words: string[], rows: Array<Array<[number, number]>>, perWord = 2): Uint8Array {
