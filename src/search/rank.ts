@@ -103,11 +103,16 @@ export function rankSentences(
   query.concepts.forEach((concept, c) => {
     absent[c] = true;
     let conceptImportance = 0;
+    // A word neighbour only scores what the concept's own forms bring in, when the index has one.
+    const ownFormIndexed = concept.variants.some(
+      (variant) => !variant.neighbour && index.postingsOf(variant.stem),
+    );
     for (const variant of concept.variants) {
+      const coverage = variant.coverage ?? variant.weight;
       for (const group of index.groupsDescribedBy(variant.stem)) {
         absent[c] = false;
         const seen = getOrCreate(described, group, conceptCount);
-        seen[c] = Math.max(seen[c] as number, variant.coverage ?? variant.weight);
+        seen[c] = Math.max(seen[c] as number, coverage);
       }
       const postings = index.postingsOf(variant.stem);
       if (variant.weight === 1 && !postings)
@@ -115,14 +120,12 @@ export function rankSentences(
       if (!postings) continue;
       absent[c] = false;
       const passageIdf = index.passageIdf(postings);
-      conceptImportance = Math.max(conceptImportance, passageIdf * (variant.coverage ?? variant.weight));
+      conceptImportance = Math.max(conceptImportance, passageIdf * coverage);
       variants.push({
         concept: c,
         weight: variant.weight,
-        coverage: variant.coverage ?? variant.weight,
-        scoresOnly:
-          variant.neighbour === true &&
-          concept.variants.some((other) => !other.neighbour && index.postingsOf(other.stem)),
+        coverage,
+        scoresOnly: variant.neighbour === true && ownFormIndexed,
         postings,
         sentenceIdf: index.sentenceIdf(postings),
         passageIdf,
