@@ -13,7 +13,7 @@ import {
   textTokens,
 } from '../search/features.js';
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
-import { createMeaningCheck, type SentenceEncoder } from '../search/meaning-check.js';
+import { createMeaningCheck, reorderByMeaning, type SentenceEncoder } from '../search/meaning-check.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
@@ -371,20 +371,25 @@ export function createEngine(
     const top = scored[0];
     // The meaning check, when on and working, decides instead of the coverage threshold; an
     // answer it allows below that threshold may quote sentences as well covered as its best.
-    const meant =
+    const judgement =
       top && meaningCheck
-        ? meaningCheck.answers(
+        ? meaningCheck.judge(
             question,
             scored.slice(0, meaningCheck.candidates).map(({ hit }) => ({
               sentence: hit.sentence,
               coverage: hit.coverage,
               paragraphCoverage: hit.passageCoverage,
+              documentCoverage: hit.groupCoverage,
             })),
           )
         : null;
+    const meant = judgement?.answers ?? null;
+    if (judgement && meaningCheck) reorderByMeaning(scored, judgement.similarity, meaningCheck.rerank);
     const confidence = (meant ?? (top !== undefined && top.hit.coverage >= settings.minCoverage)) ? 1 : 0;
+    // After reordering, the best sentence may cover less than the ranker's best did.
+    const best = scored[0];
     const minCoverage =
-      top && meant !== null ? Math.min(settings.minCoverage, top.hit.coverage) : settings.minCoverage;
+      best && meant !== null ? Math.min(settings.minCoverage, best.hit.coverage) : settings.minCoverage;
     return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, minCoverage };
   }
 

@@ -5,13 +5,15 @@ import { cosine, type SentenceEncoder } from './sentence-encoder.js';
  * The rules ranker's second opinion on whether the sources answer a question: word coverage alone
  * answers questions that share most of their words with a sentence about something else, and
  * turns away paraphrases. A sentence encoder compares the question's meaning with the best
- * sentence's; a logistic model of the sentence's coverage, its paragraph's coverage and that
- * cosine, fitted by `npm run fit:meaning` on SQuAD public articles, decides.
+ * sentence's; a logistic model of the sentence's coverage, its paragraph's and its document's
+ * coverage and that cosine, fitted by `npm run fit:meaning` on SQuAD public articles, decides.
  */
 export interface MeaningCheckWeights {
   coverage: number;
   /** Weight of the best sentence's paragraph's coverage of the question. */
   paragraphCoverage: number;
+  /** Weight of its document's coverage of the question. */
+  documentCoverage: number;
   cosine: number;
   bias: number;
   /** Least score (log-odds) to answer. */
@@ -20,6 +22,11 @@ export interface MeaningCheckWeights {
   leastCoverage: number;
   /** How many of the ranker's best sentences may carry the meaning (any one is enough to answer). */
   candidates: number;
+  /**
+   * What a cosine adds to the log of a sentence's ranking score when the best sentences asked
+   * about are put in order again (0 leaves the ranker's order).
+   */
+  rerank: number;
 }
 
 export type { SentenceEncoder };
@@ -34,16 +41,29 @@ export interface CoveredSentence {
   coverage: number;
   /** Of the sentence's paragraph, in full. */
   paragraphCoverage: number;
+  /** Of the sentence's document, in full. */
+  documentCoverage: number;
+}
+
+/** The check's verdict on a question and what it measured on the way. */
+export interface MeaningJudgement {
+  /** True to answer, false to abstain, null when the encoder is unavailable (coverage decides). */
+  answers: boolean | null;
+  /** Each sentence asked about: its cosine with the question, by sentence id. */
+  similarity: ReadonlyMap<number, number>;
 }
 
 export interface MeaningCheck {
   /** How many of the best sentences it looks at. */
   readonly candidates: number;
+  /** What a sentence's cosine adds to the log of its ranking score (see MeaningCheckWeights.rerank). */
+  readonly rerank: number;
   /**
    * Whether any of the ranker's best sentences (the first `weights.candidates`, best first) carries
-   * the question's meaning: true to answer, false to abstain, null when the encoder is unavailable
-   * (coverage decides).
+   * the question's meaning, and the cosines it measured.
    */
+  judge(question: string, best: readonly CoveredSentence[]): MeaningJudgement;
+  /** `judge(question, best).answers`. */
   answers(question: string, best: readonly CoveredSentence[]): boolean | null;
 }
 
@@ -54,17 +74,20 @@ export function createMeaningCheck(
   weights: MeaningCheckWeights = MEANING_CHECK_WEIGHTS,
 ): MeaningCheck {
   const vectors = new Map<number, Float32Array>();
-  return {
+  const unmeasured = new Map<number, number>();
+  const check: MeaningCheck = {
     candidates: weights.candidates,
-    answers(question, best) {
+    rerank: weights.rerank,
+    answers: (question, best) => check.judge(question, best).answers,
+    judge(question, best) {
       const asked = askedAbout(weights, best);
-      if (asked.length === 0) return false;
+      if (asked.length === 0) return { answers: false, similarity: unmeasured };
       // One call embeds the question and every sentence not seen before.
       const unseen = [...new Set(asked.map((candidate) => candidate.sentence))].filter(
         (sentence) => !vectors.has(sentence),
       );
       const embedded = encoder.embed([question, ...unseen.map(sentenceText)]);
-      if (!embedded) return null;
+      if (!embedded) return { answers: null, similarity: unmeasured };
       const questionVector = embedded[0] as Float32Array;
       const found = new Map(asked.map((candidate) => [candidate.sentence, vectors.get(candidate.sentence)]));
       unseen.forEach((sentence, at) => {
@@ -73,21 +96,24 @@ export function createMeaningCheck(
         if (vectors.size >= CACHE_LIMIT) vectors.clear();
         vectors.set(sentence, vector);
       });
-      return meaningAnswers(
-        weights,
-        asked.map((candidate) => ({
-          ...candidate,
-          similarity: cosine(questionVector, found.get(candidate.sentence) as Float32Array),
-        })),
-      );
+      const evidence = asked.map((candidate) => ({
+        ...candidate,
+        similarity: cosine(questionVector, found.get(candidate.sentence) as Float32Array),
+      }));
+      return {
+        answers: meaningAnswers(weights, evidence),
+        similarity: new Map(evidence.map((candidate) => [candidate.sentence, candidate.similarity])),
+      };
     },
   };
+  return check;
 }
 
-/** A sentence the check scores: its coverage of the question, its paragraph's, and its cosine with the question. */
+/** A sentence the check scores: its coverage of the question, its paragraph's and document's, and its cosine with the question. */
 export interface MeaningEvidence {
   coverage: number;
   paragraphCoverage: number;
+  documentCoverage: number;
   similarity: number;
 }
 
@@ -115,7 +141,35 @@ export function meaningScore(weights: MeaningCheckWeights, sentence: MeaningEvid
   return (
     weights.coverage * sentence.coverage +
     weights.paragraphCoverage * sentence.paragraphCoverage +
+    weights.documentCoverage * sentence.documentCoverage +
     weights.cosine * sentence.similarity +
     weights.bias
   );
+}
+
+/**
+ * Puts the ranker's best sentences in order again by meaning: among the sentences up to the last
+ * one the check measured, each is ranked by the log of its ranking score plus `weight` × its
+ * cosine with the question (ties keep their order). Their scores stay the same set, handed out
+ * in the new order, so how far the rest fall behind the best is unchanged. Costs nothing more:
+ * the check has already embedded those sentences to decide whether to answer.
+ */
+export function reorderByMeaning<T extends { hit: { sentence: number }; score: number }>(
+  scored: T[],
+  similarity: ReadonlyMap<number, number>,
+  weight: number,
+): void {
+  if (weight === 0 || similarity.size === 0) return;
+  let measured = 0;
+  scored.forEach((candidate, at) => {
+    if (similarity.has(candidate.hit.sentence)) measured = at + 1;
+  });
+  const head = scored.slice(0, measured);
+  const scores = head.map((candidate) => candidate.score).sort((a, b) => b - a);
+  const key = (candidate: T) => candidate.score + weight * (similarity.get(candidate.hit.sentence) ?? 0);
+  head.sort((a, b) => key(b) - key(a));
+  head.forEach((candidate, at) => {
+    candidate.score = scores[at] as number;
+    scored[at] = candidate;
+  });
 }
