@@ -72,7 +72,8 @@ export interface EngineOptions {
   vectors: WordVectors | null;
   /**
    * Rules ranker: a sentence encoder that checks one of the best sentences means what the question
-   * asks (src/search/meaning-check.ts), deciding with coverage whether to answer. Default null
+   * asks (src/search/meaning-check.ts), deciding with coverage whether to answer, and puts the
+   * best sentences it embedded in order again by their closeness to the question. Default null
    * (coverage alone); the bot and the command line pass the shipped encoder.
    */
   meaning: SentenceEncoder | null;
