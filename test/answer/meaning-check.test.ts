@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/answer/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import { documentOf } from '../helpers/knowledge-document.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 // The shipped sentence encoder and fitted weights, as the bot runs them.
@@ -62,4 +63,32 @@ describe('the rules ranker with the meaning check', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('reordering the best sentences by meaning', () => {
+  /** Texts naming the mayor point one way, with the question; the rest point the other. */
+  const mayorEncoder: SentenceEncoder = {
+    embed: (texts) => texts.map((text) => Float32Array.from(/mayor|when/i.test(text) ? [1, 0] : [0.6, 0.8])),
+    prepare() {},
+    close() {},
+  };
+  const documents = [
+    documentOf('school-history', [
+      'The school opened in 1985, a report says.',
+      'The school opened in 1990, the mayor says.',
+    ]),
+  ];
+
+  it('puts the sentence closer in meaning first when the words tie, and quotes only exact slices', () => {
+    const quotes = (engine: Engine) =>
+      engine.answer('When did the school open?').excerpts.map((e) => e.quote);
+    expect(quotes(createEngine(documents))[0]).toMatch(/1985/);
+    const checked = createEngine(documents, { meaning: mayorEncoder });
+    const answer = checked.answer('When did the school open?');
+    expect(answer.excerpts[0]?.quote).toMatch(/1990, the mayor says/);
+    for (const excerpt of answer.excerpts) {
+      const body = documents[0]?.body ?? '';
+      expect(body.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
+    }
+  });
 });
