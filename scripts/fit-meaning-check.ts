@@ -34,6 +34,7 @@ import {
   type MeaningCheckWeights,
   type MeaningEvidence,
   meaningAnswers,
+  reorderByMeaning,
 } from '../src/search/meaning-check.js';
 import { cosine, defaultSentenceEncoder } from '../src/search/sentence-encoder.js';
 
@@ -186,16 +187,14 @@ function rerankedHits(weight: number, examples: readonly Example[]): number {
   const inside = examples.filter((example) => example.inside && example.ranked.length > 0);
   let hits = 0;
   for (const { ranked } of inside) {
-    let best = ranked[0] as Example['ranked'][number];
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (const candidate of ranked) {
-      const value = candidate.score + weight * (candidate.similarity ?? 0);
-      if (value > bestScore) {
-        bestScore = value;
-        best = candidate;
-      }
-    }
-    if (best.gold) hits++;
+    // The bot's own reordering, over the candidates' positions as sentence ids.
+    const order = ranked.map((candidate, at) => ({ hit: { sentence: at }, score: candidate.score, candidate }));
+    const similarity = new Map<number, number>();
+    ranked.forEach((candidate, at) => {
+      if (candidate.similarity !== undefined) similarity.set(at, candidate.similarity);
+    });
+    reorderByMeaning(order, similarity, weight);
+    if (order[0]?.candidate.gold) hits++;
   }
   return hits / Math.max(1, inside.length);
 }

@@ -63,8 +63,6 @@ export interface MeaningCheck {
    * the question's meaning, and the cosines it measured.
    */
   judge(question: string, best: readonly CoveredSentence[]): MeaningJudgement;
-  /** `judge(question, best).answers`. */
-  answers(question: string, best: readonly CoveredSentence[]): boolean | null;
 }
 
 /** A check over one engine's sentences; `sentenceText` gives a sentence's text by id. */
@@ -75,10 +73,9 @@ export function createMeaningCheck(
 ): MeaningCheck {
   const vectors = new Map<number, Float32Array>();
   const unmeasured = new Map<number, number>();
-  const check: MeaningCheck = {
+  return {
     candidates: weights.candidates,
     rerank: weights.rerank,
-    answers: (question, best) => check.judge(question, best).answers,
     judge(question, best) {
       const asked = askedAbout(weights, best);
       if (asked.length === 0) return { answers: false, similarity: unmeasured };
@@ -106,7 +103,6 @@ export function createMeaningCheck(
       };
     },
   };
-  return check;
 }
 
 /** A sentence the check scores: its coverage of the question, its paragraph's and document's, and its cosine with the question. */

@@ -47,26 +47,26 @@ const SENTENCES = ['The school opened in 2015.', 'The price of oil rose.'];
 describe('meaning check', () => {
   it('answers when the best sentence means what the question asks', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(0, 0.6))).toBe(true);
+    expect(check.judge('When did the school open?', best(0, 0.6)).answers).toBe(true);
   });
 
   it('abstains when a well-covered sentence is about something else', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(1, 0.9))).toBe(false);
+    expect(check.judge('When did the school open?', best(1, 0.9)).answers).toBe(false);
   });
 
   it('abstains below the least coverage without asking the encoder', () => {
     const encoder = fakeEncoder();
     const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(0, 0.2))).toBe(false);
+    expect(check.judge('When did the school open?', best(0, 0.2)).answers).toBe(false);
     expect(encoder.asked).toEqual([]);
   });
 
   it('embeds a sentence once and then only the new question', () => {
     const encoder = fakeEncoder();
     const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
-    check.answers('When did the school open?', best(0, 0.6));
-    check.answers('Which year did the school open?', best(0, 0.6));
+    check.judge('When did the school open?', best(0, 0.6));
+    check.judge('Which year did the school open?', best(0, 0.6));
     expect(encoder.asked).toEqual([
       ['When did the school open?', 'The school opened in 2015.'],
       ['Which year did the school open?'],
@@ -75,33 +75,35 @@ describe('meaning check', () => {
 
   it('answers a sentence covering less of the question when its paragraph covers the rest', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(0, 0.3))).toBe(false);
-    expect(check.answers('When did the school open?', best(0, 0.3, 0.9))).toBe(true);
+    expect(check.judge('When did the school open?', best(0, 0.3)).answers).toBe(false);
+    expect(check.judge('When did the school open?', best(0, 0.3, 0.9)).answers).toBe(true);
   });
 
   it('answers a sentence whose document covers the rest of the question, and not one whose document does not', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(0, 0.3, 0.3, 0))).toBe(false);
-    expect(check.answers('When did the school open?', best(0, 0.3, 0.3, 1))).toBe(true);
+    expect(check.judge('When did the school open?', best(0, 0.3, 0.3, 0)).answers).toBe(false);
+    expect(check.judge('When did the school open?', best(0, 0.3, 0.3, 1)).answers).toBe(true);
   });
 
   it('answers when a later one of the best sentences carries the meaning', () => {
     const check = createMeaningCheck(fakeEncoder(), (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', [candidate(1, 0.9), candidate(0, 0.6)])).toBe(true);
+    expect(check.judge('When did the school open?', [candidate(1, 0.9), candidate(0, 0.6)]).answers).toBe(
+      true,
+    );
   });
 
   it('looks no further than its number of candidates, embedding them in one call', () => {
     const encoder = fakeEncoder();
     const check = createMeaningCheck(encoder, (id) => SENTENCES[id] as string, WEIGHTS);
     const third = [candidate(1, 0.9), candidate(1, 0.8), candidate(0, 0.6)];
-    expect(check.answers('When did the school open?', third)).toBe(false);
+    expect(check.judge('When did the school open?', third).answers).toBe(false);
     expect(encoder.asked).toEqual([['When did the school open?', 'The price of oil rose.']]);
   });
 
   it('leaves the decision to coverage when the encoder is unavailable', () => {
     const broken: SentenceEncoder = { embed: () => null, prepare() {}, close() {} };
     const check = createMeaningCheck(broken, (id) => SENTENCES[id] as string, WEIGHTS);
-    expect(check.answers('When did the school open?', best(0, 0.6))).toBeNull();
+    expect(check.judge('When did the school open?', best(0, 0.6)).answers).toBeNull();
   });
 
   it('reports the cosine of each sentence it asked about, and of no other', () => {
