@@ -18,6 +18,7 @@ import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { PREFETCH_LIMIT } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { cleanQuestion } from './clean-question.js';
@@ -159,6 +160,11 @@ export interface Engine extends QuestionAnswerer {
   analyze(question: string): Analysis | null;
   /** Where a candidate sentence sits: its document id and offsets in the body. */
   locate(sentence: number): { documentId: string; start: number; end: number };
+  /**
+   * With the meaning check, embeds the knowledge's sentences ahead of questions, in the
+   * background (up to PREFETCH_LIMIT sentences); resolves with how many were embedded.
+   */
+  prefetchMeaning(): Promise<number>;
   readonly documents: readonly KnowledgeDocument[];
   /** Paragraphs indexed (boilerplate excluded). */
   readonly passageCount: number;
@@ -516,7 +522,20 @@ export function createEngine(
       .map(({ document }) => describeSource(document));
   }
 
-  return { answer, analyze, locate, documents, passageCount: passages.length, index };
+  /**
+   * Embeds every sentence the meaning check may ask about, in the background, when there are at
+   * most PREFETCH_LIMIT of them (a curated knowledge base), so each question then waits only for
+   * its own vector. Larger bases embed sentences as questions reach them.
+   */
+  function prefetchMeaning(): Promise<number> {
+    const sentences = index.sentencePassage.length;
+    if (!settings.meaning || sentences > PREFETCH_LIMIT) return Promise.resolve(0);
+    return settings.meaning.prefetch(
+      Array.from({ length: sentences }, (_, sentence) => featureSource.sentenceText(sentence)),
+    );
+  }
+
+  return { answer, analyze, locate, prefetchMeaning, documents, passageCount: passages.length, index };
 }
 
 function toSourceRef(document: KnowledgeDocument): SourceRef {

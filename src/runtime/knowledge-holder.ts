@@ -143,6 +143,20 @@ export class KnowledgeHolder implements QuestionAnswerer {
   private swap(built: BuiltEngine): void {
     this.current = built;
     this.knownProblems = new Set(built.problems.map((problem) => problem.file));
+    // With the meaning check, the sentences are embedded in the background (only new ones after
+    // a reload), so a question then waits only for its own vector.
+    const started = performance.now();
+    built.engine.prefetchMeaning().then(
+      (embedded) => {
+        if (embedded > 0)
+          this.logger.info(
+            { embedded, ms: Math.round(performance.now() - started) },
+            'sentence meaning prepared',
+          );
+      },
+      (error: unknown) =>
+        this.logger.warn({ err: error }, 'sentence meaning not prepared; embedded on demand'),
+    );
   }
 
   /** Saves the serving engine after any save under way (never two writers at once). */

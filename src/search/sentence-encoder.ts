@@ -25,6 +25,12 @@ export interface SentenceEncoder {
    * vectors (2 KB each) for later `embed` calls. For evaluations.
    */
   prepare(texts: readonly string[], limit: number): void;
+  /**
+   * Embeds texts in the background, a few at a time on the worker that answers, and keeps up to
+   * PREFETCH_LIMIT vectors for later `embed` calls (texts not asked for again are dropped first),
+   * so a question then waits only for its own vector. Resolves with how many it embedded.
+   */
+  prefetch(texts: readonly string[]): Promise<number>;
   /** Stops the worker (the encoder answers null afterwards). */
   close(): void;
 }
@@ -75,6 +81,12 @@ parentPort.on('message', async ({ texts, signal, result }) => {
 /** Most texts sent to a worker at once (sorted by length first, so little padding is computed). */
 const BATCH = 32;
 
+/** Texts per background batch: a question arriving meanwhile waits for at most this many. */
+const PREFETCH_BATCH = 2;
+
+/** Most vectors `prefetch` keeps (2 KB each): a knowledge base of up to this many sentences. */
+export const PREFETCH_LIMIT = 4096;
+
 /**
  * Longest text embedded, in characters (a question's limit): a longer one is embedded from its
  * start. The model's cost grows faster than its input: a synthetic 30,000-character run-on
@@ -103,6 +115,11 @@ class WorkerSentenceEncoder implements SentenceEncoder {
   private workers: ModelWorker[];
   private readonly prepared = new Map<string, Float32Array>();
   private failure: string | null = null;
+  private closed = false;
+  /** Background batches run one after another. */
+  private prefetching: Promise<unknown> = Promise.resolve();
+  /** Flags of background batches not yet read, woken on close. */
+  private readonly waiting = new Set<Int32Array>();
 
   constructor(
     private readonly dir: string,
@@ -142,7 +159,53 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     }
   }
 
+  prefetch(texts: readonly string[]): Promise<number> {
+    const run = this.prefetching.then(() => this.prefetchNow(texts));
+    this.prefetching = run.catch(() => 0);
+    return run;
+  }
+
+  private async prefetchNow(texts: readonly string[]): Promise<number> {
+    const keep = new Set(texts);
+    if (this.prepared.size + keep.size > PREFETCH_LIMIT)
+      for (const text of this.prepared.keys()) if (!keep.has(text)) this.prepared.delete(text);
+    const wanted = [...keep]
+      .filter((text) => !this.prepared.has(text))
+      .slice(0, Math.max(0, PREFETCH_LIMIT - this.prepared.size));
+    let made = 0;
+    for (let at = 0; at < wanted.length; at += PREFETCH_BATCH) {
+      const model = this.workers[0];
+      if (!model || this.failure) break;
+      const pending = this.send(model, wanted.slice(at, at + PREFETCH_BATCH));
+      const timeout = this.timeoutFor(model);
+      this.waiting.add(pending.flag);
+      // A pending asynchronous wait does not keep the process alive: the worker does, meanwhile.
+      model.worker.ref();
+      const waited = Atomics.waitAsync(pending.flag, 0, 0, timeout);
+      const outcome = waited.async ? await waited.value : waited.value;
+      model.worker.unref();
+      this.waiting.delete(pending.flag);
+      if (this.closed) break;
+      if (outcome === 'timed-out') {
+        this.fail(`no answer within ${timeout} ms`);
+        break;
+      }
+      const vectors = this.read(pending);
+      if (!vectors) break;
+      pending.texts.forEach((text, i) => {
+        this.prepared.set(text, vectors[i] as Float32Array);
+      });
+      made += pending.texts.length;
+    }
+    return made;
+  }
+
   close(): void {
+    this.closed = true;
+    for (const flag of this.waiting) {
+      Atomics.store(flag, 0, 2);
+      Atomics.notify(flag, 0);
+    }
     const workers = this.workers;
     this.workers = [];
     for (const { worker, errors } of workers) {
@@ -194,12 +257,22 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     return { model, texts, flag, result };
   }
 
-  private receive({ model, texts, flag, result }: Pending): Float32Array[] | null {
-    const timeout = model.calls++ === 0 ? FIRST_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
-    if (Atomics.wait(flag, 0, 0, timeout) === 'timed-out') {
+  /** The first call may wait for the model to load. */
+  private timeoutFor(model: ModelWorker): number {
+    return model.calls++ === 0 ? FIRST_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
+  }
+
+  private receive(pending: Pending): Float32Array[] | null {
+    const timeout = this.timeoutFor(pending.model);
+    if (Atomics.wait(pending.flag, 0, 0, timeout) === 'timed-out') {
       this.fail(`no answer within ${timeout} ms`);
       return null;
     }
+    return this.read(pending);
+  }
+
+  /** The vectors of a batch the worker has answered. */
+  private read({ model, texts, flag, result }: Pending): Float32Array[] | null {
     if (Atomics.load(flag, 0) !== 1) {
       const message = receiveMessageOnPort(model.errors)?.message;
       this.fail(typeof message === 'string' ? message : 'the worker failed');

@@ -70,6 +70,7 @@ describe('reordering the best sentences by meaning', () => {
   const mayorEncoder: SentenceEncoder = {
     embed: (texts) => texts.map((text) => Float32Array.from(/mayor|when/i.test(text) ? [1, 0] : [0.6, 0.8])),
     prepare() {},
+    prefetch: async () => 0,
     close() {},
   };
   const documents = [
@@ -90,5 +91,38 @@ describe('reordering the best sentences by meaning', () => {
       const body = documents[0]?.body ?? '';
       expect(body.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
     }
+  });
+});
+
+describe('embedding the sources ahead of questions', () => {
+  const documents = [
+    documentOf('reading-study', [
+      'Reading scores rose in the second year.',
+      'Teachers planned lessons together.',
+    ]),
+    documentOf('math-study', ['Math gains were largest in the lower grades.']),
+  ];
+
+  it('hands the encoder every sentence it may quote, exactly as it will ask about it', async () => {
+    const prefetched: string[] = [];
+    const recording: SentenceEncoder = {
+      embed: (texts) => texts.map(() => Float32Array.from([1, 0])),
+      prepare() {},
+      async prefetch(texts) {
+        prefetched.push(...texts);
+        return texts.length;
+      },
+      close() {},
+    };
+    expect(await createEngine(documents, { meaning: recording }).prefetchMeaning()).toBe(3);
+    expect([...prefetched].sort()).toEqual([
+      'Math gains were largest in the lower grades.',
+      'Reading scores rose in the second year.',
+      'Teachers planned lessons together.',
+    ]);
+  });
+
+  it('has nothing to embed without the meaning check', async () => {
+    expect(await createEngine(documents).prefetchMeaning()).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ function fakeEncoder(): SentenceEncoder & { asked: string[][] } {
       return texts.map((text) => Float32Array.from(/school/i.test(text) ? [1, 0] : [0, 1]));
     },
     prepare() {},
+    prefetch: async () => 0,
     close() {},
   };
 }
@@ -101,7 +102,7 @@ describe('meaning check', () => {
   });
 
   it('leaves the decision to coverage when the encoder is unavailable', () => {
-    const broken: SentenceEncoder = { embed: () => null, prepare() {}, close() {} };
+    const broken: SentenceEncoder = { embed: () => null, prepare() {}, prefetch: async () => 0, close() {} };
     const check = createMeaningCheck(broken, (id) => SENTENCES[id] as string, WEIGHTS);
     expect(check.judge('When did the school open?', best(0, 0.6)).answers).toBeNull();
   });

@@ -43,6 +43,42 @@ describe('sentence encoder', () => {
     expect(cosine(whole as Float32Array, cut as Float32Array)).toBeCloseTo(1, 4);
   }, 60_000);
 
+  it('prefetches texts in the background once, giving the vectors a direct call gives', async () => {
+    const texts = ['Math scores rose in the first year.', 'The district hired more coaches.'];
+    const direct = encoder.embed(texts) as Float32Array[];
+    const fresh = createSentenceEncoder() as SentenceEncoder;
+    try {
+      expect(await fresh.prefetch(texts)).toBe(2);
+      expect(await fresh.prefetch([texts[1] as string, texts[0] as string])).toBe(0);
+      const kept = fresh.embed(texts) as Float32Array[];
+      expect(cosine(kept[0] as Float32Array, direct[0] as Float32Array)).toBeCloseTo(1, 4);
+      expect(cosine(kept[1] as Float32Array, direct[1] as Float32Array)).toBeCloseTo(1, 4);
+    } finally {
+      fresh.close();
+    }
+  }, 60_000);
+
+  it('answers a question while a prefetch is under way', async () => {
+    const sentences = Array.from(
+      { length: 8 },
+      (_, n) => `Teachers in school ${n} planned lessons together.`,
+    );
+    const prefetching = encoder.prefetch(sentences);
+    const [question] = encoder.embed(['Did teachers plan lessons together?']) as Float32Array[];
+    expect(question).toHaveLength(512);
+    expect(await prefetching).toBe(8);
+  }, 60_000);
+
+  it('ends a prefetch quietly when closed', async () => {
+    const warnings: string[] = [];
+    const closing = createSentenceEncoder(undefined, (message) => warnings.push(message)) as SentenceEncoder;
+    const prefetching = closing.prefetch(Array.from({ length: 40 }, (_, n) => `Sentence number ${n}.`));
+    closing.close();
+    expect(await prefetching).toBeLessThan(40);
+    expect(closing.embed(['after close'])).toBeNull();
+    expect(warnings).toEqual([]);
+  }, 60_000);
+
   it('is null, with a warning naming the folder, when the model files are missing', () => {
     const warnings: string[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'no-encoder-'));
