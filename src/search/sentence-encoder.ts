@@ -37,7 +37,7 @@ export interface SentenceEncoder {
 
 export const SENTENCE_DIMENSIONS = 512;
 
-/** How long the first call may wait (loading the model), and any later one. */
+/** How long a call may wait before the worker first answers (its model loading), and after. */
 const FIRST_CALL_TIMEOUT_MS = 60_000;
 const CALL_TIMEOUT_MS = 10_000;
 
@@ -99,7 +99,8 @@ export const MAX_EMBEDDED_CHARS = 1000;
 interface ModelWorker {
   worker: Worker;
   errors: MessagePort;
-  calls: number;
+  /** True once the worker has answered: its model is loaded. */
+  answered: boolean;
 }
 
 /** A batch sent to a worker, not yet read back. */
@@ -231,7 +232,7 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     worker.on('error', (error) => this.fail(`worker stopped: ${error.message}`));
     worker.unref();
     channel.port1.unref();
-    return { worker, errors: channel.port1, calls: 0 };
+    return { worker, errors: channel.port1, answered: false };
   }
 
   private run(texts: readonly string[]): Float32Array[] | null {
@@ -257,9 +258,9 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     return { model, texts, flag, result };
   }
 
-  /** The first call may wait for the model to load. */
+  /** Until the worker first answers, a call may wait for the model to load. */
   private timeoutFor(model: ModelWorker): number {
-    return model.calls++ === 0 ? FIRST_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
+    return model.answered ? CALL_TIMEOUT_MS : FIRST_CALL_TIMEOUT_MS;
   }
 
   private receive(pending: Pending): Float32Array[] | null {
@@ -278,6 +279,7 @@ class WorkerSentenceEncoder implements SentenceEncoder {
       this.fail(typeof message === 'string' ? message : 'the worker failed');
       return null;
     }
+    model.answered = true;
     const all = new Float32Array(result);
     return texts.map((_, at) => unit(all.slice(at * SENTENCE_DIMENSIONS, (at + 1) * SENTENCE_DIMENSIONS)));
   }
