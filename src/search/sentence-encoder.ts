@@ -116,7 +116,6 @@ class WorkerSentenceEncoder implements SentenceEncoder {
   private workers: ModelWorker[];
   private readonly prepared = new Map<string, Float32Array>();
   private failure: string | null = null;
-  private closed = false;
   /** Background batches run one after another. */
   private prefetching: Promise<unknown> = Promise.resolve();
   /** Flags of background batches not yet read, woken on close. */
@@ -186,7 +185,8 @@ class WorkerSentenceEncoder implements SentenceEncoder {
       const outcome = waited.async ? await waited.value : waited.value;
       model.worker.unref();
       this.waiting.delete(pending.flag);
-      if (this.closed) break;
+      // Closed meanwhile (close() empties the workers): the batch was woken, not answered.
+      if (this.workers[0] !== model) break;
       if (outcome === 'timed-out') {
         this.fail(`no answer within ${timeout} ms`);
         break;
@@ -202,7 +202,6 @@ class WorkerSentenceEncoder implements SentenceEncoder {
   }
 
   close(): void {
-    this.closed = true;
     for (const flag of this.waiting) {
       Atomics.store(flag, 0, 2);
       Atomics.notify(flag, 0);
