@@ -18,6 +18,11 @@ const USAGE = `usage:
   eval --squad [--sample N] [--questions FILE]
                               ReQA-style SQuAD v1.1 dev figures on the public half (articles 0-23),
                               MiniSearch beside them, and abstention on articles not in the base
+  eval --news [--verbose] [--knowledge DIR]
+                              natural questions over the public news pages: builds their
+                              knowledge base with add (in DIR, kept and reused, else a temporary
+                              folder), prints hit@1, hit@3, sure-right, sure-wrong and abstention,
+                              with MiniSearch BM25 beside it
   eval --extraction [--verbose] [--pages FILE]
                               score web-page extraction (F1, precision, recall, leaking pages)
   add [--dry-run] [--json] <file or URL>...
@@ -52,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       knowledge: { type: 'string' },
       extraction: { type: 'boolean', default: false },
       squad: { type: 'boolean', default: false },
+      news: { type: 'boolean', default: false },
       ranker: { type: 'string' },
       sample: { type: 'string' },
       pages: { type: 'string' },
@@ -133,6 +139,18 @@ async function main(argv: string[]): Promise<number> {
         const { defaultSquadFile, runSquadEval } = await import('./cli/eval-squad.js');
         const { meaning = null } = await meaningOption(undefined);
         return (await runSquadEval(values.questions ?? defaultSquadFile(), size, meaning)) ? 0 : 1;
+      }
+      if (values.news) {
+        const { NEWS_FILES, runNewsEval } = await import('./cli/eval-news.js');
+        return (await runNewsEval({
+          questions: values.questions ?? NEWS_FILES.questions,
+          pages: values.pages ?? NEWS_FILES.pages,
+          ...(values.knowledge ? { knowledgeDir: dir } : {}),
+          engine: { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
+          verbose: values.verbose,
+        }))
+          ? 0
+          : 1;
       }
       if (values.extraction) {
         const { defaultPagesFile, runEvalExtraction } = await import('./cli/eval-extraction.js');

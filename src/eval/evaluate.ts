@@ -6,6 +6,8 @@ const questionSchema = z.object({
   id: z.string(),
   kind: z.string(),
   q: z.string(),
+  /** The page the question was written about (news questions: the first 12 characters of its key). */
+  page: z.string().optional(),
   any: z.array(z.string()).optional(),
   none: z.boolean().optional(),
 });
@@ -30,8 +32,12 @@ export interface EvalResult {
   answer: Answer;
   /** Position (1-based) of the first excerpt holding an expected phrase; 0 when none does. */
   rank: number;
-  /** For `none` questions: the answer quoted nothing and said so. */
+  /** For `none` questions: no confident answer (`answered: false`; an uncertain answer's excerpts may be shown). */
   abstained: boolean;
+  /** Answered confidently with a right first excerpt. */
+  sureRight: boolean;
+  /** Answered confidently with a wrong first excerpt, or a `none` question answered confidently: the harm. */
+  sureWrong: boolean;
 }
 
 export interface EvalSummary {
@@ -41,6 +47,9 @@ export interface EvalSummary {
   hitAt3: number;
   abstainable: number;
   abstained: number;
+  /** Over all questions (answerable and `none`). */
+  sureRight: number;
+  sureWrong: number;
 }
 
 export function evaluate(answerer: QuestionAnswerer, questions: readonly EvalQuestion[]): EvalSummary {
@@ -54,7 +63,9 @@ export function evaluate(answerer: QuestionAnswerer, questions: readonly EvalQue
       question,
       answer,
       rank: position + 1,
-      abstained: !answer.answered && answer.excerpts.length === 0,
+      abstained: !answer.answered,
+      sureRight: answer.answered && !question.none && position === 0,
+      sureWrong: answer.answered && (question.none === true || position !== 0),
     };
   });
   const answerable = results.filter((result) => !result.question.none);
@@ -66,5 +77,7 @@ export function evaluate(answerer: QuestionAnswerer, questions: readonly EvalQue
     hitAt3: answerable.filter((result) => result.rank >= 1 && result.rank <= 3).length,
     abstainable: abstainable.length,
     abstained: abstainable.filter((result) => result.abstained).length,
+    sureRight: results.filter((result) => result.sureRight).length,
+    sureWrong: results.filter((result) => result.sureWrong).length,
   };
 }
