@@ -1,6 +1,14 @@
 import { citationTitle } from '../knowledge/citation.js';
 import type { KnowledgeDocument, Sentence } from '../knowledge/types.js';
 import {
+  type AnswerModel,
+  type Certainty,
+  defaultAnswerModel,
+  judgeCandidates,
+} from '../search/answer-model.js';
+import { createCandidateSimilarity } from '../search/candidate-similarity.js';
+import { entityKinds } from '../search/entity-kinds.js';
+import {
   ABSTAIN_FEATURE_NAMES,
   abstainFeatures,
   byQuestionLength,
@@ -13,12 +21,11 @@ import {
   textTokens,
 } from '../search/features.js';
 import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
-import { createMeaningCheck, reorderByMeaning, type SentenceEncoder } from '../search/meaning-check.js';
 import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { SearchIndex } from '../search/search-index.js';
-import { PREFETCH_LIMIT } from '../search/sentence-encoder.js';
+import { PREFETCH_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
 import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { cleanQuestion } from './clean-question.js';
@@ -72,12 +79,18 @@ export interface EngineOptions {
   /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
   vectors: WordVectors | null;
   /**
-   * Rules ranker: a sentence encoder that checks one of the best sentences means what the question
-   * asks (src/search/meaning-check.ts), deciding with coverage whether to answer, and puts the
-   * best sentences it embedded in order again by their closeness to the question. Default null
-   * (coverage alone); the bot and the command line pass the shipped encoder.
+   * Rules ranker: a sentence encoder whose cosines between the question and the best candidates
+   * feed the answer model's order and confidence (sure / uncertain / not covered). Default null
+   * (the model orders without cosines and coverage decides); the bot and the command line pass
+   * the shipped encoder.
    */
   meaning: SentenceEncoder | null;
+  /**
+   * Rules ranker: the answer model that puts the first stage's best sentences in order again and
+   * says how sure the answer is (src/search/answer-model.ts). Default: the fitted
+   * `data/answer-model.json`; `null` keeps the first stage's order and answers on coverage alone.
+   */
+  answerModel: AnswerModel | null;
 }
 
 /** The reranker's and the abstention's weights, as `scripts/fit-weights.ts` writes them. */
@@ -116,6 +129,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   weights: LEARNED_WEIGHTS,
   vectors: null,
   meaning: null,
+  answerModel: null,
 });
 
 /** Excerpt choice for the learned ranker, whose scores are log-odds: wider, no penalty for one source. */
@@ -150,8 +164,10 @@ export interface Analysis {
   abstainFeatures: Float64Array;
   /** Learned estimate, in [0, 1], that the sources answer the question. */
   confidence: number;
-  /** Rules ranker: least coverage an excerpt needs (lower than `minCoverage` when the meaning check answered). */
+  /** Rules ranker: least coverage an excerpt needs (lower than `minCoverage` when the answer model answered). */
   minCoverage?: number;
+  /** Rules ranker: sure (answer), uncertain (show the closest passages as such) or none (not covered). */
+  certainty?: Certainty;
 }
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
@@ -233,7 +249,9 @@ export function createEngine(
     }
     const { query, ranking, scored, confidence } = analysis;
     const top = scored[0];
-    if (!top || confidence < settings.minConfidence) {
+    const certainty: Certainty =
+      analysis.certainty ?? (top !== undefined && confidence >= settings.minConfidence ? 'sure' : 'none');
+    if (!top || certainty === 'none') {
       const suggestions = suggestSources(ranking.groupCoverage, allowed);
       return {
         ...base,
@@ -255,6 +273,16 @@ export function createEngine(
       analysis.minCoverage ?? settings.minCoverage,
     );
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
+    if (certainty === 'uncertain') {
+      return {
+        ...base,
+        answered: false,
+        status: 'uncertain',
+        message: ANSWER_MESSAGES.uncertain,
+        excerpts,
+        suggestions: [],
+      };
+    }
     return {
       ...base,
       answered: true,
@@ -267,6 +295,8 @@ export function createEngine(
 
   /** Tokens of sentences and paragraphs, worked out the first time a question reaches them. */
   const sentenceTokens: Array<TextTokens | undefined> = [];
+  /** What kinds of answer a candidate sentence holds, worked out the first time it is a candidate. */
+  const sentenceKinds = new Map<number, number>();
   const passageTokens: Array<TextTokens | undefined> = [];
   const featureSource: FeatureSource = {
     sentenceText(sentence) {
@@ -311,14 +341,20 @@ export function createEngine(
     },
     vectors,
   };
-  const meaningCheck = settings.meaning
-    ? createMeaningCheck(settings.meaning, (sentence) => featureSource.sentenceText(sentence))
+  const similarity = settings.meaning
+    ? createCandidateSimilarity(settings.meaning, (sentence) => featureSource.sentenceText(sentence))
     : null;
-  // Without the meaning check, coverage alone decides whether to answer: the default neighbours then
-  // only rank (counting towards coverage, they made it answer questions about something else).
-  // Neighbours passed explicitly are used as they are.
+  const answerModel =
+    options.answerModel !== undefined
+      ? options.answerModel
+      : settings.ranker === 'rules'
+        ? defaultAnswerModel()
+        : null;
+  // Without the encoder, coverage decides whether to answer (the answer model needs cosines): the
+  // default neighbours then only rank (counting towards coverage, they made it answer questions
+  // about something else). Neighbours passed explicitly are used as they are.
   const neighbours =
-    options.neighbours === undefined && settings.neighbours && !meaningCheck
+    options.neighbours === undefined && settings.neighbours && !similarity
       ? { ...settings.neighbours, coverage: 0 }
       : settings.neighbours;
   const rankWeights = alignWeights(settings.weights.rank);
@@ -372,32 +408,70 @@ export function createEngine(
       allowed,
     );
     preferTypedWords(ranking.hits, query);
-    const scored = ranking.hits
+    const scored: ScoredHit[] = ranking.hits
       .filter((hit) => hit.score > 0)
       .map((hit) => ({ hit, features: NO_FEATURES, score: Math.log(hit.score) }));
     const top = scored[0];
-    // The meaning check, when on and working, decides instead of the coverage threshold; an
-    // answer it allows below that threshold may quote sentences as well covered as its best.
-    const judgement =
-      top && meaningCheck
-        ? meaningCheck.judge(
+    const cosines =
+      top && answerModel
+        ? similarity?.(
             question,
-            scored.slice(0, meaningCheck.candidates).map(({ hit }) => ({
-              sentence: hit.sentence,
-              coverage: hit.coverage,
-              paragraphCoverage: hit.passageCoverage,
-              documentCoverage: hit.groupCoverage,
-            })),
+            scored.slice(0, answerModel.candidates).map(({ hit }) => hit.sentence),
           )
         : null;
-    const meant = judgement?.answers ?? null;
-    if (judgement && meaningCheck) reorderByMeaning(scored, judgement.similarity, meaningCheck.rerank);
-    const confidence = (meant ?? (top !== undefined && top.hit.coverage >= settings.minCoverage)) ? 1 : 0;
-    // After reordering, the best sentence may cover less than the ranker's best did.
-    const best = scored[0];
-    const minCoverage =
-      best && meant !== null ? Math.min(settings.minCoverage, best.hit.coverage) : settings.minCoverage;
-    return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, minCoverage };
+    if (!top || !answerModel || !cosines) {
+      const confidence = top !== undefined && top.hit.coverage >= settings.minCoverage ? 1 : 0;
+      const certainty: Certainty = confidence === 1 ? 'sure' : 'none';
+      return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, certainty };
+    }
+    // The answer model puts the first stage's best sentences in order again and judges the best.
+    const head = scored.slice(0, answerModel.candidates);
+    const judgement = judgeCandidates(
+      answerModel,
+      {
+        index,
+        query,
+        similarity: cosines,
+        entityKinds: (sentence) => {
+          let kinds = sentenceKinds.get(sentence);
+          if (kinds === undefined) {
+            kinds = entityKinds(featureSource.sentenceText(sentence));
+            if (sentenceKinds.size >= 16_384) sentenceKinds.clear();
+            sentenceKinds.set(sentence, kinds);
+          }
+          return kinds;
+        },
+        sentenceLength: (sentence) => {
+          const { start, end } = locate(sentence);
+          return end - start;
+        },
+      },
+      head,
+    );
+    // The first stage's scores are handed out in the new order, so how far the others fall
+    // behind the best (which excerpts are shown) stays on the first stage's scale.
+    const scores = head.map((candidate) => candidate.score);
+    const reordered = judgement.order.map((at, rank) => ({
+      hit: (head[at] as ScoredHit).hit,
+      features: judgement.features[at] as Float64Array,
+      score: scores[rank] as number,
+    }));
+    scored.splice(0, head.length, ...reordered);
+    const best = scored[0] as ScoredHit;
+    return {
+      query,
+      ranking,
+      scored,
+      abstainFeatures: judgement.confidenceFeatures,
+      confidence: judgement.confidence,
+      // Not sure, but the question's words are found around the best passage: it comes close.
+      certainty:
+        judgement.certainty === 'none' && best.hit.coverage >= settings.minCoverage
+          ? 'uncertain'
+          : judgement.certainty,
+      // After reordering, the best sentence may cover less than the first stage's best did.
+      minCoverage: Math.min(settings.minCoverage, best.hit.coverage),
+    };
   }
 
   /**

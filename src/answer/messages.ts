@@ -21,6 +21,7 @@ export const ANSWER_MESSAGES = Object.freeze({
   noSearchableWords: `That question has no words to search for (only words like "what", "the", "about"). Ask about a topic, e.g. ${listQuoted(EXAMPLE_QUESTIONS.slice(0, 1))}`,
   notCovered: "The sources don't cover that.",
   notCoveredWithTopics: "The sources don't cover that. They cover:",
+  uncertain: 'The sources may not answer this directly. The closest passages:',
   answered: (excerpts: number, sources: number) =>
     `${excerpts} ${excerpts === 1 ? 'excerpt' : 'excerpts'} from ${sources} ${sources === 1 ? 'source' : 'sources'}, best first.`,
   trimmed: (limit: number) =>

@@ -63,10 +63,12 @@ export interface Excerpt {
 
 /**
  * - `answered`: excerpts hold the evidence.
+ * - `uncertain`: the best passages come close but may not answer it; `excerpts` hold them, marked
+ *   as such (`answered` is false).
  * - `not_covered`: the sources do not answer it; `message` says what they do cover.
  * - `needs_question`: empty, stop-words-only or unusable input; `message` holds usage help.
  */
-export type AnswerStatus = 'answered' | 'not_covered' | 'needs_question';
+export type AnswerStatus = 'answered' | 'uncertain' | 'not_covered' | 'needs_question';
 
 export interface Answer {
   /** The question as answered (trimmed; cut to the length limit when it was too long). */
@@ -78,7 +80,7 @@ export interface Answer {
   message: string;
   /** Present when the question was changed before answering (e.g. cut to 1,000 characters). */
   note?: string;
-  /** Best first; empty unless answered. */
+  /** Best first; empty unless answered or uncertain. */
   excerpts: Excerpt[];
   /**
    * When not answered: short descriptions of what the sources do cover, closest first.

@@ -25,9 +25,7 @@ function report(label: string, summary: EvalSummary, verbose: boolean): void {
         ? abstained
           ? 'abstained'
           : 'QUOTED'
-        : rank === 0
-          ? 'MISS'
-          : `hit@${rank}`;
+        : `${rank === 0 ? 'MISS' : `hit@${rank}`}${answer.answered ? '' : '?'}`;
       const first = answer.excerpts[0]?.quote.replace(/\s+/g, ' ').slice(0, 90) ?? answer.message;
       process.stdout.write(
         `  ${question.id.padEnd(5)} ${question.kind.padEnd(11)} ${verdict.padEnd(9)} ${question.q}\n        → ${first}\n`,
@@ -35,7 +33,7 @@ function report(label: string, summary: EvalSummary, verbose: boolean): void {
     }
   }
   process.stdout.write(
-    `${label}: hit@1 ${summary.hitAt1}/${summary.answerable}  hit@3 ${summary.hitAt3}/${summary.answerable}  abstain ${summary.abstained}/${summary.abstainable}\n`,
+    `${label}: hit@1 ${summary.hitAt1}/${summary.answerable}  hit@3 ${summary.hitAt3}/${summary.answerable}  abstain ${summary.abstained}/${summary.abstainable}  sure-right ${summary.sureRight}/${summary.results.length}  sure-wrong ${summary.sureWrong}/${summary.results.length}\n`,
   );
 }
 

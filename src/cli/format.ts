@@ -60,6 +60,7 @@ export function answerToJson(answer: Answer, options: CiteOptions = {}): object 
   return {
     question: answer.question,
     answered: answer.answered,
+    status: answer.status,
     message: answer.note ? `${answer.message} ${answer.note}` : answer.message,
     ...(answer.note ? { note: answer.note } : {}),
     excerpts: answer.excerpts.map((excerpt) => ({

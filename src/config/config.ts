@@ -35,9 +35,10 @@ export interface Config {
    */
   readonly indexCacheDir: string | null;
   /**
-   * MEANING_CHECK: `on` (default) has the sentence encoder check that the best sentence means
-   * what the question asks before answering (src/search/meaning-check.ts; 20–80 ms a question);
-   * `off` decides by word coverage alone.
+   * MEANING_CHECK: `on` (default) gives the answer model the sentence encoder's cosines of the
+   * question with its best candidates, and lets its fitted confidence decide between a sure answer,
+   * an uncertain one and "not covered" (src/search/answer-model.ts); `off` orders the candidates
+   * without cosines and decides by word coverage alone.
    */
   readonly meaningCheck: boolean;
   /** Slack, when SLACK_BOT_TOKEN is set. */

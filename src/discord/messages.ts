@@ -1,4 +1,4 @@
-import { EXAMPLE_QUESTIONS } from '../answer/index.js';
+import { ANSWER_MESSAGES, EXAMPLE_QUESTIONS } from '../answer/index.js';
 
 /** Every sentence the Discord adapter says, in one place; tests assert against these. */
 export const DISCORD_MESSAGES = Object.freeze({
@@ -9,6 +9,7 @@ export const DISCORD_MESSAGES = Object.freeze({
     'More: `sources` lists the sources; `from:the74` or `from:"Hechinger Report"` and `since:2017` ask only some of them; reply to an answer (mentioning me) with a follow-up like `and for reading?`.',
   ].join('\n'),
   notCovered: "The sources don't cover that.",
+  uncertain: ANSWER_MESSAGES.uncertain,
   theyCover: 'They cover:',
   rateLimited: (seconds: number) =>
     `You're asking faster than I can cite. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`,

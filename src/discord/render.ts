@@ -84,7 +84,8 @@ export function renderDiscordAnswer(
   }
   const header = [`**${DISCORD_MESSAGES.asked}** ${escapeDiscord(answer.question.replace(/\s+/g, ' '))}`];
   if (answer.note) header.push(`*${escapeDiscord(answer.note)}*`);
-  if (!answer.answered) {
+  if (answer.status === 'uncertain') header.push(`*${DISCORD_MESSAGES.uncertain}*`);
+  else if (!answer.answered) {
     header.push(DISCORD_MESSAGES.notCovered);
     if (answer.suggestions.length > 0) {
       header.push(

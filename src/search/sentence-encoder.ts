@@ -85,7 +85,7 @@ const BATCH = 32;
 const PREFETCH_BATCH = 2;
 
 /** Most vectors `prefetch` keeps (2 KB each): a knowledge base of up to this many sentences. */
-export const PREFETCH_LIMIT = 4096;
+export const PREFETCH_LIMIT = 16_384;
 
 /**
  * Longest text embedded, in characters (a question's limit): a longer one is embedded from its

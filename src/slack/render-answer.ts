@@ -51,7 +51,8 @@ const QUESTION_BUDGET = 2500;
  */
 export function renderSlackAnswer(answer: Answer, options: RenderAnswerOptions): SlackMessage[] {
   if (answer.status === 'needs_question') return [renderUsage(options.command, answer.message)];
-  const excerpts = answer.status === 'answered' ? answer.excerpts.slice(0, options.maxExcerpts) : [];
+  const shown = answer.status === 'answered' || answer.status === 'uncertain';
+  const excerpts = shown ? answer.excerpts.slice(0, options.maxExcerpts) : [];
   const groups: types.KnownBlock[][] = [[mrkdwnSection(restateQuestion(answer.question, options.askedBy))]];
   if (answer.note) groups[0]?.push(mrkdwnContext(escapeMrkdwn(clip(answer.note, 500))));
   if (excerpts.length > 0) {
@@ -96,7 +97,8 @@ function restateQuestion(question: string, askedBy: string | undefined): string 
 }
 
 function summary(answer: Answer, shown: Excerpt[]): string {
-  if (shown.length === answer.excerpts.length) return answer.message;
+  // An uncertain answer always says so, however many of its passages are shown.
+  if (answer.status === 'uncertain' || shown.length === answer.excerpts.length) return answer.message;
   return ANSWER_MESSAGES.answered(shown.length, new Set(shown.map((e) => e.source.id)).size);
 }
 

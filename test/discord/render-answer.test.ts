@@ -193,3 +193,17 @@ describe('renderCitation', () => {
     expect(citation).toMatch(/\]\(https:\/\/example\.org\/a_\(b%29#:~:text=[^)\s]+\)/);
   });
 });
+
+describe('renderDiscordAnswer for an uncertain answer', () => {
+  it('says the sources may not answer it directly, then quotes the closest passages in embeds', () => {
+    const answer = {
+      ...answered('what did RAND find for reading?', [excerpt(READING_QUOTE)]),
+      answered: false,
+      status: 'uncertain' as const,
+      message: ANSWER_MESSAGES.uncertain,
+    };
+    const [reply] = renderDiscordAnswer(answer);
+    expect(unescapeDiscord(reply?.content ?? '')).toContain(DISCORD_MESSAGES.uncertain);
+    expect(unescapeDiscord(reply?.embeds[0]?.description ?? '').split('\n')[0]).toBe(`> ${READING_QUOTE}`);
+  });
+});

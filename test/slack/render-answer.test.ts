@@ -149,3 +149,24 @@ describe('slack answer rendering', () => {
     expect(blockTexts(message?.blocks ?? [])[0]).toBe(SLACK_MESSAGES.askedAnonymously(ANSWERED.question));
   });
 });
+
+describe('slack rendering of an uncertain answer', () => {
+  const uncertain = {
+    ...ANSWERED,
+    answered: false,
+    status: 'uncertain' as const,
+    message: ANSWER_MESSAGES.uncertain,
+  };
+
+  it('says the sources may not answer it directly, then shows the closest passages verbatim', () => {
+    const messages = renderSlackAnswer(uncertain, OPTIONS);
+    expect(allText(messages)).toContain(ANSWER_MESSAGES.uncertain);
+    expect(quotesIn(messages)).toEqual([`…${READING_QUOTE}…`, ANSWERED.excerpts[1]?.quote]);
+  });
+
+  it('keeps saying so when only some of the passages are shown', () => {
+    const messages = renderSlackAnswer(uncertain, { ...OPTIONS, maxExcerpts: 1 });
+    expect(allText(messages)).toContain(ANSWER_MESSAGES.uncertain);
+    expect(quotesIn(messages)).toEqual([`…${READING_QUOTE}…`]);
+  });
+});

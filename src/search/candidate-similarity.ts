@@ -1,0 +1,35 @@
+import { cosine, type SentenceEncoder } from './sentence-encoder.js';
+
+/** How many sentence vectors an engine keeps (2 KB each). */
+const CACHE_LIMIT = 16_384;
+
+/** Cosines of a question with candidate sentences, by sentence id; null when the encoder is unavailable. */
+export type CandidateSimilarity = (
+  question: string,
+  sentences: readonly number[],
+) => Map<number, number> | null;
+
+/**
+ * The sentence encoder's cosines between a question and candidate sentences. One call embeds the
+ * question and every sentence not seen before (sentences embedded ahead by `prefetch` cost
+ * nothing); a sentence's vector is kept for later questions.
+ */
+export function createCandidateSimilarity(
+  encoder: SentenceEncoder,
+  sentenceText: (sentence: number) => string,
+): CandidateSimilarity {
+  const vectors = new Map<number, Float32Array>();
+  return (question, sentences) => {
+    const unseen = [...new Set(sentences)].filter((sentence) => !vectors.has(sentence));
+    const embedded = encoder.embed([question, ...unseen.map(sentenceText)]);
+    if (!embedded) return null;
+    const questionVector = embedded[0] as Float32Array;
+    unseen.forEach((sentence, at) => {
+      if (vectors.size >= CACHE_LIMIT) vectors.clear();
+      vectors.set(sentence, embedded[at + 1] as Float32Array);
+    });
+    return new Map(
+      sentences.map((sentence) => [sentence, cosine(questionVector, vectors.get(sentence) as Float32Array)]),
+    );
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_MESSAGES, createEngine } from '../../src/answer/index.js';
+import {
+  type AnswerModel,
+  CANDIDATE_FEATURES,
+  CONFIDENCE_FEATURES,
+  parseAnswerModel,
+} from '../../src/search/answer-model.js';
+import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import { documentOf } from '../helpers/knowledge-document.js';
+
+/** Every text points the same way: each cosine is 1. */
+const sameMeaning: SentenceEncoder = {
+  embed: (texts) => texts.map(() => Float32Array.from([1, 0])),
+  prepare() {},
+  prefetch: async () => 0,
+  close() {},
+};
+
+/** A model whose confidence is always one half (no weights, no bias), with the given thresholds. */
+function modelWith(sure: number, close: number): AnswerModel {
+  return {
+    candidates: 10,
+    rank: CANDIDATE_FEATURES.map(() => 0),
+    confidence: CONFIDENCE_FEATURES.map(() => 0),
+    bias: 0,
+    sure,
+    close,
+  };
+}
+
+const documents = [
+  documentOf('tutoring-study', [
+    'The tutoring program raised math scores by ten points.',
+    'Teachers met every week to plan lessons.',
+  ]),
+];
+const question = 'How much did tutoring raise math scores?';
+
+describe('three honest answers', () => {
+  it('answers confidently when the confidence reaches the sure threshold', () => {
+    const answer = createEngine(documents, { meaning: sameMeaning, answerModel: modelWith(0.4, 0.2) }).answer(
+      question,
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts[0]?.quote).toBe('The tutoring program raised math scores by ten points.');
+  });
+
+  it('shows the closest passages as uncertain between the two thresholds, quoting exact slices', () => {
+    const answer = createEngine(documents, { meaning: sameMeaning, answerModel: modelWith(0.6, 0.4) }).answer(
+      question,
+    );
+    expect(answer.status).toBe('uncertain');
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toBe(ANSWER_MESSAGES.uncertain);
+    const body = documents[0]?.body ?? '';
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of answer.excerpts)
+      expect(body.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
+  });
+
+  it('says "not covered", quoting nothing, below the close threshold', () => {
+    const answer = createEngine(documents, { meaning: sameMeaning, answerModel: modelWith(0.8, 0.6) }).answer(
+      question,
+    );
+    expect(answer.status).toBe('not_covered');
+    expect(answer.excerpts).toEqual([]);
+  });
+
+  it('lets coverage decide when the encoder is off', () => {
+    const answer = createEngine(documents, { answerModel: modelWith(0.99, 0.98) }).answer(question);
+    expect(answer.status).toBe('answered');
+  });
+});
+
+describe('the answer model file', () => {
+  it('is refused when a weight is missing', () => {
+    const broken = { ...modelWith(0.5, 0.2), rank: [1] };
+    expect(() => parseAnswerModel(broken)).toThrow();
+  });
+});
