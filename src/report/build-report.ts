@@ -27,7 +27,10 @@ export const TOP_TOPICS = 10;
 export function buildReport(answers: readonly StoredAnswer[], period: ReportPeriod): CuratorReport {
   const answered = answers.filter((answer) => answer.status === 'answered').length;
   const uncovered = groupSimilarQuestions(
-    answers.filter((answer) => answer.status === 'not_covered').map((answer) => answer.question),
+    // An uncertain answer only showed the closest passages: the sources may not cover it either.
+    answers
+      .filter((answer) => answer.status === 'not_covered' || answer.status === 'uncertain')
+      .map((answer) => answer.question),
   );
   const downvoted = answers
     .filter((answer) => answer.down > answer.up)

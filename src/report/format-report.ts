@@ -8,7 +8,7 @@ export function formatReportText(report: CuratorReport): string {
     `research-bot curator report, ${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)} (end excluded)`,
     `${report.questions} questions from ${report.askers} askers, ${report.answered} answered (${percent(report.answeredShare)}), ${report.followUps} follow-ups`,
     '',
-    `Not covered by the sources (${report.uncovered.reduce((n, group) => n + group.questions.length, 0)} questions in ${report.uncovered.length} groups):`,
+    `Not covered by the sources, or answered only with the closest passages (${report.uncovered.reduce((n, group) => n + group.questions.length, 0)} questions in ${report.uncovered.length} groups):`,
   ];
   if (report.uncovered.length === 0) lines.push('  (none)');
   for (const group of report.uncovered) {

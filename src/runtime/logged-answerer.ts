@@ -27,7 +27,11 @@ export function loggedAnswerer(
           filtered: options?.sources !== undefined,
           excerpts: answer.excerpts.map((excerpt) => `${excerpt.source.id}#${excerpt.location.paragraph}`),
         },
-        answer.answered ? 'question answered' : 'question not answered',
+        answer.answered
+          ? 'question answered'
+          : answer.status === 'uncertain'
+            ? 'question answered with the closest passages'
+            : 'question not answered',
       );
       logger.debug({ platform, question: answer.question }, 'question text');
       return answer;

@@ -60,9 +60,9 @@ describe('three honest answers', () => {
       expect(body.slice(excerpt.location.start, excerpt.location.end)).toBe(excerpt.quote);
   });
 
-  it('says "not covered", quoting nothing, below the close threshold', () => {
+  it('says "not covered", quoting nothing, below the close threshold when few of the words are found', () => {
     const answer = createEngine(documents, { meaning: sameMeaning, answerModel: modelWith(0.8, 0.6) }).answer(
-      question,
+      'How much did the city council budget office spend on tutoring?',
     );
     expect(answer.status).toBe('not_covered');
     expect(answer.excerpts).toEqual([]);
@@ -78,5 +78,15 @@ describe('the answer model file', () => {
   it('is refused when a weight is missing', () => {
     const broken = { ...modelWith(0.5, 0.2), rank: [1] };
     expect(() => parseAnswerModel(broken)).toThrow();
+  });
+});
+
+describe('an uncertain answer just below the sure threshold', () => {
+  it("is still shown when its confidence is under the close threshold but the question's words surround the passage", () => {
+    const answer = createEngine(documents, { meaning: sameMeaning, answerModel: modelWith(0.8, 0.6) }).answer(
+      question,
+    );
+    expect(answer.status).toBe('uncertain');
+    expect(answer.excerpts[0]?.quote).toBe('The tutoring program raised math scores by ten points.');
   });
 });

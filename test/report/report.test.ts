@@ -216,3 +216,27 @@ describe('npm run report', () => {
     expect(await readFile(csv, 'utf8')).toContain('downvoted,1,Who pays for tutoring?,2');
   });
 });
+
+describe('the curator report of uncertain answers', () => {
+  it('lists a question answered only with the closest passages among the uncovered ones, not as answered', () => {
+    const stored = (question: string, status: AnswerStatus) => ({
+      id: question,
+      askedAt: '2026-11-02T10:00:00.000Z',
+      platform: 'slack' as const,
+      userHash: 'u1',
+      channel: 'C1',
+      question,
+      status,
+      followUp: false,
+      excerpts: [],
+      up: 0,
+      down: 0,
+    });
+    const built = buildReport(
+      [stored('What did the grant pay for?', 'answered'), stored('Who audited the grant?', 'uncertain')],
+      PERIOD,
+    );
+    expect(built.answered).toBe(1);
+    expect(built.uncovered.flatMap((group) => group.questions)).toEqual(['Who audited the grant?']);
+  });
+});
