@@ -100,8 +100,6 @@ export function runScale(): { pass: boolean } {
       'p99',
       'rank p50',
       'rank p95',
-      'learned p50',
-      'learned p95',
       '1 file changed ms',
     ],
   ];
@@ -145,8 +143,6 @@ export function runScale(): { pass: boolean } {
       latency(s?.p99),
       latency(s?.rankP50),
       latency(s?.rankP95),
-      latency(s?.learnedP50),
-      latency(s?.learnedP95),
       s ? `${fixed(s.reloadMs)}${s.reloadServesChange ? '' : ' (NOT SERVED)'}` : '-',
     ]);
     if (!built.ok) notes.push(`ours at ${passages}: build failed (${built.reason})`);
@@ -195,9 +191,7 @@ export function runScale(): { pass: boolean } {
   out.push(
     '(analyzeQuery + rankSentences, what the index serves; the targets apply to it, as in the tables above);',
   );
-  out.push(
-    'learned = engine.answer with the learned ranker (soft matching with word vectors, reranker, abstention).',
-  );
+  out.push();
   out.push(
     'MiniSearch: addAll over the same paragraphs, its JSON as the snapshot (loadJSON); fuse.js: see above (to 10k).',
   );
@@ -226,10 +220,6 @@ export function runScale(): { pass: boolean } {
       [
         `100k p95 ${latency(s100k?.rankP95)} ms <= 5 ms (first stage; full answer p95 ${latency(s100k?.p95)} ms)`,
         (s100k?.rankP95 ?? Infinity) <= 5,
-      ],
-      [
-        `100k p95 with soft matching (learned ranker) ${latency(s100k?.learnedP95)} ms <= 5 ms (issue 9)`,
-        (s100k?.learnedP95 ?? Infinity) <= 5,
       ],
       [
         `100k p95 with soft matching (rules ranker's first stage with word neighbours, as the bot ranks) ${latency(s100k?.neighboursRankP95)} ms <= 5 ms (issue 9)`,

@@ -57,9 +57,6 @@ export interface ScaleResult {
   /** The index's part alone (question analysis and first-stage ranking, no reranking or excerpts). */
   rankP50?: number;
   rankP95?: number;
-  /** engine.answer with the learned ranker (soft matching with word vectors, reranker, abstention). */
-  learnedP50?: number;
-  learnedP95?: number;
   /** The rules ranker's first stage with word neighbours (soft matching), as the bot ranks. */
   neighboursRankP95?: number;
   /** engine.answer (rules) without word neighbours, over the same index: the alternative. */
@@ -205,10 +202,7 @@ async function serve(passages: number): Promise<ScaleResult> {
     warmup,
   );
   const afterQueries = memory();
-  // The learned ranker over the same index (every group reused, nothing re-read).
   const { documents } = built.engine;
-  const learned = createEngine(documents, { ...ENGINE_OPTIONS, ranker: 'learned' }, { index, documents });
-  const soft = latencies((q) => learned.answer(q), measured, warmup);
   const plain = createEngine(documents, { ...ENGINE_OPTIONS, neighbours: null }, { index, documents });
   const plainTiming = latencies((q) => plain.answer(q), measured, warmup);
 
@@ -233,8 +227,6 @@ async function serve(passages: number): Promise<ScaleResult> {
       neighboursRankP95: neighbourRanking.p95,
       plainP95: plainTiming.p95,
       rankP95: ranking.p95,
-      learnedP50: soft.p50,
-      learnedP95: soft.p95,
       heapMB: Math.max(loaded.heapMB ?? 0, afterQueries.heapMB ?? 0),
       reloadMs,
       reloadIndexed: reloaded.indexed,

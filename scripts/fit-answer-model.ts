@@ -330,7 +330,7 @@ if (process.argv.includes('--reuse') && existsSync(samplesFile)) {
 } else {
   const encoder = defaultSentenceEncoder();
   samples = await samplesWith(encoder);
-  encoder.close();
+  encoder?.close();
   writeFileSync(samplesFile, JSON.stringify(samples.map((sample) => ({ ...sample, features: sample.features.map((row) => Array.from(row)) }))));
 }
 const model = fitModel(samples);

@@ -1,5 +1,5 @@
 /**
- * Fits the rules ranker's first-stage settings (BM25 k1 and b, the paragraph's share, how much
+ * Fits the first stage's settings (BM25 k1 and b, the paragraph's share, how much
  * a concept found only in the paragraph or document counts, the coverage power, and which of the
  * sources' other words for a question word count and how much) on the public half of SQuAD v1.1
  * dev, and prints them for RULES_RANK and RULES_NEIGHBOURS in src/answer/engine.ts.
@@ -57,7 +57,7 @@ const heldOut = sample(
   4,
 );
 // One index for every trial: the settings act at question time only.
-const base = createEngine(all.documents, { ranker: 'rules', rank: {} });
+const base = createEngine(all.documents, { rank: {} });
 const reuse = { index: base.index, documents: base.documents };
 
 /** Every setting spelled out, so the trial replaces RULES_RANK and RULES_NEIGHBOURS rather than adding to them. */
@@ -66,7 +66,7 @@ function score(settings: Settings, questions: typeof fitting): SquadScore {
   return scoreSquad(
     createEngine(
       all.documents,
-      { ranker: 'rules', rank: { ...RANK_DEFAULTS, ...rank }, neighbours: { least, limit, weight, coverage } },
+      { rank: { ...RANK_DEFAULTS, ...rank }, neighbours: { least, limit, weight, coverage } },
       reuse,
     ),
     questions,

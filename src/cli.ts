@@ -13,8 +13,6 @@ const USAGE = `usage:
   check-knowledge [--verbose] validate every knowledge file; non-zero exit on any problem
   eval [--verbose] [--questions FILE] [--extra FILE]
                               score the evaluation questions (hit@1, hit@3, abstention)
-  ask|eval ... --ranker learned
-                              answer with the learned ranker instead of the default rules
   eval --squad [--sample N] [--questions FILE]
                               ReQA-style SQuAD v1.1 dev figures on the public half (articles 0-23),
                               MiniSearch beside them, and abstention on articles not in the base
@@ -37,14 +35,6 @@ The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; M
 excerpts per answer (default 3); the index is saved in INDEX_CACHE_DIR (default .index-cache
 beside the knowledge folder; off: never).`;
 
-/** `--ranker rules|learned` for ask and eval (see EngineOptions.ranker). */
-function rankerOption(value: string | undefined): { ranker?: 'rules' | 'learned' } {
-  if (value === undefined) return {};
-  if (value !== 'rules' && value !== 'learned')
-    throw new Error(`--ranker must be rules or learned, not "${value}"`);
-  return { ranker: value };
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -58,7 +48,6 @@ async function main(argv: string[]): Promise<number> {
       extraction: { type: 'boolean', default: false },
       squad: { type: 'boolean', default: false },
       news: { type: 'boolean', default: false },
-      ranker: { type: 'string' },
       sample: { type: 'string' },
       pages: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -83,9 +72,9 @@ async function main(argv: string[]): Promise<number> {
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
-  // The rules ranker's meaning check (MEANING_CHECK, default on) needs the sentence encoder.
-  const meaningOption = async (ranker: string | undefined) =>
-    settings.meaningCheck && ranker !== 'learned'
+  // The answer model (MEANING_CHECK, default on) needs the sentence encoder.
+  const meaningOption = async () =>
+    settings.meaningCheck
       ? { meaning: (await import('./search/sentence-encoder.js')).defaultSentenceEncoder() }
       : {};
   // --knowledge moves the default cache with the folder; INDEX_CACHE_DIR still wins.
@@ -109,8 +98,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const options = {
         maxExcerpts,
-        ...rankerOption(values.ranker),
-        ...(await meaningOption(values.ranker)),
+        ...(await meaningOption()),
       };
       const { loadEngineForCli } = await import('./cli/load-engine.js');
       const engine = await loadEngineForCli(dir, options, indexCacheDir);
@@ -137,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
         if (size !== undefined && !(Number.isInteger(size) && size > 0))
           throw new Error(`--sample must be a positive whole number, not "${values.sample}"`);
         const { defaultSquadFile, runSquadEval } = await import('./cli/eval-squad.js');
-        const { meaning = null } = await meaningOption(undefined);
+        const { meaning = null } = await meaningOption();
         return (await runSquadEval(values.questions ?? defaultSquadFile(), size, meaning)) ? 0 : 1;
       }
       if (values.news) {
@@ -146,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
           questions: values.questions ?? NEWS_FILES.questions,
           pages: values.pages ?? NEWS_FILES.pages,
           ...(values.knowledge ? { knowledgeDir: dir } : {}),
-          engine: { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) },
+          engine: { ...(await meaningOption()) },
           verbose: values.verbose,
         }))
           ? 0
@@ -156,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
         const { defaultPagesFile, runEvalExtraction } = await import('./cli/eval-extraction.js');
         return (await runEvalExtraction(values.pages ?? defaultPagesFile(), values.verbose)) ? 0 : 1;
       }
-      const options = { ...rankerOption(values.ranker), ...(await meaningOption(values.ranker)) };
+      const options = { ...(await meaningOption()) };
       const { loadEngineForCli } = await import('./cli/load-engine.js');
       const engine = await loadEngineForCli(dir, options, indexCacheDir);
       const { defaultQuestionsFile, runEval } = await import('./cli/eval.js');

@@ -8,26 +8,12 @@ import {
 } from '../search/answer-model.js';
 import { createCandidateSimilarity } from '../search/candidate-similarity.js';
 import { entityKinds } from '../search/entity-kinds.js';
-import {
-  ABSTAIN_FEATURE_NAMES,
-  abstainFeatures,
-  byQuestionLength,
-  type FeatureSource,
-  hitFeatures,
-  linearScore,
-  queryFeatureContext,
-  RANK_WEIGHT_NAMES,
-  type TextTokens,
-  textTokens,
-} from '../search/features.js';
-import { LEARNED_WEIGHTS } from '../search/learned-weights.js';
-import { type AnalyzedQuery, analyzeQuery } from '../search/query.js';
+import type { AnalyzedQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { PREFETCH_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
-import { defaultWordVectors, type WordVectors } from '../search/word-vectors.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
 import { type IndexedPassage, type IndexReuse, indexDocuments } from './index-documents.js';
@@ -44,63 +30,40 @@ export interface EngineOptions {
   maxQuoteLength: number;
   /** Longest question used; longer ones are cut and the answer says so. Default 1,000. */
   maxQuestionLength: number;
-  /**
-   * Least confidence (the learned estimate, in [0, 1], that the sources answer the question) for
-   * an answer; below it the engine abstains. Default: the threshold fitted with the weights.
-   */
-  minConfidence: number;
-  /**
-   * Which ranking answers: `rules` (default), the first version's hand-written question analysis
-   * and coverage threshold; `learned`, the reranker and abstention fitted by `npm run fit` with
-   * word-vector soft matching, lemmas and the general-English speller. `rules` stays the default
-   * until `learned` also wins on the project's own questions (README, "How answers are chosen").
-   */
-  ranker: 'rules' | 'learned';
-  /** Rules ranker: least coverage of the question around the best sentence to answer. Default 0.5. */
+  /** Least coverage of the question around the best sentence to answer. Default 0.5. */
   minCoverage: number;
   /**
-   * A further excerpt must score at least this share of the best one's (for the learned ranker,
-   * the ratio of their probabilities). Default 0.45 (rules), 0.05 (learned).
+   * A further excerpt must score at least this share of the best one's. Default 0.45.
    */
   minRelativeScore: number;
-  /** A further excerpt from a source already quoted loses this much of its score (log scale). Default −ln 0.8 (rules), 0 (learned). */
+  /** A further excerpt from a source already quoted loses this much of its score (log scale). Default −ln 0.8. */
   repeatSourcePenalty: number;
   /** How many closest sources a "not covered" answer names. Default 3. */
   maxSuggestions: number;
   rank: Partial<RankOptions>;
   /**
-   * Rules ranker: which of the sources' other words for a question word count, and how much
+   * First stage: which of the sources' other words for a question word count, and how much
    * (from the shipped word-neighbour table); `null` turns them off. Default RULES_NEIGHBOURS, with
    * no share of coverage when there is no meaning check (`meaning` null).
    */
   neighbours: NeighbourOptions | null;
-  /** Learned weights (default: `LEARNED_WEIGHTS`, fitted by `npm run fit`). */
-  weights: LearnedWeights;
-  /** Word vectors for soft matching (default: the shipped ones); `null` turns soft matching off. */
-  vectors: WordVectors | null;
   /**
-   * Rules ranker: a sentence encoder whose cosines between the question and the best candidates
+   * A sentence encoder whose cosines between the question and the best candidates
    * feed the answer model's order and confidence (sure / uncertain / not covered). Default null
    * (the model orders without cosines and coverage decides); the bot and the command line pass
    * the shipped encoder.
    */
   meaning: SentenceEncoder | null;
   /**
-   * Rules ranker: the answer model that puts the first stage's best sentences in order again and
+   * The answer model that puts the first stage's best sentences in order again and
    * says how sure the answer is (src/search/answer-model.ts). Default: the fitted
    * `data/answer-model.json`; `null` keeps the first stage's order and answers on coverage alone.
    */
   answerModel: AnswerModel | null;
 }
 
-/** The reranker's and the abstention's weights, as `scripts/fit-weights.ts` writes them. */
-export interface LearnedWeights {
-  rank: { names: readonly string[]; weights: readonly number[] };
-  abstain: { names: readonly string[]; weights: readonly number[]; threshold: number };
-}
-
 /**
- * Rules ranker: a question word's five closest words in the sources with a word-vector cosine of at
+ * First stage: a question word's five closest words in the sources with a word-vector cosine of at
  * least 0.6 each count as the word times 0.8 × cosine for ranking, and 0.6 of that for coverage.
  * The first three are checked by `npm run fit:stage` like RULES_RANK (SQuAD public, fit:stage's
  * samples: hit@1 +1.3 and +1.5 points on the two halves); the coverage share was measured with `npm run fit:meaning`: at 0.6
@@ -118,40 +81,33 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   maxExcerpts: 3,
   maxQuoteLength: 500,
   maxQuestionLength: 1000,
-  minConfidence: LEARNED_WEIGHTS.abstain.threshold,
-  ranker: 'rules',
   minCoverage: 0.5,
   minRelativeScore: 0.45,
   repeatSourcePenalty: -Math.log(0.8),
   maxSuggestions: 3,
   rank: {},
   neighbours: RULES_NEIGHBOURS,
-  weights: LEARNED_WEIGHTS,
-  vectors: null,
   meaning: null,
   answerModel: null,
 });
 
-/** Excerpt choice for the learned ranker, whose scores are log-odds: wider, no penalty for one source. */
-const LEARNED_RANKER_DEFAULTS = Object.freeze({ minRelativeScore: 0.05, repeatSourcePenalty: 0 });
-
 /**
- * First-stage settings for the rules ranker, fitted by `npm run fit:stage`
+ * First-stage settings, fitted by `npm run fit:stage`
  * (scripts/fit-first-stage.ts) on SQuAD public questions of articles 0–11 and checked on 12–23.
- * (The learned ranker keeps RANK_DEFAULTS: its weights were fitted on features computed with them.)
  */
 export const RULES_RANK: Readonly<Partial<RankOptions>> = Object.freeze({ b: 0.9, passageWeight: 0.75 });
 
 const NO_FEATURES = new Float64Array(0);
 
-/** Rules ranker: most a sentence's score grows for using the question's own words rather than only their stems. */
+/** Most a sentence's score grows for using the question's own words rather than only their stems. */
 const EXACT_WORDS_BONUS = 0.1;
 
-/** A candidate sentence with its learned score. */
+/** A candidate sentence with its score. */
 export interface ScoredHit {
   hit: SentenceHit;
+  /** The answer model's features of the candidate (empty when the model did not look at it). */
   features: Float64Array;
-  /** Learned score (log-odds scale): higher is better. */
+  /** The first stage's score, log scale, handed out in the answer model's order: higher is better. */
   score: number;
 }
 
@@ -159,15 +115,16 @@ export interface ScoredHit {
 export interface Analysis {
   query: AnalyzedQuery;
   ranking: Ranking;
-  /** Candidates, best first by learned score. */
+  /** Candidates, best first. */
   scored: ScoredHit[];
+  /** The answer model's confidence features of the best candidate (empty without the model). */
   abstainFeatures: Float64Array;
-  /** Learned estimate, in [0, 1], that the sources answer the question. */
+  /** Estimate, in [0, 1], that the best candidate answers the question (0 or 1 on coverage alone). */
   confidence: number;
-  /** Rules ranker: least coverage an excerpt needs (lower than `minCoverage` when the answer model answered). */
-  minCoverage?: number;
-  /** Rules ranker: sure (answer), uncertain (show the closest passages as such) or none (not covered). */
-  certainty?: Certainty;
+  /** Least coverage an excerpt needs (lower than `minCoverage` when the answer model answered). */
+  minCoverage: number;
+  /** Sure (answer), uncertain (show the closest passages as such) or none (not covered). */
+  certainty: Certainty;
 }
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
@@ -197,22 +154,8 @@ export function createEngine(
   options: Partial<EngineOptions> = {},
   reuse?: IndexReuse,
 ): Engine {
-  const settings: EngineOptions = {
-    ...ENGINE_DEFAULTS,
-    ...(options.ranker === 'learned' ? LEARNED_RANKER_DEFAULTS : {}),
-    ...(options.weights && options.minConfidence === undefined
-      ? { minConfidence: options.weights.abstain.threshold }
-      : {}),
-    ...options,
-  };
-  if (settings.ranker === 'rules') settings.rank = { ...RULES_RANK, ...settings.rank };
-  // Only the learned ranker reads word vectors; the rules ranker starts without loading them.
-  const vectors =
-    options.vectors === undefined
-      ? settings.ranker === 'learned'
-        ? defaultWordVectors()
-        : null
-      : options.vectors;
+  const settings: EngineOptions = { ...ENGINE_DEFAULTS, ...options };
+  settings.rank = { ...RULES_RANK, ...settings.rank };
   const { index, passages } = indexDocuments(documents, reuse);
   const groupOf = new Map(documents.map((document, group) => [document, group]));
   const sources = documents.map(toSourceRef);
@@ -247,10 +190,8 @@ export function createEngine(
         suggestions: [],
       };
     }
-    const { query, ranking, scored, confidence } = analysis;
+    const { query, ranking, scored, certainty, minCoverage } = analysis;
     const top = scored[0];
-    const certainty: Certainty =
-      analysis.certainty ?? (top !== undefined && confidence >= settings.minConfidence ? 'sure' : 'none');
     if (!top || certainty === 'none') {
       const suggestions = suggestSources(ranking.groupCoverage, allowed);
       return {
@@ -265,13 +206,7 @@ export function createEngine(
     const stems = new Set(
       query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem)),
     );
-    const excerpts = chooseExcerpts(
-      scored,
-      ranking.sentenceScores,
-      stems,
-      confidence,
-      analysis.minCoverage ?? settings.minCoverage,
-    );
+    const excerpts = chooseExcerpts(scored, ranking.sentenceScores, stems, minCoverage);
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
     if (certainty === 'uncertain') {
       return {
@@ -293,63 +228,15 @@ export function createEngine(
     };
   }
 
-  /** Tokens of sentences and paragraphs, worked out the first time a question reaches them. */
-  const sentenceTokens: Array<TextTokens | undefined> = [];
   /** What kinds of answer a candidate sentence holds, worked out the first time it is a candidate. */
   const sentenceKinds = new Map<number, number>();
-  const passageTokens: Array<TextTokens | undefined> = [];
-  const featureSource: FeatureSource = {
-    sentenceText(sentence) {
-      const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
-      const { start, end } = locate(sentence);
-      return passage.document.body.slice(start, end);
-    },
-    sentenceTokens(sentence) {
-      let tokens = sentenceTokens[sentence];
-      if (!tokens) {
-        tokens = textTokens(featureSource.sentenceText(sentence), vectors);
-        sentenceTokens[sentence] = tokens;
-      }
-      return tokens;
-    },
-    passageTokens(passageId) {
-      let tokens = passageTokens[passageId];
-      if (!tokens) {
-        const first = index.passageStart[passageId] as number;
-        const end = index.passageStart[passageId + 1] as number;
-        const parts: TextTokens[] = [];
-        for (let sentence = first; sentence < end; sentence++)
-          parts.push(featureSource.sentenceTokens(sentence));
-        tokens = {
-          words: parts.flatMap((part) => part.words),
-          stems: parts.flatMap((part) => part.stems),
-          // A paragraph's soft match only needs each of its words once.
-          ranks: Int32Array.from(new Set(parts.flatMap((part) => [...part.ranks]))),
-        };
-        passageTokens[passageId] = tokens;
-      }
-      return tokens;
-    },
-    countedStemsOf(sentence) {
-      return index.countedStems.get(sentence);
-    },
-    isLastInPassage(sentence) {
-      return index.sentencePassage[sentence + 1] !== index.sentencePassage[sentence];
-    },
-    isFirstInPassage(sentence) {
-      return sentence === 0 || index.sentencePassage[sentence - 1] !== index.sentencePassage[sentence];
-    },
-    vectors,
-  };
-  const similarity = settings.meaning
-    ? createCandidateSimilarity(settings.meaning, (sentence) => featureSource.sentenceText(sentence))
-    : null;
-  const answerModel =
-    options.answerModel !== undefined
-      ? options.answerModel
-      : settings.ranker === 'rules'
-        ? defaultAnswerModel()
-        : null;
+  function sentenceText(sentence: number): string {
+    const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
+    const { start, end } = locate(sentence);
+    return passage.document.body.slice(start, end);
+  }
+  const similarity = settings.meaning ? createCandidateSimilarity(settings.meaning, sentenceText) : null;
+  const answerModel = options.answerModel !== undefined ? options.answerModel : defaultAnswerModel();
   // Without the encoder, coverage decides whether to answer (the answer model needs cosines): the
   // default neighbours then only rank (counting towards coverage, they made it answer questions
   // about something else). Neighbours passed explicitly are used as they are.
@@ -357,50 +244,11 @@ export function createEngine(
     options.neighbours === undefined && settings.neighbours && !similarity
       ? { ...settings.neighbours, coverage: 0 }
       : settings.neighbours;
-  const rankWeights = alignWeights(settings.weights.rank);
-  const abstainWeights = alignWeights(settings.weights.abstain, true);
-
+  /**
+   * The one answering pipeline: the first stage (question analysis, BM25 × coverage), then the
+   * answer model over its best sentences when the encoder's cosines are at hand.
+   */
   function analyze(question: string, allowed: ReadonlySet<number> | null = null): Analysis | null {
-    if (settings.ranker === 'rules') return analyzeWithRules(question, allowed);
-    const query = analyzeQuery(question, index);
-    if (query.concepts.length === 0 || query.concepts.every((concept) => concept.optional)) return null;
-    const ranking = restrictRanking(
-      rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),
-      allowed,
-    );
-    const context = queryFeatureContext(query, ranking, vectors);
-    const topStage = ranking.hits[0]?.score ?? 0;
-    const scored = ranking.hits.map((hit) => {
-      const features = hitFeatures(context, featureSource, hit, topStage);
-      const score = rankWeights
-        ? linearScore(byQuestionLength(features, query.concepts.length), rankWeights)
-        : hit.score;
-      return { hit, features, score };
-    });
-    scored.sort((a, b) => b.score - a.score || a.hit.sentence - b.hit.sentence);
-    const top = scored[0];
-    const features = abstainFeatures(
-      context,
-      vectors,
-      top
-        ? {
-            features: top.features,
-            score: top.score,
-            passage: top.hit.passage,
-            soft: context.sentenceSoft.get(top.hit.sentence) as Float64Array,
-          }
-        : undefined,
-    );
-    const confidence = abstainWeights
-      ? 1 / (1 + Math.exp(-linearScore(features, abstainWeights)))
-      : top && top.hit.coverage >= 0.5
-        ? 1
-        : 0;
-    return { query, ranking, scored, abstainFeatures: features, confidence };
-  }
-
-  /** The first version's ranking: hand-written question analysis, BM25 × coverage, coverage ≥ minCoverage to answer. */
-  function analyzeWithRules(question: string, allowed: ReadonlySet<number> | null): Analysis | null {
     const query = analyzeQueryWithRules(question, index, neighbours);
     if (query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
@@ -422,7 +270,8 @@ export function createEngine(
     if (!top || !answerModel || !cosines) {
       const confidence = top !== undefined && top.hit.coverage >= settings.minCoverage ? 1 : 0;
       const certainty: Certainty = confidence === 1 ? 'sure' : 'none';
-      return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, certainty };
+      const minCoverage = settings.minCoverage;
+      return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, certainty, minCoverage };
     }
     // The answer model puts the first stage's best sentences in order again and judges the best.
     const head = scored.slice(0, answerModel.candidates);
@@ -435,7 +284,7 @@ export function createEngine(
         entityKinds: (sentence) => {
           let kinds = sentenceKinds.get(sentence);
           if (kinds === undefined) {
-            kinds = entityKinds(featureSource.sentenceText(sentence));
+            kinds = entityKinds(sentenceText(sentence));
             if (sentenceKinds.size >= 16_384) sentenceKinds.clear();
             sentenceKinds.set(sentence, kinds);
           }
@@ -502,7 +351,6 @@ export function createEngine(
     scored: ScoredHit[],
     sentenceScores: Map<number, number>,
     stems: ReadonlySet<string>,
-    confidence: number,
     minCoverage: number,
   ): Excerpt[] {
     const chosen: Excerpt[] = [];
@@ -510,9 +358,7 @@ export function createEngine(
     const top = scored[0] as ScoredHit;
     const minScore = top.score + Math.log(settings.minRelativeScore);
     const remaining = scored.filter(
-      (candidate) =>
-        candidate.score >= minScore &&
-        (settings.ranker === 'learned' || candidate.hit.coverage >= minCoverage),
+      (candidate) => candidate.score >= minScore && candidate.hit.coverage >= minCoverage,
     );
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;
@@ -528,8 +374,7 @@ export function createEngine(
       });
       const [candidate] = remaining.splice(bestAt, 1) as [ScoredHit];
       const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
-      const certainty = settings.ranker === 'learned' ? confidence : Math.min(1, candidate.hit.coverage);
-      excerpt.score = round(certainty * Math.exp(candidate.score - top.score));
+      excerpt.score = round(Math.min(1, candidate.hit.coverage) * Math.exp(candidate.score - top.score));
       if (mergeInto(chosen, excerpt)) continue;
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);
@@ -605,7 +450,7 @@ export function createEngine(
     const sentences = index.sentencePassage.length;
     if (!settings.meaning || sentences > PREFETCH_LIMIT) return Promise.resolve(0);
     return settings.meaning.prefetch(
-      Array.from({ length: sentences }, (_, sentence) => featureSource.sentenceText(sentence)),
+      Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence)),
     );
   }
 
@@ -630,19 +475,6 @@ function describeSource(document: KnowledgeDocument): string {
   const { meta } = document;
   const name = meta.publisher && meta.title ? `${meta.title} (${meta.publisher})` : citationTitle(meta);
   return meta.about ? `${name}: ${meta.about}` : name;
-}
-
-/** The weights in the order of the current feature names; null when none were fitted. */
-function alignWeights(
-  fitted: { names: readonly string[]; weights: readonly number[] },
-  abstain = false,
-): number[] | null {
-  if (fitted.names.length === 0) return null;
-  const names = abstain ? ABSTAIN_FEATURE_NAMES : RANK_WEIGHT_NAMES;
-  return names.map((name) => {
-    const at = fitted.names.indexOf(name);
-    return at < 0 ? 0 : (fitted.weights[at] as number);
-  });
 }
 
 function round(value: number): number {

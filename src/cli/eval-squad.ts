@@ -39,12 +39,10 @@ export async function runSquadEval(
   process.stdout.write(
     `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
   );
-  // The rules ranker as the bot runs it (with the meaning check when the encoder is on), then
-  // with coverage alone, then the learned ranker.
+  // As the bot answers (with the answer model when the encoder is on), then on coverage alone.
   const variants = [
-    ...(meaning ? [{ label: 'rules + meaning', options: { ranker: 'rules', meaning } as const }] : []),
-    { label: meaning ? 'rules, coverage' : 'rules', options: { ranker: 'rules' } as const },
-    { label: 'learned', options: { ranker: 'learned' } as const },
+    ...(meaning ? [{ label: 'answer model', options: { meaning } }] : []),
+    { label: 'coverage alone', options: {} },
   ];
   // The questions' sentence vectors are made in batches first (faster than one at a time).
   meaning?.prepare(

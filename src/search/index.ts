@@ -1,12 +1,10 @@
 /**
  * The inverted index and ranking: BM25 over stemmed terms as the first stage, spelling correction
- * against the sources and general English (fuse.js), lemma variants, then a learned reranker with
- * word-vector soft matching, and learned abstention.
+ * against the sources and general English (fuse.js), lemma variants and word neighbours; then the
+ * answer model (answer-model.ts) orders the best sentences again and says how sure it is.
  */
 
-export { ABSTAIN_FEATURE_NAMES, FEATURE_NAMES } from './features.js';
 export { FUZZY_DEFAULTS, FuzzyVocabulary } from './fuzzy.js';
-export { LEARNED_WEIGHTS } from './learned-weights.js';
 export { type AnalyzedQuery, analyzeQuery, type QueryConcept, type QueryVariant } from './query.js';
 export { analyzeQueryWithRules } from './query-rules.js';
 export { RANK_DEFAULTS, type Ranking, type RankOptions, rankSentences, type SentenceHit } from './rank.js';

@@ -12,10 +12,10 @@ import { SYNONYM_GROUPS } from './synonyms.js';
 import { contentTokens, stemWord, words } from './text.js';
 
 /*
- * The hand-written question analysis of the first version, kept as the default ranker ("rules")
- * until the learned one (query.ts, features.ts) beats it on the project's own questions too:
- * a domain thesaurus (synonyms.ts), framing verbs and result words fitted to the seed sample.
- * See README "How answers are chosen" for the measurements behind that choice.
+ * The first stage's question analysis, hand-written in the first version: a domain thesaurus
+ * (synonyms.ts), framing verbs and result words fitted to the seed sample, on top of query.ts's
+ * spelling and lemmas. The answer model (answer-model.ts) then orders its best sentences again.
+ * See README "How answers are chosen" for the measurements behind these choices.
  */
 
 const NUMBER_QUESTION =

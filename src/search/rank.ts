@@ -2,7 +2,7 @@ import { countInRange, lowerBound, occursInRange, type Postings } from './postin
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
-/** First-stage ranking settings: BM25 and coverage; the learned reranker reorders its hits. */
+/** First-stage ranking settings: BM25 and coverage; the answer model reorders its best hits. */
 export const RANK_DEFAULTS = Object.freeze({
   /** BM25 term-frequency saturation. */
   k1: 1.2,

@@ -23,8 +23,6 @@ const CODE_ROOT = existsSync(path.join(SOURCES, 'snapshot', 'engine-version.ts')
 const SHAPING_FOLDERS = ['knowledge', 'search', 'snapshot'];
 const SHAPING_FILES = ['answer/index-documents', 'answer/excerpt'];
 const QUESTION_TIME_ONLY = new Set([
-  'features',
-  'learned-weights',
   'lemmas',
   'answer-model',
   'candidate-similarity',
