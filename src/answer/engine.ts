@@ -7,7 +7,7 @@ import {
   judgeCandidates,
 } from '../search/answer-model.js';
 import { createCandidateSimilarity } from '../search/candidate-similarity.js';
-import { entityKinds } from '../search/entity-kinds.js';
+import { entityKinds, loadEntityModel } from '../search/entity-kinds.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
@@ -260,6 +260,10 @@ export function createEngine(
       .filter((hit) => hit.score > 0)
       .map((hit) => ({ hit, features: NO_FEATURES, score: Math.log(hit.score) }));
     const top = scored[0];
+    // The kinds of answer matter to "how many" and "when" questions only; the entity model loads
+    // on the first of them, here, while the encoder's worker may still be loading its own model.
+    if (top && answerModel && similarity && (query.type === 'count' || query.type === 'when'))
+      loadEntityModel();
     const cosines =
       top && answerModel
         ? similarity?.(

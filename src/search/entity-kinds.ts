@@ -22,6 +22,11 @@ interface Wink {
 
 let wink: Wink | null | undefined;
 
+/** Loads the entity model now (it loads on first use otherwise); false when it is unavailable. */
+export function loadEntityModel(): boolean {
+  return loadWink() !== null;
+}
+
 function loadWink(): Wink | null {
   if (wink === undefined) {
     try {
