@@ -43,8 +43,28 @@ const ASCII_WORD = /[a-z0-9]+/g;
 /** Text with nothing to fold but case: no accents to strip, so NFKD can be skipped. */
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
+/** Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar. */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Words of a text in a script written without spaces, by the dictionary-based word segmenter
+ * Node ships (ICU, through `Intl.Segmenter`). NFKC keeps a kana and its voicing mark one
+ * character (NFKD, as foldText uses for accents, would split "ド" into two and cut the word).
+ */
+function segmentedWords(text: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  const words: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(text.normalize('NFKC').toLowerCase()))
+    if (isWordLike) words.push(...(segment.match(WORD) ?? []));
+  return words;
+}
+
 /** Every word of a text, stop words included, folded. */
 export function words(text: string): string[] {
+  if (!ASCII.test(text) && UNSPACED_SCRIPT.test(text)) return segmentedWords(text);
   const folded = foldText(text);
   return folded.match(ASCII.test(folded) ? ASCII_WORD : WORD) ?? [];
 }
