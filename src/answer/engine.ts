@@ -118,7 +118,7 @@ export interface Analysis {
   /** Candidates, best first. */
   scored: ScoredHit[];
   /** The answer model's confidence features of the best candidate (empty without the model). */
-  abstainFeatures: Float64Array;
+  confidenceFeatures: Float64Array;
   /** Estimate, in [0, 1], that the best candidate answers the question (0 or 1 on coverage alone). */
   confidence: number;
   /** Least coverage an excerpt needs (lower than `minCoverage` when the answer model answered). */
@@ -275,7 +275,7 @@ export function createEngine(
       const confidence = top !== undefined && top.hit.coverage >= settings.minCoverage ? 1 : 0;
       const certainty: Certainty = confidence === 1 ? 'sure' : 'none';
       const minCoverage = settings.minCoverage;
-      return { query, ranking, scored, abstainFeatures: NO_FEATURES, confidence, certainty, minCoverage };
+      return { query, ranking, scored, confidenceFeatures: NO_FEATURES, confidence, certainty, minCoverage };
     }
     // The answer model puts the first stage's best sentences in order again and judges the best.
     const head = scored.slice(0, answerModel.candidates);
@@ -315,7 +315,7 @@ export function createEngine(
       query,
       ranking,
       scored,
-      abstainFeatures: judgement.confidenceFeatures,
+      confidenceFeatures: judgement.confidenceFeatures,
       confidence: judgement.confidence,
       // Not sure, but the question's words are found around the best passage: it comes close.
       certainty:
