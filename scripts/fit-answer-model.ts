@@ -134,7 +134,7 @@ function squadSamples(meaning: SentenceEncoder | null): Sample[] {
   if (!existsSync(file)) return [];
   const base = loadSquadArticles(file, 0, 12);
   const other = loadSquadArticles(file, 12, 24);
-  const engine = createEngine(base.documents, { meaning, answerModel: ZERO_MODEL });
+  const engine = createEngine(base.documents, { meaning, answerModel: ZERO_MODEL, newSentenceBudget: CANDIDATES });
   const own = sample(base.questions, 400, 7);
   const outside = sample(other.questions, 100, 7);
   meaning?.prepare(
@@ -308,7 +308,8 @@ function fitModel(samples: Sample[]): AnswerModel {
 async function samplesWith(meaning: SentenceEncoder | null): Promise<Sample[]> {
   const newsDir = path.join(root, '.cache', 'news-knowledge');
   await buildNewsKnowledge(NEWS_FILES.pages, newsDir);
-  const options = { meaning, answerModel: ZERO_MODEL };
+  // Every candidate embedded, as in a bot that has embedded its sources' sentences ahead.
+  const options = { meaning, answerModel: ZERO_MODEL, newSentenceBudget: CANDIDATES };
   const news = await loadEngineForCli(newsDir, options);
   const seed = await loadEngineForCli(path.join(root, 'test', 'fixtures', 'seed-knowledge'), options);
   return [

@@ -147,6 +147,8 @@ async function main(argv: string[]): Promise<number> {
       const options = { ...(await meaningOption()) };
       const { loadEngineForCli } = await import('./cli/load-engine.js');
       const engine = await loadEngineForCli(dir, options, indexCacheDir);
+      // As the bot answers once it has embedded its sources' sentences (it does, in the background).
+      engine.prepareMeaning();
       const { defaultQuestionsFile, runEval } = await import('./cli/eval.js');
       const files = {
         main: values.questions ?? defaultQuestionsFile(),

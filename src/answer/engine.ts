@@ -12,7 +12,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { SearchIndex } from '../search/search-index.js';
-import { PREFETCH_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
+import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
@@ -60,6 +60,13 @@ export interface EngineOptions {
    * `data/answer-model.json`; `null` keeps the first stage's order and answers on coverage alone.
    */
   answerModel: AnswerModel | null;
+  /**
+   * Most of the first stage's best sentences whose vectors a question may have made on the spot
+   * (about 25 ms each on two cores); the others count only when embedded ahead (`prefetchMeaning`,
+   * as the bot does for up to PREFETCH_LIMIT sentences) or for an earlier question. Default 3: at
+   * 100k passages, ten new sentences a question took the answer's p95 from 150 to 400 ms.
+   */
+  newSentenceBudget: number;
 }
 
 /**
@@ -89,6 +96,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   neighbours: RULES_NEIGHBOURS,
   meaning: null,
   answerModel: null,
+  newSentenceBudget: 3,
 });
 
 /**
@@ -138,6 +146,11 @@ export interface Engine extends QuestionAnswerer {
    * background (up to PREFETCH_LIMIT sentences); resolves with how many were embedded.
    */
   prefetchMeaning(): Promise<number>;
+  /**
+   * The same, at once and on every core, for evaluations and fitting (which then answer as the
+   * bot does once it has embedded its sentences); returns how many sentences it embedded.
+   */
+  prepareMeaning(): number;
   readonly documents: readonly KnowledgeDocument[];
   /** Paragraphs indexed (boilerplate excluded). */
   readonly passageCount: number;
@@ -264,11 +277,20 @@ export function createEngine(
     // on the first of them, here, while the encoder's worker may still be loading its own model.
     if (top && answerModel && similarity && (query.type === 'count' || query.type === 'when'))
       loadEntityModel();
+    // The model's candidates: the first stage's best, of which at most `newSentenceBudget` may
+    // need embedding now (the rest of the best must have been embedded ahead or for an earlier
+    // question); in a curated base every sentence is embedded ahead, so all of the best count.
+    const pool = answerModel ? scored.slice(0, answerModel.candidates) : [];
+    const head = similarity
+      ? pool.filter(
+          (candidate, rank) => rank < settings.newSentenceBudget || similarity.known(candidate.hit.sentence),
+        )
+      : [];
     const cosines =
       top && answerModel
-        ? similarity?.(
+        ? similarity?.cosines(
             question,
-            scored.slice(0, answerModel.candidates).map(({ hit }) => hit.sentence),
+            head.map(({ hit }) => hit.sentence),
           )
         : null;
     if (!top || !answerModel || !cosines) {
@@ -278,7 +300,6 @@ export function createEngine(
       return { query, ranking, scored, confidenceFeatures: NO_FEATURES, confidence, certainty, minCoverage };
     }
     // The answer model puts the first stage's best sentences in order again and judges the best.
-    const head = scored.slice(0, answerModel.candidates);
     const judgement = judgeCandidates(
       answerModel,
       {
@@ -303,13 +324,18 @@ export function createEngine(
     );
     // The first stage's scores are handed out in the new order, so how far the others fall
     // behind the best (which excerpts are shown) stays on the first stage's scale.
-    const scores = head.map((candidate) => candidate.score);
-    const reordered = judgement.order.map((at, rank) => ({
-      hit: (head[at] as ScoredHit).hit,
-      features: judgement.features[at] as Float64Array,
-      score: scores[rank] as number,
-    }));
-    scored.splice(0, head.length, ...reordered);
+    // Candidates left out of the model (not embedded) follow the ones it ordered.
+    const scores = pool.map((candidate) => candidate.score);
+    const inHead = new Set(head);
+    const reordered = [
+      ...judgement.order.map((at) => ({
+        hit: (head[at] as ScoredHit).hit,
+        features: judgement.features[at] as Float64Array,
+        score: 0,
+      })),
+      ...pool.filter((candidate) => !inHead.has(candidate)),
+    ].map((candidate, rank) => ({ ...candidate, score: scores[rank] as number }));
+    scored.splice(0, pool.length, ...reordered);
     const best = scored[0] as ScoredHit;
     return {
       query,
@@ -458,7 +484,26 @@ export function createEngine(
     );
   }
 
-  return { answer, analyze, locate, prefetchMeaning, documents, passageCount: passages.length, index };
+  function prepareMeaning(): number {
+    const sentences = index.sentencePassage.length;
+    if (!settings.meaning || sentences > PREFETCH_LIMIT) return 0;
+    settings.meaning.prepare(
+      Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence)),
+      PREPARED_VECTORS_LIMIT,
+    );
+    return sentences;
+  }
+
+  return {
+    answer,
+    analyze,
+    locate,
+    prefetchMeaning,
+    prepareMeaning,
+    documents,
+    passageCount: passages.length,
+    index,
+  };
 }
 
 function toSourceRef(document: KnowledgeDocument): SourceRef {

@@ -8,6 +8,7 @@ import type { QuestionAnswerer } from '../answer/types.js';
 import { type EvalSummary, evaluate, readEvalQuestions } from '../eval/evaluate.js';
 import { miniSearchAnswerer } from '../eval/minisearch-baseline.js';
 import { buildNewsKnowledge } from '../eval/news.js';
+import { PREPARED_VECTORS_LIMIT } from '../search/sentence-encoder.js';
 import { loadEngineForCli } from './load-engine.js';
 
 const sharedEval = path.resolve(
@@ -77,9 +78,11 @@ export async function runNewsEval(options: NewsEvalOptions): Promise<boolean> {
     for (const failure of failures) process.stderr.write(`warning: not added: ${failure}\n`);
     const engine = await loadEngineForCli(dir, options.engine);
     const questions = await readEvalQuestions(options.questions);
+    // As the bot answers once it has embedded its sources' sentences (it does, in the background).
+    engine.prepareMeaning();
     options.engine.meaning?.prepare(
       questions.map((question) => question.q),
-      questions.length + 1,
+      PREPARED_VECTORS_LIMIT,
     );
     const answerers: Array<[string, QuestionAnswerer]> = [
       ['research-bot', engine],

@@ -3,11 +3,13 @@ import { cosine, type SentenceEncoder } from './sentence-encoder.js';
 /** How many sentence vectors an engine keeps (2 KB each). */
 const CACHE_LIMIT = 16_384;
 
-/** Cosines of a question with candidate sentences, by sentence id; null when the encoder is unavailable. */
-export type CandidateSimilarity = (
-  question: string,
-  sentences: readonly number[],
-) => Map<number, number> | null;
+/** The encoder's cosines for a question's candidate sentences, and what it has at hand. */
+export interface CandidateSimilarity {
+  /** Cosines of a question with candidate sentences, by sentence id; null when the encoder is unavailable. */
+  cosines(question: string, sentences: readonly number[]): Map<number, number> | null;
+  /** True when the sentence's vector is at hand (embedded ahead, or for an earlier question). */
+  known(sentence: number): boolean;
+}
 
 /**
  * The sentence encoder's cosines between a question and candidate sentences. One call embeds the
@@ -19,7 +21,9 @@ export function createCandidateSimilarity(
   sentenceText: (sentence: number) => string,
 ): CandidateSimilarity {
   const vectors = new Map<number, Float32Array>();
-  return (question, sentences) => {
+  const known = (sentence: number) =>
+    vectors.has(sentence) || encoder.isPrepared?.(sentenceText(sentence)) === true;
+  const cosines = (question: string, sentences: readonly number[]) => {
     const unseen = [...new Set(sentences)].filter((sentence) => !vectors.has(sentence));
     const embedded = encoder.embed([question, ...unseen.map(sentenceText)]);
     if (!embedded) return null;
@@ -32,4 +36,5 @@ export function createCandidateSimilarity(
       sentences.map((sentence) => [sentence, cosine(questionVector, vectors.get(sentence) as Float32Array)]),
     );
   };
+  return { cosines, known };
 }

@@ -31,6 +31,8 @@ export interface SentenceEncoder {
    * so a question then waits only for its own vector. Resolves with how many it embedded.
    */
   prefetch(texts: readonly string[]): Promise<number>;
+  /** True when the text's vector was made ahead (`prepare`, `prefetch`): embedding it costs nothing. Absent: never. */
+  isPrepared?(text: string): boolean;
   /** Stops the worker (the encoder answers null afterwards). */
   close(): void;
 }
@@ -88,6 +90,12 @@ const PREFETCH_BATCH = 2;
 export const PREFETCH_LIMIT = 16_384;
 
 /**
+ * How many vectors evaluations keep when they `prepare` a knowledge base's sentences and their
+ * questions (2 KB each: 100 MB at most), so preparing the questions does not drop the sentences.
+ */
+export const PREPARED_VECTORS_LIMIT = 50_000;
+
+/**
  * Longest text embedded, in characters (a question's limit): a longer one is embedded from its
  * start. The model's cost grows faster than its input: a synthetic 30,000-character run-on
  * "sentence", as PDF extraction can give, took 3 s. One such sentence must not stall answers or
@@ -126,6 +134,10 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     private readonly warn: (message: string) => void,
   ) {
     this.workers = [this.startWorker()];
+  }
+
+  isPrepared(text: string): boolean {
+    return this.prepared.has(text);
   }
 
   embed(texts: readonly string[]): Float32Array[] | null {

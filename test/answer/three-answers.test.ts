@@ -90,3 +90,45 @@ describe('an uncertain answer just below the sure threshold', () => {
     expect(answer.excerpts[0]?.quote).toBe('The tutoring program raised math scores by ten points.');
   });
 });
+
+describe('sentences the answer model embeds for a question', () => {
+  const many = [
+    documentOf('tutoring-many', [
+      'Tutoring raised math scores in the first year.',
+      'Tutoring raised reading scores in the second year.',
+      'Tutoring raised attendance in the third year.',
+      'Tutoring raised science scores in the fourth year.',
+    ]),
+  ];
+  function recordingEncoder(prepared: boolean): { encoder: SentenceEncoder; embedded: string[] } {
+    const embedded: string[] = [];
+    const encoder: SentenceEncoder = {
+      embed: (texts) => {
+        embedded.push(...texts);
+        return texts.map(() => Float32Array.from([1, 0]));
+      },
+      prepare() {},
+      prefetch: async () => 0,
+      isPrepared: () => prepared,
+      close() {},
+    };
+    return { encoder, embedded };
+  }
+
+  it("embeds at most the budget of new sentences, the first stage's best first", () => {
+    const { encoder, embedded } = recordingEncoder(false);
+    createEngine(many, { meaning: encoder, answerModel: modelWith(0.4, 0.2), newSentenceBudget: 2 }).answer(
+      'What did tutoring raise?',
+    );
+    expect(embedded).toHaveLength(3);
+    expect(embedded[0]).toBe('What did tutoring raise?');
+  });
+
+  it('takes every one of the best sentences when they were embedded ahead', () => {
+    const { encoder, embedded } = recordingEncoder(true);
+    createEngine(many, { meaning: encoder, answerModel: modelWith(0.4, 0.2), newSentenceBudget: 2 }).answer(
+      'What did tutoring raise?',
+    );
+    expect(embedded).toHaveLength(5);
+  });
+});
