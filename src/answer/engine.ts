@@ -44,7 +44,7 @@ export interface EngineOptions {
   /**
    * First stage: which of the sources' other words for a question word count, and how much
    * (from the shipped word-neighbour table); `null` turns them off. Default RULES_NEIGHBOURS, with
-   * no share of coverage when there is no meaning check (`meaning` null).
+   * no share of coverage without the sentence encoder (`meaning` null).
    */
   neighbours: NeighbourOptions | null;
   /**
@@ -73,9 +73,9 @@ export interface EngineOptions {
  * First stage: a question word's five closest words in the sources with a word-vector cosine of at
  * least 0.6 each count as the word times 0.8 × cosine for ranking, and 0.6 of that for coverage.
  * The first three are checked by `npm run fit:stage` like RULES_RANK (SQuAD public, fit:stage's
- * samples: hit@1 +1.3 and +1.5 points on the two halves); the coverage share was measured with `npm run fit:meaning`: at 0.6
- * the meaning check turns away as many questions as without neighbours, at 1 it turned away 1.5–3
- * points fewer (README, "How answers are chosen").
+ * samples: hit@1 +1.3 and +1.5 points on the two halves); the coverage share was measured with the
+ * meaning check the answer model replaced: at 0.6 it turned away as many questions as without
+ * neighbours, at 1 it turned away 1.5–3 points fewer (docs/history.md).
  */
 export const RULES_NEIGHBOURS: Readonly<NeighbourOptions> = Object.freeze({
   least: 0.6,
@@ -142,7 +142,7 @@ export interface Engine extends QuestionAnswerer {
   /** Where a candidate sentence sits: its document id and offsets in the body. */
   locate(sentence: number): { documentId: string; start: number; end: number };
   /**
-   * With the meaning check, embeds the knowledge's sentences ahead of questions, in the
+   * With the sentence encoder, embeds the knowledge's sentences ahead of questions, in the
    * background (up to PREFETCH_LIMIT sentences); resolves with how many were embedded.
    */
   prefetchMeaning(): Promise<number>;
@@ -472,7 +472,7 @@ export function createEngine(
   }
 
   /**
-   * Embeds every sentence the meaning check may ask about, in the background, when there are at
+   * Embeds every sentence the answer model may ask about, in the background, when there are at
    * most PREFETCH_LIMIT of them (a curated knowledge base), so each question then waits only for
    * its own vector. Larger bases embed sentences as questions reach them.
    */

@@ -143,7 +143,7 @@ export class KnowledgeHolder implements QuestionAnswerer {
   private swap(built: BuiltEngine): void {
     this.current = built;
     this.knownProblems = new Set(built.problems.map((problem) => problem.file));
-    // With the meaning check, the sentences are embedded in the background (only new ones after
+    // With the sentence encoder, the sentences are embedded in the background (only new ones after
     // a reload), so a question then waits only for its own vector.
     const started = performance.now();
     built.engine.prefetchMeaning().then(

@@ -340,7 +340,7 @@ export function defaultSentenceEncoder(): SentenceEncoder | null {
   return shared;
 }
 
-/** Four texts of the longest embedded (MAX_EMBEDDED_CHARS), as many as the meaning check sends at once. */
+/** Four texts of the longest embedded (MAX_EMBEDDED_CHARS), a question and the few new candidate sentences the answer model sends at once. */
 const WARM_UP_TEXTS = [0, 1, 2, 3].map((at) =>
   `${at === 0 ? 'What did the study find about' : 'The study found that'} students, teachers and schools`
     .repeat(40)
