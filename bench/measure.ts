@@ -113,7 +113,7 @@ function build(engine: EngineName, workload: Workload, documents: readonly Knowl
     }
     case 'answer-meaning':
     case 'answer-meaning-cold': {
-      // As the bot answers: the rules ranker with the sentence encoder's meaning check. The
+      // As the bot answers: the first stage, then the answer model with the sentence encoder. The
       // encoder's model is loaded first and the sources' sentences embedded before the first
       // question (the bot does both at start-up, the second in the background). The cold
       // variant embeds each sentence when a question first reaches it.

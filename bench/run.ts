@@ -49,8 +49,8 @@ for (const size of SIZES) {
 const LABELS: Record<EngineName, string> = {
   ours: 'ours (analyzeQuery+rankSentences)',
   answer: 'ours, full engine.answer',
-  'answer-meaning': 'ours, answer + meaning check',
-  'answer-meaning-cold': 'ours, answer + meaning check, no prefetch',
+  'answer-meaning': 'ours, answer + answer model',
+  'answer-meaning-cold': 'ours, answer + answer model, no prefetch',
   minisearch: 'MiniSearch (defaults)',
   'minisearch-fuzzy': 'MiniSearch (fuzzy: 0.2)',
   fuse: 'fuse.js over passages',
@@ -244,15 +244,15 @@ function main(): void {
   const seedCold = results.find((r) => r.corpus === 'seed' && r.engine === 'answer-meaning-cold');
   if (seedAnswer && seedMeaning)
     out.push(
-      `info  seed corpus with the meaning check (sentence encoder, as the bot answers): p50 ${ms(seedMeaning.p50)} ms, p95 ${ms(seedMeaning.p95)} ms, ${ratio(seedMeaning.p95, seedAnswer.p95)} the p95 of coverage alone`,
+      `info  seed corpus with the answer model (sentence encoder, as the bot answers): p50 ${ms(seedMeaning.p50)} ms, p95 ${ms(seedMeaning.p95)} ms, ${ratio(seedMeaning.p95, seedAnswer.p95)} the p95 of coverage alone`,
     );
   if (seedMeaning && seedCold)
     out.push(
-      `info  seed corpus with the meaning check, sentences embedded ahead (as the bot) vs when first reached: 1st q ${ms(seedMeaning.firstQueryMs)} vs ${ms(seedCold.firstQueryMs)} ms, p95 ${ms(seedMeaning.p95)} vs ${ms(seedCold.p95)} ms, p99 ${ms(seedMeaning.p99)} vs ${ms(seedCold.p99)} ms (${ratio(seedCold.p99, seedMeaning.p99)} faster at p99)`,
+      `info  seed corpus with the answer model, sentences embedded ahead (as the bot) vs when first reached: 1st q ${ms(seedMeaning.firstQueryMs)} vs ${ms(seedCold.firstQueryMs)} ms, p95 ${ms(seedMeaning.p95)} vs ${ms(seedCold.p95)} ms, p99 ${ms(seedMeaning.p99)} vs ${ms(seedCold.p99)} ms (${ratio(seedCold.p99, seedMeaning.p99)} faster at p99)`,
     );
   if (seedMeaning)
     checks.push([
-      `seed corpus p95 ${ms(seedMeaning.p95)} ms <= 1 ms as the bot answers, meaning check on (issue 9)`,
+      `seed corpus p95 ${ms(seedMeaning.p95)} ms <= 1 ms as the bot answers, answer model on (issue 9)`,
       seedMeaning.p95 <= 1,
     ]);
   if (big) {
