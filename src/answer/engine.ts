@@ -241,7 +241,7 @@ export function createEngine(
     };
   }
 
-  /** What kinds of answer a candidate sentence holds, worked out the first time it is a candidate. */
+  /** What kinds of answer a candidate sentence holds, worked out the first time it is a candidate (as many kept as vectors). */
   const sentenceKinds = new Map<number, number>();
   function sentenceText(sentence: number): string {
     const passage = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
@@ -310,7 +310,7 @@ export function createEngine(
           let kinds = sentenceKinds.get(sentence);
           if (kinds === undefined) {
             kinds = entityKinds(sentenceText(sentence));
-            if (sentenceKinds.size >= 16_384) sentenceKinds.clear();
+            if (sentenceKinds.size >= PREFETCH_LIMIT) sentenceKinds.clear();
             sentenceKinds.set(sentence, kinds);
           }
           return kinds;
