@@ -50,7 +50,7 @@ export interface EngineOptions {
   /**
    * A sentence encoder whose cosines between the question and the best candidates
    * feed the answer model's order and confidence (sure / uncertain / not covered). Default null
-   * (the model orders without cosines and coverage decides); the bot and the command line pass
+   * (the first stage's order stands and coverage decides); the bot and the command line pass
    * the shipped encoder.
    */
   meaning: SentenceEncoder | null;
@@ -125,8 +125,6 @@ export interface Analysis {
   ranking: Ranking;
   /** Candidates, best first. */
   scored: ScoredHit[];
-  /** The answer model's confidence features of the best candidate (empty without the model). */
-  confidenceFeatures: Float64Array;
   /** Estimate, in [0, 1], that the best candidate answers the question (0 or 1 on coverage alone). */
   confidence: number;
   /** Least coverage an excerpt needs (lower than `minCoverage` when the answer model answered). */
@@ -297,7 +295,7 @@ export function createEngine(
       const confidence = top !== undefined && top.hit.coverage >= settings.minCoverage ? 1 : 0;
       const certainty: Certainty = confidence === 1 ? 'sure' : 'none';
       const minCoverage = settings.minCoverage;
-      return { query, ranking, scored, confidenceFeatures: NO_FEATURES, confidence, certainty, minCoverage };
+      return { query, ranking, scored, confidence, certainty, minCoverage };
     }
     // The answer model puts the first stage's best sentences in order again and judges the best.
     const judgement = judgeCandidates(
@@ -341,7 +339,6 @@ export function createEngine(
       query,
       ranking,
       scored,
-      confidenceFeatures: judgement.confidenceFeatures,
       confidence: judgement.confidence,
       // Not sure, but the question's words are found around the best passage: it comes close.
       certainty:
@@ -477,21 +474,22 @@ export function createEngine(
    * its own vector. Larger bases embed sentences as questions reach them.
    */
   function prefetchMeaning(): Promise<number> {
-    const sentences = index.sentencePassage.length;
-    if (!settings.meaning || sentences > PREFETCH_LIMIT) return Promise.resolve(0);
-    return settings.meaning.prefetch(
-      Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence)),
-    );
+    const texts = sentencesToEmbedAhead();
+    return settings.meaning && texts ? settings.meaning.prefetch(texts) : Promise.resolve(0);
   }
 
   function prepareMeaning(): number {
+    const texts = sentencesToEmbedAhead();
+    if (!settings.meaning || !texts) return 0;
+    settings.meaning.prepare(texts, PREPARED_VECTORS_LIMIT);
+    return texts.length;
+  }
+
+  /** Every sentence's text, when there is an encoder and at most PREFETCH_LIMIT of them; else null. */
+  function sentencesToEmbedAhead(): string[] | null {
     const sentences = index.sentencePassage.length;
-    if (!settings.meaning || sentences > PREFETCH_LIMIT) return 0;
-    settings.meaning.prepare(
-      Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence)),
-      PREPARED_VECTORS_LIMIT,
-    );
-    return sentences;
+    if (!settings.meaning || sentences > PREFETCH_LIMIT) return null;
+    return Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence));
   }
 
   return {

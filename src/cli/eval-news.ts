@@ -2,28 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EngineOptions } from '../answer/index.js';
 import type { QuestionAnswerer } from '../answer/types.js';
 import { type EvalSummary, evaluate, readEvalQuestions } from '../eval/evaluate.js';
 import { miniSearchAnswerer } from '../eval/minisearch-baseline.js';
 import { buildNewsKnowledge } from '../eval/news.js';
 import { PREPARED_VECTORS_LIMIT } from '../search/sentence-encoder.js';
+import { defaultPagesFile } from './eval-extraction.js';
 import { loadEngineForCli } from './load-engine.js';
 
-const sharedEval = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'shared',
-  'eval',
-);
-
-/** `../shared/eval/news/questions.json` and the pages they were written over. */
+/** `../shared/eval/news/questions.json` and the pages they were written over (the extraction benchmark's). */
 export const NEWS_FILES = Object.freeze({
-  questions: path.join(sharedEval, 'news', 'questions.json'),
-  pages: path.join(sharedEval, 'extraction', 'pages.json.gz'),
+  questions: path.join(path.dirname(path.dirname(defaultPagesFile())), 'news', 'questions.json'),
+  pages: defaultPagesFile(),
 });
 
 function percent(count: number, of: number): string {

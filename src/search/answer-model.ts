@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ENTITY_KIND } from './entity-kinds.js';
+import { lowerBound, occursInRange, type Postings } from './postings.js';
 import type { AnalyzedQuery } from './query.js';
 import type { SentenceHit } from './rank.js';
 import type { SearchIndex } from './search-index.js';
@@ -62,7 +63,9 @@ export const CONFIDENCE_FEATURES = Object.freeze([
   'cosine',
 ] as const);
 
-const variantSchema = z.object({
+const modelSchema = z.object({
+  /** How many of the first stage's best sentences are put in order again. */
+  candidates: z.number().int().positive(),
   rank: z.array(z.number()).length(CANDIDATE_FEATURES.length),
   confidence: z.array(z.number()).length(CONFIDENCE_FEATURES.length),
   bias: z.number(),
@@ -70,11 +73,6 @@ const variantSchema = z.object({
   sure: z.number(),
   /** Least confidence for an uncertain answer showing the closest passages; below it, "not covered". */
   close: z.number(),
-});
-
-const modelSchema = variantSchema.extend({
-  /** How many of the first stage's best sentences are put in order again. */
-  candidates: z.number().int().positive(),
 });
 
 export type AnswerModel = z.infer<typeof modelSchema>;
@@ -87,7 +85,7 @@ let shipped: AnswerModel | undefined;
 export function defaultAnswerModel(): AnswerModel {
   if (!shipped) {
     try {
-      shipped = modelSchema.parse(JSON.parse(readFileSync(ANSWER_MODEL_FILE, 'utf8')));
+      shipped = parseAnswerModel(JSON.parse(readFileSync(ANSWER_MODEL_FILE, 'utf8')));
     } catch (error) {
       throw new Error(
         `${ANSWER_MODEL_FILE} is missing or invalid (run npm run fit:answers): ${error instanceof Error ? error.message : String(error)}`,
@@ -116,8 +114,8 @@ export interface ModelContext {
   query: AnalyzedQuery;
   /** Characters of a sentence's text. */
   sentenceLength(sentence: number): number;
-  /** Cosine of each candidate with the question (by sentence id); null without the encoder. */
-  similarity: ReadonlyMap<number, number> | null;
+  /** Cosine of each candidate with the question (by sentence id). */
+  similarity: ReadonlyMap<number, number>;
   /** ENTITY_KIND bits of a sentence (entity-kinds.ts). */
   entityKinds(sentence: number): number;
 }
@@ -133,30 +131,20 @@ function questionStems(query: AnalyzedQuery): string[] {
   return [...stems];
 }
 
-/** Sentences of [first, end) holding the stem, from its postings. */
-function sentencesWithin(index: SearchIndex, stem: string, first: number, end: number): number {
-  const postings = index.postingsOf(stem);
-  if (!postings) return 0;
-  let low = 0;
-  let high = postings.sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((postings.sentences[middle] as number) < first) low = middle + 1;
-    else high = middle;
-  }
-  let count = 0;
-  for (let at = low; at < postings.sentences.length && (postings.sentences[at] as number) < end; at++)
-    count++;
-  return count;
+/** Sentences of [first, end) holding the term (its postings list sentences in ascending order). */
+function sentencesWithin(postings: Postings | undefined, first: number, end: number): number {
+  return postings ? lowerBound(postings.sentences, end) - lowerBound(postings.sentences, first) : 0;
 }
 
-function holds(index: SearchIndex, stem: string, sentence: number): boolean {
-  return sentencesWithin(index, stem, sentence, sentence + 1) > 0;
-}
-
-/** Shares of the question's weight (within its document, and in the whole index) the sentence holds. */
-function weightShares(context: ModelContext, stems: readonly string[], hit: SentenceHit): [number, number] {
-  const { index } = context;
+/**
+ * Shares of the question's weight (within the sentence's document, and in the whole index) the
+ * sentence holds; `postings` are those of the question's own stems.
+ */
+function weightShares(
+  index: SearchIndex,
+  postings: ReadonlyArray<Postings | undefined>,
+  hit: SentenceHit,
+): [number, number] {
   const first = index.groupStart[hit.group] as number;
   const end = index.groupStart[hit.group + 1] as number;
   const inDocument = end - first;
@@ -164,13 +152,12 @@ function weightShares(context: ModelContext, stems: readonly string[], hit: Sent
   let localTotal = 0;
   let global = 0;
   let globalTotal = 0;
-  for (const stem of stems) {
-    const postings = index.postingsOf(stem);
-    const localWeight = Math.log((inDocument + 1) / (sentencesWithin(index, stem, first, end) + 0.5));
-    const globalWeight = postings ? index.sentenceIdf(postings) : 0;
+  for (const stemPostings of postings) {
+    const localWeight = Math.log((inDocument + 1) / (sentencesWithin(stemPostings, first, end) + 0.5));
+    const globalWeight = stemPostings ? index.sentenceIdf(stemPostings) : 0;
     localTotal += localWeight;
     globalTotal += globalWeight;
-    if (holds(index, stem, hit.sentence)) {
+    if (stemPostings && occursInRange(stemPostings, hit.sentence, hit.sentence + 1)) {
       local += localWeight;
       global += globalWeight;
     }
@@ -183,17 +170,17 @@ export function candidateFeatures(
   context: ModelContext,
   candidates: readonly ModelCandidate[],
 ): Float64Array[] {
-  const stems = questionStems(context.query);
+  const postings = questionStems(context.query).map((stem) => context.index.postingsOf(stem));
   const top = candidates[0]?.score ?? 0;
   const documentBest = new Map<number, number>();
   for (const { hit, score } of candidates)
     documentBest.set(hit.group, Math.max(documentBest.get(hit.group) ?? Number.NEGATIVE_INFINITY, score));
   let bestCosine = Number.NEGATIVE_INFINITY;
-  for (const value of context.similarity?.values() ?? []) bestCosine = Math.max(bestCosine, value);
+  for (const value of context.similarity.values()) bestCosine = Math.max(bestCosine, value);
   return candidates.map(({ hit, score }) => {
-    const [local, global] = weightShares(context, stems, hit);
+    const [local, global] = weightShares(context.index, postings, hit);
     const groupFirst = context.index.groupStart[hit.group] as number;
-    const cosine = context.similarity?.get(hit.sentence) ?? 0;
+    const cosine = context.similarity.get(hit.sentence) ?? 0;
     const counted = context.index.countedStems.get(hit.sentence);
     const countAsked =
       context.query.wantsNumber && context.index.sentenceHasNumber[hit.sentence] === 1
@@ -215,7 +202,7 @@ export function candidateFeatures(
       Math.min(context.sentenceLength(hit.sentence), 400) / 400,
       countAsked,
       cosine,
-      context.similarity ? cosine - bestCosine : 0,
+      cosine - bestCosine,
       context.query.type === 'count' && (context.entityKinds(hit.sentence) & ENTITY_KIND.amount) !== 0
         ? 1
         : 0,
@@ -268,7 +255,6 @@ export interface ModelJudgement {
   /** Candidate positions, best first by the model. */
   order: number[];
   features: Float64Array[];
-  confidenceFeatures: Float64Array;
   /** Estimated probability, in [0, 1], that the best candidate answers the question. */
   confidence: number;
   certainty: Certainty;
@@ -284,9 +270,9 @@ export function judgeCandidates(
   const modelScores = features.map((f) => dot(model.rank, f));
   const order = candidates.map((_, at) => at);
   order.sort((a, b) => (modelScores[b] as number) - (modelScores[a] as number) || a - b);
-  const confidence_ = confidenceFeatures(order, modelScores, features, candidates);
-  const confidence = 1 / (1 + Math.exp(-(dot(model.confidence, confidence_) + model.bias)));
+  const judged = confidenceFeatures(order, modelScores, features, candidates);
+  const confidence = 1 / (1 + Math.exp(-(dot(model.confidence, judged) + model.bias)));
   const certainty: Certainty =
     confidence >= model.sure ? 'sure' : confidence >= model.close ? 'uncertain' : 'none';
-  return { order, features, confidenceFeatures: confidence_, confidence, certainty };
+  return { order, features, confidence, certainty };
 }

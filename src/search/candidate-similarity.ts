@@ -1,7 +1,4 @@
-import { cosine, type SentenceEncoder } from './sentence-encoder.js';
-
-/** How many sentence vectors an engine keeps (2 KB each). */
-const CACHE_LIMIT = 16_384;
+import { cosine, PREFETCH_LIMIT, type SentenceEncoder } from './sentence-encoder.js';
 
 /** The encoder's cosines for a question's candidate sentences, and what it has at hand. */
 export interface CandidateSimilarity {
@@ -29,7 +26,8 @@ export function createCandidateSimilarity(
     if (!embedded) return null;
     const questionVector = embedded[0] as Float32Array;
     unseen.forEach((sentence, at) => {
-      if (vectors.size >= CACHE_LIMIT) vectors.clear();
+      // As many kept as the encoder embeds ahead (2 KB each).
+      if (vectors.size >= PREFETCH_LIMIT) vectors.clear();
       vectors.set(sentence, embedded[at + 1] as Float32Array);
     });
     return new Map(
