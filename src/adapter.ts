@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PlatformName } from './chat/index.js';
 
-/** The chat platforms the bot can serve. */
-export type PlatformName = 'slack' | 'discord';
+export type { PlatformName };
 
 /**
  * A chat platform adapter's lifecycle, as the process wiring (`src/index.ts`) sees it.
@@ -20,9 +19,4 @@ export interface PlatformAdapter {
   isConnected(): boolean;
   /** Why it is not connected, for `/healthz` (undefined while connected). */
   status(): string | undefined;
-  /**
-   * Slack HTTP mode only: the request listener for `/slack/events` (events, slash commands and
-   * interactivity), mounted by `src/server` on the shared HTTP server beside `/healthz`.
-   */
-  readonly httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
 }

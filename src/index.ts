@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
 import { createLogger } from './log/logger.js';
 import { chooseLogFormat } from './log/pretty.js';
 import { RefusalLog } from './log/refusal-log.js';
-import { createPlatformAdapters } from './platforms.js';
+import { createPlatforms } from './platforms.js';
 import { KnowledgeHolder, watchKnowledge } from './runtime/index.js';
 import { generalSpeller } from './search/index.js';
 import { defaultSentenceEncoder, warmUpSentenceEncoder } from './search/sentence-encoder.js';
@@ -63,8 +63,7 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const refusals = new RefusalLog(logger);
-  const adapters = createPlatformAdapters(config, holder, logger, refusals, store);
-  const slackHttp = adapters.find((adapter) => adapter.httpHandler)?.httpHandler;
+  const { adapters, slackEvents } = createPlatforms(config, holder, logger, refusals, store);
   const server: Server = createHttpServer({
     health: () => {
       const platforms = Object.fromEntries(
@@ -80,7 +79,7 @@ async function main(): Promise<void> {
         ...(stopping ? { reason: 'shutting down' } : {}),
       };
     },
-    ...(slackHttp ? { slackEvents: slackHttp } : {}),
+    ...(slackEvents ? { slackEvents } : {}),
     refusals,
   });
   await new Promise<void>((resolve, reject) => {

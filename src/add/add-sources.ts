@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { BotError, ErrorCode } from '../errors.js';
 import { parseKnowledgeDocument } from '../knowledge/load.js';
-import { AddError, AddErrorCode } from './errors.js';
 import type { FetchLimits } from './fetch-page.js';
 import { type FolderIndex, indexFolder, remember, textKey, urlKey } from './folder.js';
 import { baseSlug, renderKnowledgeFile } from './knowledge-file.js';
@@ -51,8 +51,8 @@ function refuseDuplicate(index: FolderIndex, input: string, source: ExtractedSou
   const byText = index.texts.get(textKey(source.body));
   const holder = byUrl ?? byInputUrl ?? byText;
   if (holder) {
-    throw new AddError(
-      AddErrorCode.Duplicate,
+    throw new BotError(
+      ErrorCode.AddDuplicate,
       `${input}: already in the knowledge folder as ${holder} (same ${byUrl || byInputUrl ? 'URL' : 'text'}); nothing to do (to replace it, delete ${holder} first)`,
     );
   }
@@ -69,8 +69,8 @@ function freeName(index: FolderIndex, slug: string): string {
 async function addOne(input: string, index: FolderIndex, options: AddOptions): Promise<AddedSource> {
   const source = await readSource(input, options.fetch);
   if (source.body.trim() === '') {
-    throw new AddError(
-      AddErrorCode.NoText,
+    throw new BotError(
+      ErrorCode.AddNoText,
       source.format === 'pdf'
         ? `${input}: no text found in the PDF (a scan holds only images); run it through OCR first, then add the result`
         : `${input}: no article text found on the page; save the article's text as a .txt file and add that`,
@@ -88,7 +88,7 @@ async function addOne(input: string, index: FolderIndex, options: AddOptions): P
       quotable = quotableParagraphs(document);
       pages = document.pageStarts?.length ?? null;
     } catch (error) {
-      throw new AddError(AddErrorCode.NoText, `${input}: ${(error as Error).message}; nothing was written`);
+      throw new BotError(ErrorCode.AddNoText, `${input}: ${(error as Error).message}; nothing was written`);
     }
     if (!options.dryRun && !(await writeNewFile(options.dir, name, content))) {
       // Someone wrote that name meanwhile: take the next one; never overwrite.
@@ -126,7 +126,7 @@ export async function addSources(inputs: readonly string[], options: AddOptions)
     try {
       outcomes.push(await addOne(input, index, options));
     } catch (error) {
-      const message = error instanceof AddError ? error.message : `${input}: ${(error as Error).message}`;
+      const message = error instanceof BotError ? error.message : `${input}: ${(error as Error).message}`;
       outcomes.push({ ok: false, input, error: message });
     }
   }

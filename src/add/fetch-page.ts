@@ -1,4 +1,4 @@
-import { AddError, AddErrorCode } from './errors.js';
+import { BotError, ErrorCode } from '../errors.js';
 
 /** Limits for fetching a URL. */
 export interface FetchLimits {
@@ -33,14 +33,14 @@ function kindOf(contentType: string | null): FetchedKind | null {
 
 /**
  * Fetches a web page or PDF, refusing what is not one (by content type), what is too large (by
- * its Content-Length or as it arrives) and what takes too long. Every failure is an AddError
+ * its Content-Length or as it arrives) and what takes too long. Every failure is an BotError
  * naming the URL and what to do.
  */
 export async function fetchPage(url: string, limits: FetchLimits = FETCH_DEFAULTS): Promise<FetchedPage> {
   const seconds = Math.round(limits.timeoutMs / 100) / 10;
   const megabytes = Math.round(limits.maxBytes / 1024 / 102.4) / 10;
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  const fail = (message: string) => new AddError(AddErrorCode.Fetch, `${url}: ${message}`);
+  const fail = (message: string) => new BotError(ErrorCode.AddFetchFailed, `${url}: ${message}`);
   const timedOut = () =>
     fail(
       `no complete answer within ${seconds} s; check the address, or save the page from a browser and add the file`,
@@ -92,7 +92,7 @@ export async function fetchPage(url: string, limits: FetchLimits = FETCH_DEFAULT
       chunks.push(chunk);
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'AddError') throw error;
+    if (error instanceof Error && error.name === 'BotError') throw error;
     if (signal.aborted) throw timedOut();
     throw fail(`the download broke off (${(error as Error).message}); try again`);
   }

@@ -9,7 +9,6 @@ export {
   addSources,
   type FailedSource,
 } from './add-sources.js';
-export { AddError, AddErrorCode } from './errors.js';
 export { FETCH_DEFAULTS, type FetchLimits } from './fetch-page.js';
 export { extractHtml, readabilityOnly, wholePageText } from './html/extract.js';
 export { extractPdf } from './pdf/extract.js';

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BotError, ErrorCode } from '../errors.js';
 import type { SourceFormat } from '../knowledge/types.js';
 import { decodeHtml } from './decode.js';
-import { AddError, AddErrorCode } from './errors.js';
 import { FETCH_DEFAULTS, type FetchedKind, type FetchLimits, fetchPage } from './fetch-page.js';
 import { extractHtml } from './html/extract.js';
 import { extractPdf } from './pdf/extract.js';
@@ -39,8 +39,8 @@ export function textTitle(text: string): string | null {
 function fromText(text: string, input: string, url: string | null): ExtractedSource {
   const body = text.replace(/^\uFEFF/, '');
   if (/^---[ \t]*\r?\n/.test(body)) {
-    throw new AddError(
-      AddErrorCode.Unsupported,
+    throw new BotError(
+      ErrorCode.AddUnsupported,
       `${input}: already a knowledge file (it starts with front matter); copy it into the knowledge folder instead, and run npm run check-knowledge`,
     );
   }
@@ -69,8 +69,8 @@ async function fromPdf(bytes: Uint8Array, input: string, url: string | null): Pr
       body: pdf.text.trim() === '' ? '' : `${pdf.text}\n`,
     };
   } catch (error) {
-    throw new AddError(
-      AddErrorCode.Unreadable,
+    throw new BotError(
+      ErrorCode.AddUnreadable,
       `${input}: not a readable PDF (${(error as Error).message}); check that the file opens in a PDF viewer`,
     );
   }
@@ -101,8 +101,8 @@ export async function readSource(
     bytes = await readFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AddError(
-      AddErrorCode.NotFound,
+    throw new BotError(
+      ErrorCode.AddNotFound,
       code === 'ENOENT'
         ? `${input}: no such file; check the path (URLs must start with http:// or https://)`
         : `${input}: cannot read it (${code === 'EISDIR' ? 'a folder' : (error as Error).message}); give ${SUPPORTED}`,
@@ -115,15 +115,15 @@ export async function readSource(
     try {
       return fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), input, null);
     } catch (error) {
-      if (error instanceof AddError) throw error;
-      throw new AddError(
-        AddErrorCode.Unreadable,
+      if (error instanceof BotError) throw error;
+      throw new BotError(
+        ErrorCode.AddUnreadable,
         `${input}: not valid UTF-8 text; save it as UTF-8 and add it again`,
       );
     }
   }
-  throw new AddError(
-    AddErrorCode.Unsupported,
+  throw new BotError(
+    ErrorCode.AddUnsupported,
     `${input}: cannot add a ${path.extname(input) || 'file without an extension'} file; give ${SUPPORTED} (save other documents as PDF first)`,
   );
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/index.js';
+import { createResearch } from '../chat/index.js';
 import type { CitationStyle } from '../cite/index.js';
-import { createResearch } from '../research/index.js';
 import { answerToJson, formatAnswerLine, formatAnswerText } from './format.js';
 
 /**

@@ -1,9 +1,11 @@
+import { BotError, ErrorCode } from '../errors.js';
+
 /** Why the configuration cannot be used: every problem, each with how to fix it. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends BotError {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
     super(
+      ErrorCode.ConfigInvalid,
       `The configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example for every variable and its default.`,
     );
     this.name = 'ConfigError';
@@ -12,10 +14,10 @@ export class ConfigError extends Error {
 }
 
 /** Neither Slack nor Discord is configured: the bot would have nowhere to answer. */
-export class NoPlatformError extends Error {
-  readonly code = 'NO_PLATFORM';
+export class NoPlatformError extends BotError {
   constructor() {
     super(
+      ErrorCode.NoPlatform,
       [
         'No chat platform is configured, so there is nothing to start.',
         '  - For Slack, set SLACK_BOT_TOKEN (xoxb-…, Slack app → OAuth & Permissions) and either',

@@ -1,29 +1,19 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { PlatformAdapter } from '../adapter.js';
-import type { QuestionAnswerer } from '../answer/index.js';
-import type { Logger } from '../log/logger.js';
-import { createResearch, type Research } from '../research/index.js';
-import { NO_RECORDER, type Recorder } from '../store/recorder.js';
+import { type ChatOptions, createChat } from '../chat/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interaction.js';
 import { handleMessage } from './handlers/message.js';
-import { InflightCounter } from './inflight.js';
 import { loggableError } from './log-error.js';
 import { type DiscordOptions, resolveDiscordOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
 import { describeDiscordStartFailure } from './start-failure.js';
 
-/** What the adapter is given rather than builds. */
-export interface DiscordDeps {
-  /** Answers every question (the engine, or the reloadable holder of it). Called synchronously. */
-  answerer: QuestionAnswerer;
-  /** Where the adapter logs (as a `platform: discord` child); the token never reaches it. */
-  logger: Logger;
-  /** The conversation layer (filters, follow-ups, sources, citations). Default: one over `answerer`. */
-  research?: Research;
-  /** Where answers and votes are stored for the curator's report. Default: nowhere. */
-  recorder?: Recorder;
-}
+/**
+ * What the adapter is given rather than builds: what its conversation needs (the answerer, the
+ * recorder, channel source sets), and the logger it logs to as a `platform: discord` child (the
+ * token never reaches it).
+ */
+export type DiscordDeps = Omit<ChatOptions, 'platform' | 'rateLimit' | 'loggableError'>;
 
 /** How long start() waits for the gateway's READY and the servers' data. */
 const READY_TIMEOUT_MS = 30_000;
@@ -48,16 +38,12 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
   });
   let state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed' = 'new';
   let reason: string | undefined = 'not started';
-  const inflight = new InflightCounter();
+  const chat = createChat({ ...deps, platform: 'discord', logger, rateLimit, loggableError });
   const context: HandlerContext = {
-    answerer: deps.answerer,
-    research: deps.research ?? createResearch(deps.answerer),
-    recorder: deps.recorder ?? NO_RECORDER,
+    chat,
     logger,
-    limiter: new RateLimiter(rateLimit.max, rateLimit.windowMs),
-    inflight,
     maxExcerpts,
-    phase: () => (state === 'running' ? 'answering' : state === 'stopping' ? 'stopping' : 'idle'),
+    listening: () => state === 'running' || state === 'stopping',
   };
   // Each handler catches its own errors; these guards keep a bug from ever crashing the process.
   client.on(Events.MessageCreate, (message) => {
@@ -109,8 +95,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
         const wasRunning = state === 'running';
         state = 'stopping';
         reason = 'shutting down';
-        if (wasRunning && !(await inflight.drained(graceMs)))
-          logger.warn('discord: stopped with answers still under way');
+        if (wasRunning) await chat.close(graceMs);
         await client.destroy();
         state = 'stopped';
         reason = 'stopped';

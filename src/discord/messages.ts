@@ -1,4 +1,5 @@
 import { ANSWER_MESSAGES, EXAMPLE_QUESTIONS } from '../answer/index.js';
+import { CHAT_MESSAGES } from '../chat/index.js';
 
 /** Every sentence the Discord adapter says, in one place; tests assert against these. */
 export const DISCORD_MESSAGES = Object.freeze({
@@ -11,10 +12,9 @@ export const DISCORD_MESSAGES = Object.freeze({
   notCovered: "The sources don't cover that.",
   uncertain: ANSWER_MESSAGES.uncertain,
   theyCover: 'They cover:',
-  rateLimited: (seconds: number) =>
-    `You're asking faster than I can cite. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`,
-  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
-  restarting: 'research-bot is restarting; please ask again in a minute.',
+  rateLimited: CHAT_MESSAGES.rateLimited,
+  apology: CHAT_MESSAGES.apology,
+  restarting: CHAT_MESSAGES.restarting,
   asked: 'Q:',
   paragraph: (number: number) => `paragraph ${number}`,
   /** For a paged source (a PDF), in the paragraph's place. */
@@ -46,6 +46,3 @@ export const DISCORD_MESSAGES = Object.freeze({
 
 /** custom_id of the cite menu, and the prefix of the vote buttons' (`research_vote:up:<answer id>`). */
 export const COMPONENT_IDS = Object.freeze({ cite: 'research_cite', vote: 'research_vote' });
-
-/** Messages that only ask for help. */
-export const HELP_WORDS: ReadonlySet<string> = new Set(['help', '?', 'usage']);

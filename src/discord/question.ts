@@ -1,5 +1,3 @@
-import { HELP_WORDS } from './messages.js';
-
 /** True when the message's text mentions the bot user itself (not @everyone, a role, or only a reply). */
 export function mentionsBot(content: string, botId: string): boolean {
   return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
@@ -8,9 +6,4 @@ export function mentionsBot(content: string, botId: string): boolean {
 /** The question around the bot's mention(s), spaces tidied. */
 export function questionFromMessage(content: string, botId: string): string {
   return content.replaceAll(`<@${botId}>`, ' ').replaceAll(`<@!${botId}>`, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** True when the text asks for usage rather than asking a question. */
-export function wantsHelp(question: string): boolean {
-  return question === '' || HELP_WORDS.has(question.toLowerCase());
 }

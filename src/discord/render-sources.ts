@@ -1,4 +1,4 @@
-import { type SourceEntry, sourcesPage } from '../research/index.js';
+import { type SourceEntry, sourcesPage } from '../chat/index.js';
 import { escapeDiscord } from './escape.js';
 import { clip, DISCORD_LIMITS } from './limits.js';
 import { DISCORD_MESSAGES } from './messages.js';

@@ -2,7 +2,6 @@
 export { boilerplateReason, markBoilerplate } from './boilerplate.js';
 export { citationTitle } from './citation.js';
 export { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
-export { KnowledgeError, KnowledgeErrorCode } from './errors.js';
 export { FRONT_MATTER_LIMITS, parseKnowledgeFile } from './front-matter.js';
 export {
   contentHash,

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BotError, ErrorCode } from '../errors.js';
 import { markBoilerplate } from './boilerplate.js';
 import { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
-import { KnowledgeError, KnowledgeErrorCode } from './errors.js';
 import { type ParsedFile, parseKnowledgeFile } from './front-matter.js';
 import { pageStarts } from './pages.js';
 import { segmentBody } from './segment.js';
@@ -96,7 +96,7 @@ export function contentHash(bytes: Uint8Array): string {
  * bytes that are not UTF-8, an id another file keeps) becomes a KnowledgeProblem naming the
  * file; the others still load, in name order. Of two files with one id, the established one
  * keeps it and the other is reported naming both (settleDuplicateIds).
- * Throws KnowledgeError only when the folder itself is missing or unreadable.
+ * Throws BotError only when the folder itself is missing or unreadable.
  */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeLoad> {
   let names: string[];
@@ -111,8 +111,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       .sort();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KnowledgeError(
-      missing ? KnowledgeErrorCode.FolderMissing : KnowledgeErrorCode.FolderUnreadable,
+    throw new BotError(
+      missing ? ErrorCode.KnowledgeFolderMissing : ErrorCode.KnowledgeFolderUnreadable,
       missing
         ? `knowledge folder not found: ${path.resolve(dir)} (set KNOWLEDGE_DIR to the folder holding the .md sources)`
         : `knowledge folder unreadable: ${path.resolve(dir)}: ${(error as Error).message}`,

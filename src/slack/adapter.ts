@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, ErrorCode, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
+import { App, ErrorCode as BoltErrorCode, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
 import type { PlatformAdapter } from '../adapter.js';
-import type { QuestionAnswerer } from '../answer/index.js';
+import { type ChatOptions, createChat } from '../chat/index.js';
+import { BotError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { RefusalLog } from '../log/refusal-log.js';
-import { createResearch, type Research } from '../research/index.js';
 import {
   BodyReader,
   type Refusal,
@@ -12,36 +12,37 @@ import {
   refuseByContentLength,
   sendRefusal,
 } from '../server/index.js';
-import { NO_RECORDER, type Recorder } from '../store/recorder.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { SlackConfigError, SlackErrorCode } from './errors.js';
 import { registerActions } from './handlers/actions.js';
 import type { HandlerContext } from './handlers/context.js';
 import { registerDirectMessage } from './handlers/direct-message.js';
 import { registerMention } from './handlers/mention.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
-import { InflightTracker } from './inflight.js';
 import { SLACK_MESSAGES } from './messages.js';
 import { resolveSlackOptions, type SlackOptions } from './options.js';
 import { createReceiver, SLACK_EVENTS_PATH } from './receiver.js';
 import { refuseByTimestamp, refuseUnsigned } from './request-guard.js';
 import { describeSlackStartFailure, type SlackStartStep } from './start-failure.js';
 
-/** What the Slack adapter is given besides its options. */
-export interface SlackDeps {
-  /** Answers questions; called synchronously for each one. */
-  answerer: QuestionAnswerer;
-  /** Where answers, votes and errors are logged (tokens never are). */
-  logger: Logger;
+/**
+ * What the Slack adapter is given besides its options: what its conversation needs (the
+ * answerer, the recorder, channel source sets) and the logger (tokens never reach it).
+ */
+export interface SlackDeps extends Omit<ChatOptions, 'platform' | 'rateLimit' | 'loggableError'> {
   /**
    * HTTP mode: where refused requests (bad signature, stale or future timestamp, body too large
    * or too slow) are logged, aggregated per address and minute. Default: one of its own.
    */
   refusals?: RefusalLog;
-  /** The conversation layer (filters, follow-ups, sources, citations). Default: one over `answerer`. */
-  research?: Research;
-  /** Where answers and votes are stored for the curator's report. Default: nowhere. */
-  recorder?: Recorder;
+}
+
+/** The Slack adapter; in HTTP mode with the request listener to mount at `/slack/events`. */
+export interface SlackAdapter extends PlatformAdapter {
+  /**
+   * HTTP mode only: the request listener for `/slack/events` (events, slash commands and
+   * interactivity), mounted by `src/server` on the shared HTTP server beside `/healthz`.
+   */
+  readonly httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** Retries for Web API calls (p-retry options): three tries more, at most ~10 s in all. */
@@ -56,9 +57,9 @@ type State = 'new' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
  * The Slack adapter: a Bolt app answering the slash command, @mentions and DMs with Block Kit
  * answers. Socket Mode when `appToken` is set; otherwise HTTP mode, where `httpHandler` must be
  * mounted at `/slack/events` on the shared server (the adapter opens no port).
- * Throws a SlackConfigError at once when the options cannot work (e.g. no signing secret in HTTP mode).
+ * Throws a BotError at once when the options cannot work (e.g. no signing secret in HTTP mode).
  */
-export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): PlatformAdapter {
+export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): SlackAdapter {
   const resolved = resolveSlackOptions(options);
   const logger = deps.logger.child({ platform: 'slack', mode: resolved.mode });
   const boltLogger = createBoltLogger(logger);
@@ -77,8 +78,9 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     // auth.test runs in start(), so a bad token fails start() instead of the first question.
     deferInitialization: true,
   });
-  const inflight = new InflightTracker();
-  const refusals = deps.refusals ?? new RefusalLog(logger);
+  const { refusals: givenRefusals, ...chatDeps } = deps;
+  const chat = createChat({ ...chatDeps, platform: 'slack', logger });
+  const refusals = givenRefusals ?? new RefusalLog(logger);
   let state: State = 'new';
   let reason: string | undefined = 'not started';
   let socketConnected = false;
@@ -93,20 +95,9 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
         await args.ack();
       return;
     }
-    const done = inflight.begin();
-    try {
-      await args.next();
-    } finally {
-      done();
-    }
+    await chat.track(() => args.next());
   });
-  const ctx: HandlerContext = {
-    options: resolved,
-    answerer: deps.answerer,
-    research: deps.research ?? createResearch(deps.answerer),
-    recorder: deps.recorder ?? NO_RECORDER,
-    logger,
-  };
+  const ctx: HandlerContext = { options: resolved, chat, logger };
   registerSlashCommand(app, ctx);
   registerMention(app, ctx);
   registerDirectMessage(app, ctx);
@@ -149,8 +140,8 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       state = 'failed';
       reason = 'could not connect to Slack';
       await disconnect();
-      throw new SlackConfigError(
-        SlackErrorCode.StartFailed,
+      throw new BotError(
+        ErrorCode.SlackStartFailed,
         describeSlackStartFailure(error, step, resolved.apiUrl),
         { cause: error },
       );
@@ -175,11 +166,7 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
       const wasRunning = state === 'running';
       state = 'stopping';
       reason = 'stopping';
-      if (wasRunning) {
-        const drained = await inflight.drain(graceMs);
-        if (!drained)
-          logger.warn({ inflight: inflight.size, graceMs }, 'slack: stopped before every answer was sent');
-      }
+      if (wasRunning) await chat.close(graceMs);
       await disconnect();
       refusals.flush();
       state = 'stopped';
@@ -188,7 +175,7 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackDeps): Plat
     return stopping;
   }
 
-  const adapter: PlatformAdapter = {
+  const adapter: SlackAdapter = {
     platform: 'slack',
     start,
     stop,
@@ -228,7 +215,7 @@ function httpHandlerFor(
     try {
       receiver.requestListener(req, res);
     } catch (error) {
-      const deferred = (error as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      const deferred = (error as { code?: string }).code === BoltErrorCode.HTTPReceiverDeferredRequestError;
       if (!deferred) logger.error({ err: error }, 'slack: could not handle an HTTP request');
       if (!res.headersSent) res.writeHead(deferred ? 404 : 500).end();
     }

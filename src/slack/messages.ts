@@ -1,4 +1,5 @@
 import { EXAMPLE_QUESTIONS } from '../answer/index.js';
+import { CHAT_MESSAGES } from '../chat/index.js';
 
 /**
  * Every word the Slack adapter shows a user, in one place. Functions take text that is already
@@ -41,8 +42,9 @@ export const SLACK_MESSAGES = Object.freeze({
       ? '👍 Thanks for the feedback!'
       : '👎 Thanks for the feedback! We will look at this answer.',
   shareInChannel: 'Share in channel',
-  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
-  restarting: 'research-bot is restarting; please ask again in a minute.',
+  apology: CHAT_MESSAGES.apology,
+  restarting: CHAT_MESSAGES.restarting,
+  rateLimited: CHAT_MESSAGES.rateLimited,
   /** The cite menu under each quote. */
   citePlaceholder: 'Cite as…',
   /** Above a citation the asker picked (only they see it). Style and title come escaped. */
@@ -62,6 +64,3 @@ export const SLACK_MESSAGES = Object.freeze({
   sourcesHintMention: (page: number) => `@research-bot sources ${page}`,
   sourcesHintDirect: (page: number) => `sources ${page}`,
 });
-
-/** Words that ask for usage help instead of an answer (compared case-insensitively, trimmed). */
-export const HELP_WORDS: readonly string[] = Object.freeze(['help', '?', 'usage']);

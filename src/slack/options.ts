@@ -1,4 +1,4 @@
-import { SlackConfigError, SlackErrorCode } from './errors.js';
+import { BotError, ErrorCode } from '../errors.js';
 
 /** How answers are shown to the channel. */
 export type SlackVisibility = 'in_channel' | 'ephemeral';
@@ -60,40 +60,40 @@ const CREDENTIALS_HINT =
 export function resolveSlackOptions(options: SlackOptions): ResolvedSlackOptions {
   const merged = { ...SLACK_DEFAULTS, ...withoutUndefined(options) };
   if (!merged.botToken?.trim()) {
-    throw new SlackConfigError(
-      SlackErrorCode.MissingBotToken,
+    throw new BotError(
+      ErrorCode.SlackMissingBotToken,
       'SLACK_BOT_TOKEN is missing. Copy the Bot User OAuth Token (xoxb-…) from Slack app settings → OAuth & Permissions.',
     );
   }
   const appToken = merged.appToken?.trim() || undefined;
   if (appToken && !appToken.startsWith('xapp-')) {
-    throw new SlackConfigError(
-      SlackErrorCode.InvalidAppToken,
+    throw new BotError(
+      ErrorCode.SlackInvalidAppToken,
       'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (Slack app settings → Basic Information → App-Level Tokens, scope connections:write). Leave it unset to use HTTP mode.',
     );
   }
   const signingSecret = merged.signingSecret?.trim() || undefined;
   if (!appToken && !signingSecret) {
-    throw new SlackConfigError(
-      SlackErrorCode.MissingSigningSecret,
+    throw new BotError(
+      ErrorCode.SlackMissingSigningSecret,
       `SLACK_SIGNING_SECRET is required in HTTP mode (no SLACK_APP_TOKEN set). Copy the Signing Secret from ${CREDENTIALS_HINT}, or set SLACK_APP_TOKEN to use Socket Mode.`,
     );
   }
   if (!/^\/[a-z0-9_-]{1,31}$/i.test(merged.command)) {
-    throw new SlackConfigError(
-      SlackErrorCode.InvalidCommand,
+    throw new BotError(
+      ErrorCode.SlackInvalidCommand,
       `The slash command "${merged.command}" is not valid: it must start with "/" and have 1–31 letters, digits, "-" or "_" (e.g. /research).`,
     );
   }
   if (merged.visibility !== 'in_channel' && merged.visibility !== 'ephemeral') {
-    throw new SlackConfigError(
-      SlackErrorCode.InvalidOption,
+    throw new BotError(
+      ErrorCode.SlackInvalidOption,
       `Slack answer visibility must be "in_channel" or "ephemeral", not "${String(merged.visibility)}".`,
     );
   }
   if (!Number.isInteger(merged.maxExcerpts) || merged.maxExcerpts < 1 || merged.maxExcerpts > 20) {
-    throw new SlackConfigError(
-      SlackErrorCode.InvalidOption,
+    throw new BotError(
+      ErrorCode.SlackInvalidOption,
       `Slack maxExcerpts must be a whole number from 1 to 20, not ${String(merged.maxExcerpts)}.`,
     );
   }

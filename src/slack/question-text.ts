@@ -1,5 +1,3 @@
-import { HELP_WORDS } from './messages.js';
-
 /**
  * The question as plain text, from Slack's formatted message text: the bot's own mention is
  * removed, other mentions, channels and links become readable words (`@U123`, `#general`, the
@@ -20,10 +18,4 @@ export function plainQuestion(text: string | undefined, botUserId?: string): str
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** True for an empty question or a request for help (`help`, `?`, `usage`). */
-export function isHelpRequest(question: string): boolean {
-  const normalized = question.trim().toLowerCase();
-  return normalized === '' || HELP_WORDS.includes(normalized);
 }

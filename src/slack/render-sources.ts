@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type SourceEntry, sourcesPage } from '../research/index.js';
+import { type SourceEntry, sourcesPage } from '../chat/index.js';
 import { mrkdwnContext, mrkdwnSection, type SlackMessage } from './blocks.js';
 import { formatDate } from './citation.js';
 import { escapeMrkdwn } from './escape.js';

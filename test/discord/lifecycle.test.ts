@@ -128,7 +128,7 @@ describe('discord adapter stop', () => {
     const started = Date.now();
     await bot.adapter.stop(200);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(bot.log.lines.some((line) => line.msg === 'discord: stopped with answers still under way')).toBe(
+    expect(bot.log.lines.some((line) => line.msg === 'discord: stopped before every answer was sent')).toBe(
       true,
     );
     await bot.fake.close();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionsBot, questionFromMessage, wantsHelp } from '../../src/discord/index.js';
+import { mentionsBot, questionFromMessage } from '../../src/discord/index.js';
 
 const BOT = '1100000000000000001';
 
@@ -44,15 +44,5 @@ describe('questionFromMessage', () => {
         },
       ),
     );
-  });
-});
-
-describe('wantsHelp', () => {
-  it('treats nothing, "help", "?" and "usage" as asking for help', () => {
-    for (const text of ['', 'help', 'HELP', '?', 'usage']) expect(wantsHelp(text)).toBe(true);
-  });
-
-  it('treats anything else as a question', () => {
-    expect(wantsHelp('help with reading scores')).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_MESSAGES, ConversationMemory } from '../../src/chat/index.js';
 import { formatCitation } from '../../src/cite/index.js';
 import { DISCORD_LIMITS } from '../../src/discord/index.js';
 import { COMPONENT_IDS } from '../../src/discord/messages.js';
-import { ConversationMemory, createResearch, RESEARCH_MESSAGES } from '../../src/research/index.js';
 import { FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
 import { type DiscordBot, type SentBody, startDiscordBot, visibleText } from '../helpers/discord-harness.js';
 import { generatedDocuments, researchEngine } from '../helpers/research-engine.js';
@@ -17,8 +17,12 @@ const SLOW = 20_000;
 beforeAll(async () => {
   const engine = await researchEngine();
   // The server's text channel is tied to City Daily; DMs answer from every source.
-  const research = createResearch(engine, { channelSources: { [FAKE_IDS.channel]: ['citydaily'] }, memory });
-  bot = await startDiscordBot(engine, {}, {}, { research });
+  bot = await startDiscordBot(
+    engine,
+    {},
+    {},
+    { research: { channelSources: { [FAKE_IDS.channel]: ['citydaily'] }, memory } },
+  );
 });
 
 afterAll(async () => {
@@ -51,7 +55,7 @@ describe('discord: follow-ups in a reply chain', () => {
     expect(first.text).toContain('eight percentile points');
 
     const followUp = await ask('and for reading?', { dm: true, replyTo: first.replyId });
-    expect(followUp.text).toContain(RESEARCH_MESSAGES.followUp('tutoring study find'));
+    expect(followUp.text).toContain(CHAT_MESSAGES.followUp('tutoring study find'));
     expect(followUp.text).toContain('For reading, the same tutoring study found smaller gains');
 
     const chained = await ask('who wrote that?', { dm: true, replyTo: followUp.replyId });
@@ -70,9 +74,9 @@ describe('discord: choosing sources', () => {
   it('answers from: and since: in a DM only from the sources they name', async () => {
     const only = await ask('from:"Learning Report" what did tutors say was the hardest part?', { dm: true });
     expect(only.text).toContain('keeping the same pupils together');
-    expect(only.text).toContain(RESEARCH_MESSAGES.onlyFrom('The Learning Report', null));
+    expect(only.text).toContain(CHAT_MESSAGES.onlyFrom('The Learning Report', null));
     const since = await ask('since:2019 who pays for tutoring?', { dm: true });
-    expect(since.text).toContain(RESEARCH_MESSAGES.onlySince('2019-01-01'));
+    expect(since.text).toContain(CHAT_MESSAGES.onlySince('2019-01-01'));
     const none = await ask('from:nowhere who pays for tutoring?', { dm: true });
     expect(none.text).toContain('No source matches from:nowhere');
   });
@@ -88,7 +92,7 @@ describe('discord: choosing sources', () => {
     }, SLOW);
     const text = visibleText(callback?.body.data);
     expect(text).toContain('Harbor Foundation');
-    expect(text).toContain(RESEARCH_MESSAGES.onlyFrom('City Daily', null));
+    expect(text).toContain(CHAT_MESSAGES.onlyFrom('City Daily', null));
   });
 });
 

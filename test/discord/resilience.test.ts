@@ -67,7 +67,7 @@ describe('discord errors', () => {
     const apology = await bot.waitForReply(failing);
     expect(apology.content).toBe(DISCORD_MESSAGES.apology);
     expect(apology.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    const logged = bot.log.lines.find((line) => line.msg === 'discord: answering a message failed');
+    const logged = bot.log.lines.find((line) => line.msg === 'discord: answering failed');
     expect(logged).toMatchObject({
       level: 50,
       user: fakeUser(32).id,
@@ -109,7 +109,7 @@ describe('discord errors', () => {
     bot.fake.refuse('POST', /^\/v10\/interactions\//, 2);
     const command = bot.fake.sendCommand({ question: 'who funded the study?', user: fakeUser(35) });
     await bot.fake.waitFor(() => bot?.log.lines.find((line) => line.msg === 'discord: apology failed too'));
-    const failed = bot.log.lines.find((line) => line.msg === 'discord: answering /research failed');
+    const failed = bot.log.lines.find((line) => line.msg === 'discord: answering failed');
     expect(failed).toMatchObject({
       err: {
         status: 403,

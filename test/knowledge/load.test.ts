@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeError, KnowledgeErrorCode, loadKnowledge } from '../../src/knowledge/index.js';
+import { BotError, ErrorCode } from '../../src/errors.js';
+import { loadKnowledge } from '../../src/knowledge/index.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
 
 const ARTICLE =
@@ -78,10 +79,10 @@ describe('loading the knowledge folder', () => {
   it('throws KNOWLEDGE_FOLDER_MISSING for a folder that does not exist', async () => {
     const missing = path.join(os.tmpdir(), 'knowledge-load-does-not-exist-4f1c');
     const error = await loadKnowledge(missing).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as KnowledgeError).code).toBe(KnowledgeErrorCode.FolderMissing);
-    expect((error as KnowledgeError).code).toBe('KNOWLEDGE_FOLDER_MISSING');
-    expect((error as KnowledgeError).message).toContain(missing);
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).code).toBe(ErrorCode.KnowledgeFolderMissing);
+    expect((error as BotError).code).toBe('KNOWLEDGE_FOLDER_MISSING');
+    expect((error as BotError).message).toContain(missing);
   });
 
   it('loads a .txt file: title from its first line, id from its name, the text exactly as it is', async () => {

@@ -83,7 +83,7 @@ describe('slack errors', () => {
         channel: 'D0GONE',
         event_ts: '1700000800.000100',
       });
-      await app.fake.waitFor(() => app.log.lines.find((l) => l.msg === 'slack: could not send the apology'));
+      await app.fake.waitFor(() => app.log.lines.find((l) => l.msg === 'slack: apology failed too'));
       expect(app.log.lines.some((l) => l.msg === 'slack: answering failed' && l.channel === 'D0GONE')).toBe(
         true,
       );

@@ -2,13 +2,9 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotError, ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
-import {
-  createSlackAdapter,
-  SLACK_MESSAGES,
-  SlackConfigError,
-  SlackErrorCode,
-} from '../../src/slack/index.js';
+import { createSlackAdapter, SLACK_MESSAGES } from '../../src/slack/index.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 import { FakeSlack } from '../helpers/slack-fake-api.js';
 import { startHttpSlackApp } from '../helpers/slack-harness.js';
@@ -73,8 +69,8 @@ describe('slack adapter lifecycle', () => {
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(SlackConfigError);
-      expect((error as SlackConfigError).code).toBe(SlackErrorCode.StartFailed);
+      expect(error).toBeInstanceOf(BotError);
+      expect((error as BotError).code).toBe(ErrorCode.SlackStartFailed);
       expect((error as Error).message).toMatch(/invalid_auth.*SLACK_BOT_TOKEN/);
       expect((error as Error).message).not.toContain(TEST_BOT_TOKEN);
       expect(adapter.isConnected()).toBe(false);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  resolveSlackOptions,
-  SLACK_DEFAULTS,
-  SlackConfigError,
-  SlackErrorCode,
-} from '../../src/slack/index.js';
+import { BotError, ErrorCode } from '../../src/errors.js';
+import { resolveSlackOptions, SLACK_DEFAULTS } from '../../src/slack/index.js';
 
 describe('slack options', () => {
   it('uses Socket Mode when an app token is set', () => {
@@ -24,8 +20,8 @@ describe('slack options', () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(SlackConfigError);
-    expect((error as SlackConfigError).code).toBe(SlackErrorCode.MissingSigningSecret);
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).code).toBe(ErrorCode.SlackMissingSigningSecret);
     expect((error as Error).message).toMatch(/SLACK_SIGNING_SECRET/);
     expect((error as Error).message).toMatch(/Basic Information → App Credentials/);
   });

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_MESSAGES } from '../../src/answer/index.js';
+import { CHAT_MESSAGES } from '../../src/chat/index.js';
 import { formatCitation } from '../../src/cite/index.js';
-import { createResearch, RESEARCH_MESSAGES } from '../../src/research/index.js';
 import { ACTION_IDS } from '../../src/slack/action-values.js';
 import { SLACK_LIMITS } from '../../src/slack/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
@@ -14,8 +14,9 @@ let app: HttpSlackApp;
 
 beforeAll(async () => {
   const engine = await researchEngine();
-  const research = createResearch(engine, { channelSources: { C0FUNDING: ['citydaily'] } });
-  app = await startHttpSlackApp(engine, {}, undefined, { research });
+  app = await startHttpSlackApp(engine, {}, undefined, {
+    research: { channelSources: { C0FUNDING: ['citydaily'] } },
+  });
 });
 
 afterAll(async () => {
@@ -62,14 +63,14 @@ describe('slack: choosing sources', () => {
     const body = await command('from:"Learning Report" what did tutors say was the hardest part?', 'from');
     const text = allText([body]);
     expect(text).toContain('keeping the same pupils together');
-    expect(text).toContain(RESEARCH_MESSAGES.onlyFrom('The Learning Report', null));
+    expect(text).toContain(CHAT_MESSAGES.onlyFrom('The Learning Report', null));
     expect(text).not.toContain('Field Notes');
   });
 
   it('answers a mention with since: only from sources dated since then', async () => {
     const reply = await mention('since:2019 who pays for tutoring?', 'C0SINCE');
     expect(reply.text).toContain('Harbor Foundation');
-    expect(reply.text).toContain(RESEARCH_MESSAGES.onlySince('2019-01-01'));
+    expect(reply.text).toContain(CHAT_MESSAGES.onlySince('2019-01-01'));
   });
 
   it('keeps a channel tied to its sources, for commands and mentions alike', async () => {
@@ -82,7 +83,7 @@ describe('slack: choosing sources', () => {
     expect(allText([elsewhere])).toContain('eight percentile points');
     const mentioned = await mention('who pays for tutoring?', 'C0FUNDING');
     expect(mentioned.text).toContain('Harbor Foundation');
-    expect(mentioned.text).toContain(RESEARCH_MESSAGES.onlyFrom('City Daily', null));
+    expect(mentioned.text).toContain(CHAT_MESSAGES.onlyFrom('City Daily', null));
   });
 
   it('says which filter matched nothing instead of answering from everything', async () => {
@@ -178,7 +179,7 @@ describe('slack: follow-ups in a thread', () => {
 
     const followUp = await mention('and for reading?', 'C0TALK', thread);
     expect(followUp.args.thread_ts).toBe(thread);
-    expect(followUp.text).toContain(RESEARCH_MESSAGES.followUp('tutoring study find'));
+    expect(followUp.text).toContain(CHAT_MESSAGES.followUp('tutoring study find'));
     expect(followUp.text).toContain('For reading, the same tutoring study found smaller gains');
 
     const newTopic = await mention('Who pays for the tutoring program?', 'C0TALK', thread);

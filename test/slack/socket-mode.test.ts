@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlatformAdapter } from '../../src/adapter.js';
+import type { SlackAdapter } from '../../src/slack/index.js';
 import { createSlackAdapter, SLACK_MESSAGES } from '../../src/slack/index.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 import { allText } from '../helpers/slack-blocks.js';
@@ -8,7 +8,7 @@ import { captureLogger, socketModeOptions } from '../helpers/slack-harness.js';
 import { TEST_APP_TOKEN, TEST_BOT_TOKEN } from '../helpers/slack-signing.js';
 
 let fake: FakeSlack;
-let adapter: PlatformAdapter;
+let adapter: SlackAdapter;
 const log = captureLogger();
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { scrubSecrets } from '../../src/slack/bolt-logger.js';
 import { chunkText } from '../../src/slack/chunk-text.js';
 import { formatDate } from '../../src/slack/citation.js';
 import { escapeMrkdwn, SLACK_LIMITS } from '../../src/slack/index.js';
-import { isHelpRequest, plainQuestion } from '../../src/slack/question-text.js';
+import { plainQuestion } from '../../src/slack/question-text.js';
 
 describe('mrkdwn escaping', () => {
   it('escapes exactly &, < and >', () => {
@@ -120,11 +120,6 @@ describe('question text from Slack', () => {
         'UBOT',
       ),
     ).toBe('what did @ann say in #general about this & @here?');
-  });
-
-  it('treats empty text, "help", "?" and "usage" as a request for help', () => {
-    for (const text of ['', '   ', 'help', ' HELP ', '?', 'usage']) expect(isHelpRequest(text)).toBe(true);
-    expect(isHelpRequest('help me understand RAND')).toBe(false);
   });
 });
 

@@ -3,7 +3,6 @@ import { CITATION_STYLE_NAMES, CITATION_STYLES, formatCitation } from '../../cit
 import { citationTitle } from '../../knowledge/citation.js';
 import { escapeDiscord } from '../escape.js';
 import { clip, DISCORD_LIMITS } from '../limits.js';
-import { loggableError } from '../log-error.js';
 import { COMPONENT_IDS, DISCORD_MESSAGES } from '../messages.js';
 import { citedSourceId } from '../render.js';
 import { type HandlerContext, NO_MENTIONS } from './context.js';
@@ -17,24 +16,24 @@ export async function handleComponent(
   interaction: StringSelectMenuInteraction | ButtonInteraction,
   context: HandlerContext,
 ): Promise<void> {
-  if (context.phase() !== 'answering') return;
-  try {
-    if (interaction.isStringSelectMenu() && interaction.customId === COMPONENT_IDS.cite) {
-      await replyWithCitations(interaction, context);
-    } else if (interaction.isButton() && interaction.customId.startsWith(`${COMPONENT_IDS.vote}:`)) {
-      await recordVote(interaction, context);
-    }
-  } catch (error) {
-    context.logger.error(
-      { err: loggableError(error), channel: interaction.channelId, guild: interaction.guildId },
-      'discord: handling a component failed',
-    );
-  }
+  if (!context.listening() || context.chat.closing) return;
+  await context.chat.act(
+    { kind: 'component', channel: interaction.channelId, guild: interaction.guildId ?? undefined },
+    async () => {
+      if (interaction.isStringSelectMenu() && interaction.customId === COMPONENT_IDS.cite) {
+        await replyWithCitations(interaction, context);
+      } else if (interaction.isButton() && interaction.customId.startsWith(`${COMPONENT_IDS.vote}:`)) {
+        await recordVote(interaction, context);
+      }
+    },
+    // A click gets no apology: the answer it was on is still there to click again.
+    async () => undefined,
+  );
 }
 
 async function replyWithCitations(interaction: StringSelectMenuInteraction, context: HandlerContext) {
   const sourceId = citedSourceId(interaction.values[0] ?? '');
-  const document = context.research.document(sourceId);
+  const document = context.chat.document(sourceId);
   context.logger.info({ source: sourceId, channel: interaction.channelId }, 'discord: cite');
   // Formatting is quick once warm, but the first citation loads the CSL styles: defer, privately.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -57,8 +56,7 @@ async function replyWithCitations(interaction: StringSelectMenuInteraction, cont
 async function recordVote(interaction: ButtonInteraction, context: HandlerContext) {
   const [, vote, answerId] = interaction.customId.split(':');
   if (vote !== 'up' && vote !== 'down') return;
-  context.recorder.recordVote({ platform: 'discord', user: interaction.user.id, vote, answerId });
-  context.logger.info({ vote, answerId, channel: interaction.channelId }, 'discord: feedback');
+  context.chat.vote({ user: interaction.user.id, channel: interaction.channelId, vote, answerId });
   await interaction.reply({
     content: DISCORD_MESSAGES.voteThanks(vote),
     flags: MessageFlags.Ephemeral,

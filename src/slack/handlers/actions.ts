@@ -12,8 +12,8 @@ import { mrkdwnContext, mrkdwnSection } from '../blocks.js';
 import { escapeMrkdwn } from '../escape.js';
 import { clip, SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
-import { answerQuestion } from './answer-question.js';
-import { type HandlerContext, sendInOrder, withApology, withoutUser } from './context.js';
+import { renderSlackReply } from '../render-reply.js';
+import { type HandlerContext, sendInOrder } from './context.js';
 
 type Vote = 'up' | 'down';
 
@@ -32,15 +32,13 @@ export function registerActions(app: App, ctx: HandlerContext): void {
 function registerCite(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.cite, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = { kind: 'cite', user: body.user.id, channel: body.channel?.id, team: body.team?.id };
-    await withApology(
-      ctx,
-      request,
+    await ctx.chat.act(
+      actionWhere('cite', body),
       async () => {
         const value = decodeCiteValue(action.selected_option?.value);
-        const document = value ? ctx.research.document(value.sourceId) : undefined;
+        const document = value ? ctx.chat.document(value.sourceId) : undefined;
         ctx.logger.info(
-          { ...withoutUser(request), source: value?.sourceId, style: value?.style },
+          { kind: 'cite', channel: body.channel?.id, source: value?.sourceId, style: value?.style },
           'slack: cite',
         );
         if (!value || !document) {
@@ -74,18 +72,18 @@ function registerCite(app: App, ctx: HandlerContext): void {
 function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vote): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = actionRequest('feedback', body);
-    await withApology(
-      ctx,
-      request,
+    await ctx.chat.act(
+      actionWhere('feedback', body),
       async () => {
         const value = decodeFeedbackValue(action.value);
-        ctx.recorder.recordVote({ platform: 'slack', user: body.user.id, vote, answerId: value?.answerId });
-        ctx.logger.info(
-          { ...withoutUser(request), vote, answerId: value?.answerId, excerptIds: value?.excerptIds ?? [] },
-          'slack: feedback',
-        );
-        ctx.logger.debug({ ...request, question: value?.question }, 'slack: feedback question');
+        ctx.chat.vote({
+          user: body.user.id,
+          channel: body.channel?.id,
+          vote,
+          answerId: value?.answerId,
+          excerptIds: value?.excerptIds ?? [],
+          question: value?.question,
+        });
         const original = body.message?.blocks as types.KnownBlock[] | undefined;
         if (original?.some((b) => b.block_id === ANSWER_ACTIONS_BLOCK_ID)) {
           await respond({
@@ -110,8 +108,8 @@ function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vot
   });
 }
 
-/** Who clicked where, for logs and apologies. */
-function actionRequest(kind: 'feedback' | 'share', body: BlockAction<ButtonAction>) {
+/** Who clicked where, for the log of a failure. */
+function actionWhere(kind: 'cite' | 'feedback', body: BlockAction) {
   return { kind, user: body.user.id, channel: body.channel?.id, team: body.team?.id ?? undefined };
 }
 
@@ -125,29 +123,39 @@ function thankInPlace(blocks: types.KnownBlock[], vote: Vote): types.KnownBlock[
 function registerShare(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = actionRequest('share', body);
-    await withApology(
-      ctx,
-      request,
-      async () => {
-        const question = decodeShareValue(action.value)?.question ?? '';
-        // One post to the response_url is kept for deleting the ephemeral original.
-        const reply = answerQuestion(
-          ctx,
-          question,
-          request,
-          { share: false, maxMessages: SLACK_LIMITS.responseUrlPosts - 1 },
-          {
-            channel: body.channel?.id,
-            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(ctx.options.command, page),
-          },
-        );
-        await sendInOrder(reply.messages, (message) =>
-          respond({ response_type: 'in_channel', replace_original: false, ...message }),
-        );
-        await respond({ delete_original: true });
+    const { command, maxExcerpts } = ctx.options;
+    await ctx.chat.receive(
+      {
+        kind: 'share',
+        user: body.user.id,
+        channel: body.channel?.id,
+        text: decodeShareValue(action.value)?.question ?? '',
+        where: { team: body.team?.id ?? undefined },
       },
-      () => respond({ response_type: 'ephemeral', replace_original: false, text: SLACK_MESSAGES.apology }),
+      {
+        say: async (reply) => {
+          const messages = renderSlackReply(reply, {
+            askedBy: body.user.id,
+            command,
+            maxExcerpts,
+            share: false,
+            // One post to the response_url is kept for deleting the ephemeral original.
+            maxMessages: SLACK_LIMITS.responseUrlPosts - 1,
+            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
+          });
+          // Only an answer is shared; anything else (an apology) stays with the one who clicked.
+          const shared = reply.kind === 'answer';
+          await sendInOrder(messages, (message) =>
+            respond({
+              response_type: shared ? 'in_channel' : 'ephemeral',
+              replace_original: false,
+              ...message,
+            }),
+          );
+          if (shared) await respond({ delete_original: true });
+          return undefined;
+        },
+      },
     );
   });
 }

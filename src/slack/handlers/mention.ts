@@ -1,10 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { SlackMessage } from '../blocks.js';
-import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
-import { plainQuestion } from '../question-text.js';
-import { answerQuestion } from './answer-question.js';
-import { type HandlerContext, sendInOrder, withApology } from './context.js';
+import type { HandlerContext } from './context.js';
+import { answerInThread } from './thread-question.js';
 
 /**
  * @mentions in channels: answered in a thread under the mention, or in the same thread when the
@@ -14,28 +11,19 @@ export function registerMention(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, client, context }) => {
     if (event.bot_id || event.subtype) return;
     const threadTs = event.thread_ts ?? event.ts;
-    const request = { kind: 'app_mention', user: event.user, channel: event.channel, team: event.team };
-    const post = (message: SlackMessage | { text: string }) =>
-      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
-    await withApology(
+    await answerInThread(
       ctx,
-      request,
-      async () => {
-        const question = plainQuestion(event.text, context.botUserId);
-        const reply = answerQuestion(
-          ctx,
-          question,
-          request,
-          { share: false, maxMessages: SLACK_LIMITS.postedMessages },
-          {
-            channel: event.channel,
-            conversation: `${event.channel}:${threadTs}`,
-            sourcesHint: SLACK_MESSAGES.sourcesHintMention,
-          },
-        );
-        await sendInOrder(reply.messages, post);
+      {
+        kind: 'app_mention',
+        user: event.user,
+        channel: event.channel,
+        team: event.team,
+        text: event.text,
+        threadTs,
+        conversation: `${event.channel}:${threadTs}`,
+        sourcesHint: SLACK_MESSAGES.sourcesHintMention,
       },
-      () => post({ text: SLACK_MESSAGES.apology }),
+      { client, context },
     );
   });
 }

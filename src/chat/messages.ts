@@ -1,5 +1,12 @@
-/** Every sentence the conversation layer adds to an answer, in one place; adapters render them as given. */
-export const RESEARCH_MESSAGES = Object.freeze({
+/** Every sentence the conversation says on every platform, in one place; adapters render them as given. */
+export const CHAT_MESSAGES = Object.freeze({
+  /** When answering failed (the failure is logged). */
+  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  /** To a message that arrives while the bot shuts down. */
+  restarting: 'research-bot is restarting; please ask again in a minute.',
+  /** To someone over the rate limit. */
+  rateLimited: (seconds: number) =>
+    `You're asking faster than I can cite. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`,
   /** Under an answer that used the earlier question's topic. */
   followUp: (topic: string) => `Taking '${topic}' from earlier.`,
   /** Under an answer restricted to some sources. */

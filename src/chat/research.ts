@@ -3,7 +3,7 @@ import type { KnowledgeDocument } from '../knowledge/types.js';
 import { ConversationMemory } from './conversations.js';
 import { parseQuestionFilters } from './filters.js';
 import { buildFollowUp, type ConversationTurn, shortTopic } from './follow-up.js';
-import { RESEARCH_MESSAGES } from './messages.js';
+import { CHAT_MESSAGES } from './messages.js';
 import { documentsMatching, documentsSince } from './source-match.js';
 import { listSources, type SourceEntry } from './sources-list.js';
 
@@ -35,6 +35,8 @@ export interface ResearchReply {
   turn: ConversationTurn | null;
   /** True when the question was answered as a follow-up, with an earlier topic carried over. */
   followUp: boolean;
+  /** True when only some sources were searched (filters or the channel's source set). */
+  filtered: boolean;
 }
 
 /** The platform-neutral research conversation: filters, channel source sets, follow-ups. */
@@ -66,9 +68,10 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
     const filters = parseQuestionFilters(typed);
     if (filters.invalid.length > 0) {
       return {
-        answer: refusal(typed, RESEARCH_MESSAGES.invalidFilter(filters.invalid.join(' '))),
+        answer: refusal(typed, CHAT_MESSAGES.invalidFilter(filters.invalid.join(' '))),
         turn: null,
         followUp: false,
+        filtered: false,
       };
     }
     const previous = request.conversation ? memory.get(request.conversation) : undefined;
@@ -79,7 +82,12 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
 
     const inChannel = channelSet(request.channel);
     if (inChannel?.length === 0)
-      return { answer: refusal(typed, RESEARCH_MESSAGES.channelHasNoSources), turn: null, followUp: false };
+      return {
+        answer: refusal(typed, CHAT_MESSAGES.channelHasNoSources),
+        turn: null,
+        followUp: false,
+        filtered: false,
+      };
     let allowed = inChannel;
     if (from.length > 0)
       allowed = intersect(allowed, union(from.map((term) => documentsMatching(documents(), term))));
@@ -90,9 +98,10 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
         ...(since ? [`since:${since}`] : []),
       ];
       return {
-        answer: refusal(typed, RESEARCH_MESSAGES.noSourceMatches(written.join(' '))),
+        answer: refusal(typed, CHAT_MESSAGES.noSourceMatches(written.join(' '))),
         turn: null,
         followUp: false,
+        filtered: false,
       };
     }
 
@@ -102,7 +111,7 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
     );
     const notes = [
       answer.note,
-      effective.carried ? RESEARCH_MESSAGES.followUp(shortTopic(effective.carried)) : undefined,
+      effective.carried ? CHAT_MESSAGES.followUp(shortTopic(effective.carried)) : undefined,
       allowed ? filterNote(allowed, from.length > 0 || inChannel !== null, since) : undefined,
     ].filter((note): note is string => Boolean(note));
     const changed = effective.carried !== null || allowed !== null;
@@ -110,7 +119,7 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
       ? { ...answer, question: typed, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) }
       : answer;
     const turn = answer.status === 'needs_question' ? null : { question: effective.question, from, since };
-    return { answer: shown, turn, followUp: effective.carried !== null };
+    return { answer: shown, turn, followUp: effective.carried !== null, filtered: allowed !== null };
   }
 
   return {
@@ -123,10 +132,10 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
 
 /** "Only from The 74, The Hechinger Report." / "Only from sources dated 2017-01-01 or later." */
 function filterNote(allowed: readonly KnowledgeDocument[], named: boolean, since: string | null): string {
-  if (!named && since) return RESEARCH_MESSAGES.onlySince(since);
+  if (!named && since) return CHAT_MESSAGES.onlySince(since);
   const names = [...new Set(allowed.map(({ meta }) => meta.publisher || meta.title || meta.id))];
   const shown = names.slice(0, NAMED_SOURCES);
-  return RESEARCH_MESSAGES.onlyFrom(RESEARCH_MESSAGES.names(shown, names.length - shown.length), since);
+  return CHAT_MESSAGES.onlyFrom(CHAT_MESSAGES.names(shown, names.length - shown.length), since);
 }
 
 /** An answer that explains why the question was not searched. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResearch, listSources, sourcesPage, sourcesRequest } from '../../src/research/index.js';
+import { createResearch, listSources, sourcesPage, sourcesRequest } from '../../src/chat/index.js';
 import { generatedDocuments, researchEngine } from '../helpers/research-engine.js';
 
 describe('the sources list', () => {

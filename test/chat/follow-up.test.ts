@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildFollowUp,
+  CHAT_MESSAGES,
   CONVERSATION_DEFAULTS,
   ConversationMemory,
   type ConversationTurn,
   createResearch,
-  RESEARCH_MESSAGES,
   shortTopic,
-} from '../../src/research/index.js';
+} from '../../src/chat/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
 
 const MATH: ConversationTurn = { question: 'What did RAND find for math?', from: [], since: null };
@@ -57,7 +57,7 @@ describe('a research conversation', () => {
     const next = research.ask({ text: 'and for reading?', conversation: 'c' });
     expect(next.followUp).toBe(true);
     expect(next.answer.note).toBe(
-      `${RESEARCH_MESSAGES.followUp('tutoring study find')} ${RESEARCH_MESSAGES.onlyFrom('Tutoring Gazette', null)}`,
+      `${CHAT_MESSAGES.followUp('tutoring study find')} ${CHAT_MESSAGES.onlyFrom('Tutoring Gazette', null)}`,
     );
     expect(new Set(next.answer.excerpts.map((excerpt) => excerpt.source.id))).toEqual(
       new Set(['gazette-tutoring-math']),

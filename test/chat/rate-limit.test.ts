@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/discord/index.js';
-import { InflightCounter } from '../../src/discord/inflight.js';
+import { InflightTracker, RateLimiter } from '../../src/chat/index.js';
 
 describe('RateLimiter', () => {
   it('allows five questions per ten seconds per user, then says how long to wait', () => {
@@ -35,16 +34,16 @@ describe('RateLimiter', () => {
   });
 });
 
-describe('InflightCounter', () => {
+describe('InflightTracker', () => {
   it('is drained at once when nothing is under way', async () => {
-    expect(await new InflightCounter().drained(10)).toBe(true);
+    expect(await new InflightTracker().drain(10)).toBe(true);
   });
 
   it('waits for every question under way to finish', async () => {
-    const inflight = new InflightCounter();
+    const inflight = new InflightTracker();
     const first = inflight.begin();
     const second = inflight.begin();
-    const drained = inflight.drained(1000);
+    const drained = inflight.drain(1000);
     first();
     first();
     setTimeout(second, 20);
@@ -52,8 +51,8 @@ describe('InflightCounter', () => {
   });
 
   it('gives up after the grace period and says so', async () => {
-    const inflight = new InflightCounter();
+    const inflight = new InflightTracker();
     inflight.begin();
-    expect(await inflight.drained(20)).toBe(false);
+    expect(await inflight.drain(20)).toBe(false);
   });
 });

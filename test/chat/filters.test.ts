@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuestionFilters, sinceDate } from '../../src/research/index.js';
+import { parseQuestionFilters, sinceDate } from '../../src/chat/index.js';
 
 describe('parseQuestionFilters', () => {
   it('takes from: and since: out of the question', () => {

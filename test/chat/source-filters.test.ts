@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResearch, documentsMatching, RESEARCH_MESSAGES } from '../../src/research/index.js';
+import { CHAT_MESSAGES, createResearch, documentsMatching } from '../../src/chat/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
 
 const ids = (answer: { excerpts: Array<{ source: { id: string } }> }) => [
@@ -27,7 +27,7 @@ describe('from: and since: in a question', () => {
     }).answer;
     expect(only.status).toBe('answered');
     expect(ids(only)).toEqual(['learning-report-reading']);
-    expect(only.note).toBe(RESEARCH_MESSAGES.onlyFrom('The Learning Report', null));
+    expect(only.note).toBe(CHAT_MESSAGES.onlyFrom('The Learning Report', null));
     expect(only.question).toBe('from:"Learning Report" what did tutors say was the hardest part?');
   });
 
@@ -42,7 +42,7 @@ describe('from: and since: in a question', () => {
   it('keeps sources dated on or after since:, leaving undated ones out', async () => {
     const research = createResearch(await researchEngine());
     const answer = research.ask({ text: 'since:2017 what did the tutors and teachers report?' }).answer;
-    expect(answer.note).toBe(RESEARCH_MESSAGES.onlySince('2017-01-01'));
+    expect(answer.note).toBe(CHAT_MESSAGES.onlySince('2017-01-01'));
     for (const id of ids(answer)) expect(['learning-report-reading', 'city-daily-funding']).toContain(id);
   });
 
@@ -50,7 +50,7 @@ describe('from: and since: in a question', () => {
     const research = createResearch(await researchEngine());
     const reply = research.ask({ text: 'from:nowhere since:2030 what did tutors find?' });
     expect(reply.answer.status).toBe('needs_question');
-    expect(reply.answer.message).toBe(RESEARCH_MESSAGES.noSourceMatches('from:nowhere since:2030-01-01'));
+    expect(reply.answer.message).toBe(CHAT_MESSAGES.noSourceMatches('from:nowhere since:2030-01-01'));
     expect(reply.turn).toBeNull();
   });
 
