@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
 import type { Database } from './database.js';
-import type { AnswerEvent, Recorder, VoteEvent } from './recorder.js';
+import type { AnswerEvent, CurationEvent, Recorder, VoteEvent } from './recorder.js';
 import { hashUser } from './user-hash.js';
 
 /** A recorder that also says where it keeps things, and can be flushed and closed. */
@@ -87,6 +87,25 @@ export function databaseRecorder(
         ]),
       );
     },
+    recordCuration(event: CurationEvent): void {
+      const at = now().toISOString();
+      write(
+        { kind: 'curation', action: event.action, platform: event.platform, source: event.sourceId },
+        () =>
+          db.run(
+            'INSERT INTO curation (at, platform, user_hash, action, source_id, title, input) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [
+              at,
+              event.platform,
+              userHash(event.platform, event.user),
+              event.action,
+              event.sourceId,
+              event.title,
+              event.input ?? null,
+            ],
+          ),
+      );
+    },
     flush: () => queue,
     async close() {
       await queue;
@@ -110,6 +129,12 @@ export function logOnlyRecorder(logger: Logger): StoreRecorder {
     recordVote(event) {
       logger.info(
         { kind: 'vote', answerId: event.answerId, platform: event.platform, vote: event.vote },
+        'store: event not stored',
+      );
+    },
+    recordCuration(event) {
+      logger.info(
+        { kind: 'curation', action: event.action, platform: event.platform, source: event.sourceId },
         'store: event not stored',
       );
     },

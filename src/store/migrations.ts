@@ -43,6 +43,22 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 2,
+    name: 'sources added and removed from the chat',
+    sql: `
+      CREATE TABLE curation (
+        at TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        user_hash TEXT,
+        action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+        source_id TEXT NOT NULL,
+        title TEXT,
+        input TEXT
+      );
+      CREATE INDEX curation_at ON curation (at);
+    `,
+  },
 ]);
 
 /** Applies the migrations not applied yet; returns the versions it applied. */

@@ -25,6 +25,20 @@ export interface VoteEvent {
   answerId?: string | undefined;
 }
 
+/** A source added or removed from the chat by a curator. */
+export interface CurationEvent {
+  platform: Platform;
+  /** The curator's platform id; the store keeps only a salted hash of it. */
+  user?: string | undefined;
+  action: 'add' | 'remove';
+  /** The knowledge file's source id. */
+  sourceId: string;
+  /** The source's title, when it has one. */
+  title: string | null;
+  /** What was added: the address, or the attached file's name. Absent for a removal. */
+  input?: string | undefined;
+}
+
 /**
  * Takes what the curator's report needs: answers (and abstentions) and votes. Calls return at
  * once and never throw: writing happens in the background, and a store that cannot be reached
@@ -34,10 +48,13 @@ export interface Recorder {
   /** Records the answer and returns its id (for vote buttons). */
   recordAnswer(event: AnswerEvent): string;
   recordVote(event: VoteEvent): void;
+  /** Records a source added or removed from the chat. */
+  recordCuration(event: CurationEvent): void;
 }
 
 /** A recorder that keeps nothing (the default for adapters given none). */
 export const NO_RECORDER: Recorder = Object.freeze({
   recordAnswer: () => randomUUID(),
   recordVote: () => undefined,
+  recordCuration: () => undefined,
 });

@@ -23,6 +23,7 @@ function keepingRecorder(): Recorder & { answers: AnswerEvent[]; votes: VoteEven
       return `answer-${answers.length}`;
     },
     recordVote: (event) => void votes.push(event),
+    recordCuration: () => undefined,
   };
 }
 
