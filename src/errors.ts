@@ -15,6 +15,8 @@ export enum ErrorCode {
   AddDuplicate = 'ADD_DUPLICATE',
   /** `add`: the file could not be read or parsed. */
   AddUnreadable = 'ADD_UNREADABLE',
+  /** No source has the id given (removing from the chat). */
+  SourceNotFound = 'SOURCE_NOT_FOUND',
   /** The knowledge folder does not exist. */
   KnowledgeFolderMissing = 'KNOWLEDGE_FOLDER_MISSING',
   /** The knowledge folder cannot be listed. */

@@ -14,6 +14,8 @@ export interface AddOptions {
   /** Extract and check everything, write nothing. */
   dryRun: boolean;
   fetch: FetchLimits;
+  /** Who added the sources from the chat, and when: kept in each file's front matter. */
+  added?: { by: string; at: string };
   /** Called before each input is read, e.g. to show progress. */
   onStart?: (input: string, position: number, total: number) => void;
 }
@@ -53,7 +55,7 @@ function refuseDuplicate(index: FolderIndex, input: string, source: ExtractedSou
   if (holder) {
     throw new BotError(
       ErrorCode.AddDuplicate,
-      `${input}: already in the knowledge folder as ${holder} (same ${byUrl || byInputUrl ? 'URL' : 'text'}); nothing to do (to replace it, delete ${holder} first)`,
+      `${input}: already in the knowledge folder as ${holder}, source id ${index.idOf.get(holder) ?? holder} (same ${byUrl || byInputUrl ? 'URL' : 'text'}); nothing to do (to replace it, delete ${holder} first)`,
     );
   }
 }
@@ -80,7 +82,7 @@ async function addOne(input: string, index: FolderIndex, options: AddOptions): P
   for (;;) {
     const id = freeName(index, baseSlug(source, input));
     const name = `${id}.md`;
-    const content = renderKnowledgeFile(id, source);
+    const content = renderKnowledgeFile(id, source, options.added);
     let quotable: ReturnType<typeof quotableParagraphs>;
     let pages: number | null;
     try {

@@ -11,6 +11,8 @@ export interface FolderIndex {
   urls: Map<string, string>;
   /** Normalised text → file holding it. */
   texts: Map<string, string>;
+  /** File → the id of the source in it. */
+  idOf: Map<string, string>;
 }
 
 /** Compares addresses as the same page: no fragment, no trailing slash, host in lower case. */
@@ -35,7 +37,13 @@ export function textKey(body: string): string {
  * overwritten) but cannot be compared; `npm run check-knowledge` reports them.
  */
 export async function indexFolder(dir: string): Promise<FolderIndex> {
-  const index: FolderIndex = { names: new Set(), ids: new Set(), urls: new Map(), texts: new Map() };
+  const index: FolderIndex = {
+    names: new Set(),
+    ids: new Set(),
+    urls: new Map(),
+    texts: new Map(),
+    idOf: new Map(),
+  };
   let names: string[];
   try {
     names = await readdir(dir);
@@ -66,6 +74,7 @@ export function remember(
 ): void {
   index.names.add(name.toLowerCase());
   index.ids.add(id);
+  index.idOf.set(name, id);
   if (url) index.urls.set(urlKey(url), name);
   index.texts.set(textKey(body), name);
 }

@@ -40,8 +40,15 @@ function yamlValue(value: string | null): string {
   return value === null ? '' : ` ${JSON.stringify(value)}`;
 }
 
-/** The whole knowledge file: front matter, then the body exactly as extracted. */
-export function renderKnowledgeFile(id: string, source: ExtractedSource): string {
+/**
+ * The whole knowledge file: front matter, then the body exactly as extracted. `added` says who
+ * added it from the chat, and when.
+ */
+export function renderKnowledgeFile(
+  id: string,
+  source: ExtractedSource,
+  added?: { by: string; at: string },
+): string {
   const fields: Array<[string, string | null]> = [
     ['id', id],
     ['title', source.title],
@@ -53,5 +60,6 @@ export function renderKnowledgeFile(id: string, source: ExtractedSource): string
   ];
   const lines = fields.map(([key, value]) => `${key}:${key === 'id' ? ` ${value}` : yamlValue(value)}`);
   if (source.format) lines.push(`format: ${source.format}`);
+  if (added) lines.push(`added_by:${yamlValue(added.by)}`, `added_at:${yamlValue(added.at)}`);
   return `---\n${lines.join('\n')}\n---\n${source.body}`;
 }

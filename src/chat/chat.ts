@@ -2,6 +2,13 @@ import type { QuestionAnswerer } from '../answer/types.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 import { NO_RECORDER, type Recorder } from '../store/recorder.js';
+import {
+  type CurationCommand,
+  type CurationOptions,
+  curationCommand,
+  isCurator,
+  runCuration,
+} from './curate.js';
 import type { ConversationTurn } from './follow-up.js';
 import { isHelpRequest } from './help.js';
 import { InflightTracker } from './inflight.js';
@@ -28,6 +35,8 @@ export interface ChatOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Turns an error into what may be logged (e.g. with tokens taken out of URLs). Default: as is. */
   loggableError?: (error: unknown) => unknown;
+  /** Adding and removing sources from the chat. Default: off (every `add` hears how to enable it). */
+  curation?: CurationOptions;
 }
 
 /** A 👍 or 👎 on an answer, as an adapter decoded it. */
@@ -128,6 +137,9 @@ export function createChat(options: ChatOptions): Chat {
     const wait = limiter?.take(message.user ?? '') ?? 0;
     if (wait > 0) return { reply: { kind: 'rate_limited', seconds: Math.ceil(wait / 1000) }, turn: null };
     const text = message.text.trim();
+    const command =
+      curationCommand(text) ?? (message.files?.length && text === '' ? curationCommand('add') : null);
+    if (command) return { reply: await curate(command, message, transport), turn: null };
     if (isHelpRequest(text)) return { reply: { kind: 'help' }, turn: null };
     await transport.working?.();
     const sourcesChannel = message.sourcesChannel ?? message.channel;
@@ -167,6 +179,35 @@ export function createChat(options: ChatOptions): Chat {
     );
     logger.debug({ kind: message.kind, question: answer.question }, 'question text');
     return { reply: { kind: 'answer', answer, answerId, followUp }, turn };
+  }
+
+  /** A curator's add or remove, refused politely (fetching nothing) for anyone else. */
+  async function curate(
+    command: CurationCommand,
+    message: ChatMessage,
+    transport: ChatTransport,
+  ): Promise<ChatReply> {
+    const curation = options.curation;
+    const where = { kind: message.kind, channel: message.channel, action: command.action, ...message.where };
+    if (!curation || curation.curators.size === 0) return { kind: 'curation_refused', reason: 'disabled' };
+    if (!isCurator(curation.curators, message)) {
+      logger.info(where, `${platform}: curation refused (not a curator)`);
+      return { kind: 'curation_refused', reason: 'not_curator' };
+    }
+    if (command.action === 'add' && command.urls.length === 0 && !message.files?.length)
+      return { kind: 'curation_usage' };
+    await transport.working?.();
+    const results = await runCuration(command, message, curation, { platform, recorder });
+    logger.info(
+      {
+        ...where,
+        sources: results.map((result) =>
+          result.ok ? (result.action === 'add' ? result.source.id : result.id) : null,
+        ),
+      },
+      `${platform}: sources ${command.action === 'add' ? 'added' : 'removed'}`,
+    );
+    return { kind: 'curated', results };
   }
 
   return {

@@ -5,6 +5,14 @@
  */
 export { type Chat, type ChatOptions, type ChatVote, createChat } from './chat.js';
 export { CONVERSATION_DEFAULTS, ConversationMemory } from './conversations.js';
+export {
+  type CurationCommand,
+  type CurationOptions,
+  curationCommand,
+  isCurator,
+  MAX_INPUTS_PER_MESSAGE,
+} from './curate.js';
+export { type CuratedLine, curatedLines, type TextStyle } from './curation-lines.js';
 export { parseQuestionFilters, type QuestionFilters, sinceDate } from './filters.js';
 export { buildFollowUp, type ConversationTurn, type EffectiveQuestion, shortTopic } from './follow-up.js';
 export { HELP_WORDS, isHelpRequest } from './help.js';
@@ -26,4 +34,11 @@ export {
   sourcesPage,
   sourcesRequest,
 } from './sources-list.js';
-export type { ChatMessage, ChatReply, ChatTransport, PlatformName } from './types.js';
+export type {
+  ChatFile,
+  ChatMessage,
+  ChatReply,
+  ChatTransport,
+  CurationResult,
+  PlatformName,
+} from './types.js';

@@ -12,6 +12,8 @@ export interface SourceEntry {
   date: string | null;
   /** Article paragraphs that can be quoted (boilerplate left out). */
   passages: number;
+  /** Who added it from the chat (`platform:user id`) and when; absent otherwise. */
+  added?: { by: string; at: string };
 }
 
 /** One page of the list; `page` is 1-based and within 1…pages. */
@@ -33,6 +35,7 @@ export function listSources(documents: readonly KnowledgeDocument[]): SourceEntr
       publisher: meta.publisher,
       date: meta.date,
       passages: paragraphs.filter((paragraph) => paragraph.boilerplate === null).length,
+      ...(meta.added ? { added: meta.added } : {}),
     }))
     .sort(
       (a, b) =>

@@ -20,7 +20,38 @@ export interface ChatMessage {
   text: string;
   /** More context for logs (team, guild); never the question or the user. */
   where?: Readonly<Record<string, string | undefined>>;
+  /** The asker's roles (Discord role ids), for CURATORS. */
+  roles?: readonly string[] | undefined;
+  /** Files attached to the message; downloaded only when a curator adds them. */
+  files?: readonly ChatFile[] | undefined;
 }
+
+/** A file attached to a message, fetched from the platform only when needed. */
+export interface ChatFile {
+  name: string;
+  /** Rejects with a BotError when the file is too large or cannot be fetched. */
+  download(): Promise<Uint8Array>;
+}
+
+/** What came of one input of a curator's `add` or `remove`. */
+export type CurationResult =
+  | {
+      ok: true;
+      action: 'add';
+      /** What was read: the citation fields, pages and quotable paragraphs. */
+      source: {
+        id: string;
+        input: string;
+        title: string | null;
+        author: string | null;
+        publisher: string | null;
+        date: string | null;
+        pages: number | null;
+        paragraphs: number;
+      };
+    }
+  | { ok: true; action: 'remove'; id: string; title: string | null }
+  | { ok: false; input: string; message: string };
 
 /** What the conversation decided to say; each adapter renders it in its platform's way. */
 export type ChatReply =
@@ -38,7 +69,15 @@ export type ChatReply =
   /** The bot is shutting down and takes no new questions. */
   | { kind: 'restarting' }
   /** Something failed while answering; the failure is logged. */
-  | { kind: 'apology' };
+  | { kind: 'apology' }
+  /**
+   * What a curator's add or remove did, input by input; each source added gets a Remove button.
+   */
+  | { kind: 'curated'; results: readonly CurationResult[] }
+  /** A curation command refused: `disabled` when CURATORS is unset, else not a curator. */
+  | { kind: 'curation_refused'; reason: 'disabled' | 'not_curator' }
+  /** `add` with neither an address nor a file: how to add a source. */
+  | { kind: 'curation_usage' };
 
 /** How a reply reaches the asker: the adapter's transport. */
 export interface ChatTransport {

@@ -15,6 +15,10 @@ export const DISCORD_MESSAGES = Object.freeze({
   rateLimited: CHAT_MESSAGES.rateLimited,
   apology: CHAT_MESSAGES.apology,
   restarting: CHAT_MESSAGES.restarting,
+  curationDisabled: CHAT_MESSAGES.curationDisabled,
+  notCurator: CHAT_MESSAGES.notCurator,
+  curationUsage: CHAT_MESSAGES.curationUsage,
+  removeButton: CHAT_MESSAGES.removeButton,
   asked: 'Q:',
   paragraph: (number: number) => `paragraph ${number}`,
   /** For a paged source (a PDF), in the paragraph's place. */
@@ -45,4 +49,9 @@ export const DISCORD_MESSAGES = Object.freeze({
 });
 
 /** custom_id of the cite menu, and the prefix of the vote buttons' (`research_vote:up:<answer id>`). */
-export const COMPONENT_IDS = Object.freeze({ cite: 'research_cite', vote: 'research_vote' });
+export const COMPONENT_IDS = Object.freeze({
+  cite: 'research_cite',
+  vote: 'research_vote',
+  /** Prefix of an added source's Remove button: `research_remove:<source id>`. */
+  remove: 'research_remove',
+});

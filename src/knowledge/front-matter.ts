@@ -14,6 +14,7 @@ export const FRONT_MATTER_LIMITS = Object.freeze({
   publisher: 300,
   url: 2_000,
   about: 1_000,
+  addedBy: 200,
   /** Entries in `boilerplate.drop` or `boilerplate.keep`, and characters in each text entry. */
   overrideEntries: 500,
   overrideText: 300,
@@ -79,6 +80,15 @@ const frontMatterSchema = z.object({
     'url must start with http',
   ),
   about: boundedText(FRONT_MATTER_LIMITS.about),
+  added_by: boundedText(FRONT_MATTER_LIMITS.addedBy),
+  added_at: z
+    .union([z.string(), z.date(), z.null()])
+    .optional()
+    .transform((value) => (value instanceof Date ? value.toISOString() : value || null))
+    .refine(
+      (value) => value === null || !Number.isNaN(Date.parse(value)),
+      'added_at must be a time written like 2026-12-04T16:00:00Z',
+    ),
   format: z
     .union([z.enum(['html', 'pdf']), z.null()])
     .optional()
@@ -162,10 +172,20 @@ export function parseKnowledgeFile(text: string): ParsedFile {
     throw new Error(`invalid front matter: ${issues.join('; ')}`);
   }
   const { id, title, publisher, author, date, url, about, format, boilerplate } = result.data;
+  const { added_by: addedBy, added_at: addedAt } = result.data;
   const body = text.slice(fence[0].length);
   if (body.trim() === '') throw new Error('empty body: the file has front matter but no text');
   return {
-    meta: { id, title, publisher: publisher ?? '', author, date, url, about: about ?? '' },
+    meta: {
+      id,
+      title,
+      publisher: publisher ?? '',
+      author,
+      date,
+      url,
+      about: about ?? '',
+      ...(addedBy && addedAt ? { added: { by: addedBy, at: addedAt } } : {}),
+    },
     format,
     override: boilerplate ?? { drop: [], keep: [] },
     body,

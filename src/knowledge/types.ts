@@ -13,6 +13,11 @@ export interface DocumentMeta {
   url: string | null;
   /** One line on what the source covers; used in "not covered" answers. Empty when not given. */
   about: string;
+  /**
+   * Who added the source from the chat and when (front matter `added_by`, `added_at`): the
+   * curator as `platform:user id`, and an ISO time. Absent for sources added any other way.
+   */
+  added?: { by: string; at: string };
 }
 
 /**

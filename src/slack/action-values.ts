@@ -8,6 +8,8 @@ export const ACTION_IDS = Object.freeze({
   feedbackDown: 'research_feedback_down',
   share: 'research_share',
   cite: 'research_cite',
+  /** The Remove button under a source a curator just added; its value is the source id. */
+  remove: 'research_remove',
 });
 
 /** Slack's limit on a select option's value. */

@@ -45,6 +45,10 @@ export const SLACK_MESSAGES = Object.freeze({
   apology: CHAT_MESSAGES.apology,
   restarting: CHAT_MESSAGES.restarting,
   rateLimited: CHAT_MESSAGES.rateLimited,
+  curationDisabled: CHAT_MESSAGES.curationDisabled,
+  notCurator: CHAT_MESSAGES.notCurator,
+  curationUsage: CHAT_MESSAGES.curationUsage,
+  removeButton: CHAT_MESSAGES.removeButton,
   /** The cite menu under each quote. */
   citePlaceholder: 'Cite as…',
   /** Above a citation the asker picked (only they see it). Style and title come escaped. */

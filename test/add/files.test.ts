@@ -86,7 +86,7 @@ describe('adding files', () => {
       ok: false,
       input: path.join(work, 'copy.txt'),
       error: expect.stringContaining(
-        'already in the knowledge folder as notes-what-rand-found-in-brief.md (same text)',
+        'already in the knowledge folder as notes-what-rand-found-in-brief.md, source id notes-what-rand-found-in-brief (same text)',
       ),
     });
   });

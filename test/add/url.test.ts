@@ -94,7 +94,7 @@ describe('adding a web page by URL', () => {
       ok: false,
       input: `${server.base}/article`,
       error: expect.stringContaining(
-        'already in the knowledge folder as schools-try-personalized-learning-what-the-study-found.md (same URL)',
+        'already in the knowledge folder as schools-try-personalized-learning-what-the-study-found.md, source id schools-try-personalized-learning-what-the-study-found (same URL)',
       ),
     });
     expect(await snapshot(dir)).toEqual(before);

@@ -1,0 +1,95 @@
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BotError, ErrorCode } from '../errors.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
+import { type AddedSource, addSources } from './add-sources.js';
+import type { FetchLimits } from './fetch-page.js';
+
+/** What a curator hands the library: an address, or a file's bytes under its own name. */
+export type LibraryInput = { url: string } | { file: { name: string; bytes: Uint8Array } };
+
+/** Who changes the library, and when. */
+export interface Curator {
+  /** `platform:user id`, as kept in the file's front matter. */
+  by: string;
+  at: Date;
+}
+
+/**
+ * The knowledge folder as curators change it from the chat: `add` writes one knowledge file
+ * through the same pipeline as `npm run add` (the hot reload then serves it), `remove` deletes
+ * a source's file. Changes run one at a time, so two adds of the same source cannot both pass
+ * the duplicate check; a failed add writes nothing.
+ */
+export class KnowledgeLibrary {
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dir: string,
+    private readonly fetch: FetchLimits,
+    /** The sources being served, to find a source's file by its id. */
+    private readonly documents: () => readonly KnowledgeDocument[],
+  ) {}
+
+  /** Adds one source; rejects with a BotError saying why not (a duplicate names the existing id). */
+  add(input: LibraryInput, curator: Curator): Promise<AddedSource> {
+    return this.#serial(async () => {
+      const scratch = 'file' in input ? await mkdtemp(path.join(tmpdir(), 'research-bot-add-')) : null;
+      try {
+        let from: string;
+        if ('file' in input && scratch) {
+          from = path.join(scratch, safeFileName(input.file.name));
+          await writeFile(from, input.file.bytes);
+        } else from = (input as { url: string }).url;
+        const [outcome] = await addSources([from], {
+          dir: this.dir,
+          dryRun: false,
+          fetch: this.fetch,
+          added: { by: curator.by, at: curator.at.toISOString() },
+        });
+        if (!outcome) throw new BotError(ErrorCode.AddUnreadable, `${from}: nothing was read`);
+        if (!outcome.ok) {
+          const shown = scratch ? outcome.error.replaceAll(`${scratch}${path.sep}`, '') : outcome.error;
+          throw new BotError(ErrorCode.AddUnreadable, shown);
+        }
+        return scratch ? { ...outcome, input: path.basename(from) } : outcome;
+      } finally {
+        if (scratch) await rm(scratch, { recursive: true, force: true });
+      }
+    });
+  }
+
+  /** Removes the source with this id; rejects with a BotError when there is none. */
+  remove(id: string): Promise<KnowledgeDocument> {
+    return this.#serial(async () => {
+      const document = this.documents().find((candidate) => candidate.meta.id === id.trim().toLowerCase());
+      if (!document)
+        throw new BotError(
+          ErrorCode.SourceNotFound,
+          `There is no source with the id ${id}; ask "sources" to see each source's id.`,
+        );
+      try {
+        await unlink(path.join(this.dir, document.file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      return document;
+    });
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** A file name safe to write in a folder of our own: no path, no control characters. */
+function safeFileName(name: string): string {
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\p{Cc}/]/gu, '')
+    .trim();
+  return base === '' || base === '.' || base === '..' ? 'attachment' : base.slice(0, 200);
+}
