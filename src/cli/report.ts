@@ -5,6 +5,7 @@ import {
   formatReportCsv,
   formatReportText,
   loadAnswers,
+  loadCuration,
   type ReportPeriod,
 } from '../report/index.js';
 import { openDatabase } from '../store/index.js';
@@ -65,7 +66,7 @@ export async function runReport(store: StoreSettings, args: ReportArgs): Promise
     return 1;
   }
   try {
-    const report = buildReport(await loadAnswers(db, period), period);
+    const report = buildReport(await loadAnswers(db, period), period, await loadCuration(db, period));
     const csvFile = args.csv ?? REPORT_DEFAULT_CSV;
     await writeFile(csvFile, formatReportCsv(report), 'utf8');
     process.stdout.write(`${formatReportText(report)}\n\nCSV written to ${csvFile}\n`);

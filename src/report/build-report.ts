@@ -1,6 +1,6 @@
 import { contentTokens } from '../search/index.js';
 import { groupSimilarQuestions, type QuestionGroup } from './group-questions.js';
-import type { ReportPeriod, StoredAnswer } from './load.js';
+import type { ReportPeriod, StoredAnswer, StoredCuration } from './load.js';
 
 /** What the curator reads: what the sources lacked, what readers disliked, what people ask about. */
 export interface CuratorReport {
@@ -19,12 +19,34 @@ export interface CuratorReport {
   downvoted: Array<Pick<StoredAnswer, 'id' | 'askedAt' | 'question' | 'excerpts' | 'up' | 'down'>>;
   /** The most asked topic words, with how many questions used them and the share answered. */
   topics: Array<{ topic: string; questions: number; answered: number; answeredShare: number }>;
+  /** Sources added and removed from the chat in the period, oldest first. */
+  curation: CurationEntry[];
 }
+
+/** A source added or removed from the chat; the curator only as a short label of their hash. */
+export interface CurationEntry {
+  at: string;
+  platform: string;
+  action: 'add' | 'remove';
+  sourceId: string;
+  title: string | null;
+  /** The address or file name added; null for a removal. */
+  input: string | null;
+  /** The first CURATOR_LABEL_LENGTH characters of the curator's salted hash; null when unknown. */
+  curator: string | null;
+}
+
+/** How much of a curator's salted hash the report shows: enough to tell curators apart. */
+export const CURATOR_LABEL_LENGTH = 8;
 
 /** How many topics the report lists. */
 export const TOP_TOPICS = 10;
 
-export function buildReport(answers: readonly StoredAnswer[], period: ReportPeriod): CuratorReport {
+export function buildReport(
+  answers: readonly StoredAnswer[],
+  period: ReportPeriod,
+  curation: readonly StoredCuration[] = [],
+): CuratorReport {
   const answered = answers.filter((answer) => answer.status === 'answered').length;
   const uncovered = groupSimilarQuestions(
     // An uncertain answer only showed the closest passages: the sources may not cover it either.
@@ -46,6 +68,17 @@ export function buildReport(answers: readonly StoredAnswer[], period: ReportPeri
     uncovered,
     downvoted,
     topics: topTopics(answers),
+    curation: [...curation]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(({ at, platform, action, sourceId, title, input, userHash }) => ({
+        at,
+        platform,
+        action,
+        sourceId,
+        title,
+        input,
+        curator: userHash ? userHash.slice(0, CURATOR_LABEL_LENGTH) : null,
+      })),
   };
 }
 

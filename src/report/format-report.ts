@@ -1,4 +1,4 @@
-import type { CuratorReport } from './build-report.js';
+import type { CurationEntry, CuratorReport } from './build-report.js';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -31,12 +31,32 @@ export function formatReportText(report: CuratorReport): string {
     lines.push(
       `  ${topic.topic.padEnd(20)} ${String(topic.questions).padStart(4)} questions, ${percent(topic.answeredShare)} answered`,
     );
+  const added = report.curation.filter((entry) => entry.action === 'add').length;
+  lines.push(
+    '',
+    `Sources added and removed from the chat (${added} added, ${report.curation.length - added} removed):`,
+  );
+  if (report.curation.length === 0) lines.push('  (none)');
+  for (const entry of report.curation) {
+    const from = entry.input ? ` from ${oneLine(entry.input, 160)}` : '';
+    lines.push(
+      `  ${minute(entry.at)}  ${verb(entry).padEnd(7)}  ${source(entry)}${from}, ${curator(entry)} on ${entry.platform}`,
+    );
+  }
   return lines.join('\n');
 }
 
+const minute = (at: string) => at.slice(0, 16).replace('T', ' ');
+const verb = (entry: CurationEntry) => (entry.action === 'add' ? 'added' : 'removed');
+const source = (entry: CurationEntry) =>
+  entry.title ? `${oneLine(entry.title, 120)} (${entry.sourceId})` : entry.sourceId;
+const curator = (entry: CurationEntry) =>
+  entry.curator ? `by curator ${entry.curator}` : 'by an unknown curator';
+
 /**
  * The same report as CSV (RFC 4180): one row per item, `section` saying which list it belongs
- * to: summary, uncovered, downvoted, topic.
+ * to: summary, uncovered, downvoted, topic, curation. A curation row's item is the source id and
+ * its detail says what was done, when, where and by whom, then the title and what was added.
  */
 export function formatReportCsv(report: CuratorReport): string {
   const rows: unknown[][] = [['section', 'rank', 'item', 'count', 'answered_share', 'detail']];
@@ -50,6 +70,9 @@ export function formatReportCsv(report: CuratorReport): string {
   ]);
   rows.push(['summary', '', 'askers', report.askers, '', '']);
   rows.push(['summary', '', 'follow-ups', report.followUps, '', '']);
+  const added = report.curation.filter((entry) => entry.action === 'add').length;
+  rows.push(['summary', '', 'sources added', added, '', '']);
+  rows.push(['summary', '', 'sources removed', report.curation.length - added, '', '']);
   report.uncovered.forEach((group, at) => {
     rows.push([
       'uncovered',
@@ -81,6 +104,20 @@ export function formatReportCsv(report: CuratorReport): string {
       topic.questions,
       topic.answeredShare,
       `answered ${topic.answered}`,
+    ]);
+  });
+  report.curation.forEach((entry, at) => {
+    rows.push([
+      'curation',
+      at + 1,
+      entry.sourceId,
+      '',
+      '',
+      [
+        `${verb(entry)} ${minute(entry.at)} on ${entry.platform} ${curator(entry)}`,
+        ...(entry.title ? [`title: ${entry.title}`] : []),
+        ...(entry.input ? [`from ${entry.input}`] : []),
+      ].join(' | '),
     ]);
   });
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;

@@ -70,3 +70,46 @@ function parseExcerpts(raw: string): StoredAnswer['excerpts'] {
     return [];
   }
 }
+
+/** One source added or removed from the chat, as the curator store keeps it. */
+export interface StoredCuration {
+  at: string;
+  platform: string;
+  /** The curator, by salted hash only; null when unknown. */
+  userHash: string | null;
+  action: 'add' | 'remove';
+  sourceId: string;
+  title: string | null;
+  /** The address or file name that was added; null for a removal. */
+  input: string | null;
+}
+
+interface CurationRow {
+  at: string;
+  platform: string;
+  user_hash: string | null;
+  action: string;
+  source_id: string;
+  title: string | null;
+  input: string | null;
+}
+
+/** The sources added and removed within the period, oldest first. */
+export async function loadCuration(db: Database, period: ReportPeriod): Promise<StoredCuration[]> {
+  const rows = await db.all<CurationRow>(
+    `SELECT at, platform, user_hash, action, source_id, title, input
+       FROM curation
+      WHERE at >= ? AND at < ?
+      ORDER BY at, source_id, action`,
+    [period.from, period.to],
+  );
+  return rows.map((row) => ({
+    at: row.at,
+    platform: row.platform,
+    userHash: row.user_hash,
+    action: row.action === 'remove' ? 'remove' : 'add',
+    sourceId: row.source_id,
+    title: row.title,
+    input: row.input,
+  }));
+}

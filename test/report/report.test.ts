@@ -12,8 +12,9 @@ import {
   formatReportText,
   groupSimilarQuestions,
   loadAnswers,
+  loadCuration,
 } from '../../src/report/index.js';
-import { type Database, databaseRecorder, openDatabase } from '../../src/store/index.js';
+import { type Database, databaseRecorder, hashUser, openDatabase } from '../../src/store/index.js';
 import { captureLogger } from '../helpers/slack-harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -81,6 +82,44 @@ const SEED: Array<{ day: number; user: string; answer: Answer; votes?: Array<'up
   { day: 9, user: 'U9', answer: answer('How much does tutoring cost per pupil?', 'not_covered') },
 ];
 
+const SALT = 'report-test-salt-0123456789';
+
+/** Sources added and removed by curators; the first and last fall outside the period. */
+const CURATION = [
+  {
+    at: '2026-10-31T23:59:00.000Z',
+    user: 'UCURATOR_EARLY',
+    action: 'add',
+    sourceId: 'early-bird-notes',
+    title: 'Early Bird Notes',
+    input: 'https://example.org/early',
+  },
+  {
+    at: '2026-11-02T09:30:00.000Z',
+    user: 'UCURATOR_ANNA',
+    action: 'add',
+    sourceId: 'city-daily-funding',
+    title: 'Grant covers tutoring',
+    input: 'https://citydaily.example/grant',
+  },
+  {
+    at: '2026-11-05T16:45:00.000Z',
+    user: 'UCURATOR_BEN',
+    action: 'remove',
+    sourceId: 'old-tutoring-memo',
+    title: 'Old tutoring memo',
+  },
+  {
+    at: '2026-11-08T00:00:00.000Z',
+    user: 'UCURATOR_LATE',
+    action: 'remove',
+    sourceId: 'late-night-notes',
+    title: 'Late Night Notes',
+  },
+] as const;
+
+const label = (platform: string, user: string) => hashUser(SALT, platform, user).slice(0, 8);
+
 const temps: string[] = [];
 let file: string;
 let db: Database;
@@ -92,7 +131,7 @@ beforeAll(async () => {
   file = path.join(dir, 'store.sqlite');
   db = await openDatabase({ dataFile: file });
   let clock = new Date(PERIOD.from);
-  const recorder = databaseRecorder(db, 'report-test-salt-0123456789', captureLogger().logger, () => clock);
+  const recorder = databaseRecorder(db, SALT, captureLogger().logger, () => clock);
   for (const [at, entry] of SEED.entries()) {
     clock = new Date(Date.parse(PERIOD.from) + entry.day * 3_600_000 * 20 + at * 60_000);
     const id = recorder.recordAnswer({
@@ -104,8 +143,12 @@ beforeAll(async () => {
     for (const vote of entry.votes ?? [])
       recorder.recordVote({ platform: 'slack', user: 'V', vote, answerId: id });
   }
+  for (const [at, { at: when, ...event }] of CURATION.entries()) {
+    clock = new Date(when);
+    recorder.recordCuration({ ...event, platform: at === 2 ? 'discord' : 'slack' });
+  }
   await recorder.flush();
-  report = buildReport(await loadAnswers(db, PERIOD), PERIOD);
+  report = buildReport(await loadAnswers(db, PERIOD), PERIOD, await loadCuration(db, PERIOD));
 });
 
 afterAll(async () => {
@@ -174,6 +217,100 @@ describe('the curator report on a seeded store', () => {
   });
 });
 
+describe('sources added and removed from the chat in the curator report', () => {
+  it('lists the sources added and removed in the period, oldest first, each with a short curator label', () => {
+    expect(report.curation).toEqual([
+      {
+        at: '2026-11-02T09:30:00.000Z',
+        platform: 'slack',
+        action: 'add',
+        sourceId: 'city-daily-funding',
+        title: 'Grant covers tutoring',
+        input: 'https://citydaily.example/grant',
+        curator: label('slack', 'UCURATOR_ANNA'),
+      },
+      {
+        at: '2026-11-05T16:45:00.000Z',
+        platform: 'discord',
+        action: 'remove',
+        sourceId: 'old-tutoring-memo',
+        title: 'Old tutoring memo',
+        input: null,
+        curator: label('discord', 'UCURATOR_BEN'),
+      },
+    ]);
+    expect(label('slack', 'UCURATOR_ANNA')).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('prints an add and a remove in the text report with the action, title, id, input, curator and platform', () => {
+    const text = formatReportText(report);
+    expect(text).toContain('Sources added and removed from the chat (1 added, 1 removed):');
+    expect(text).toContain(
+      `  2026-11-02 09:30  added    Grant covers tutoring (city-daily-funding) from https://citydaily.example/grant, by curator ${label('slack', 'UCURATOR_ANNA')} on slack`,
+    );
+    expect(text).toContain(
+      `  2026-11-05 16:45  removed  Old tutoring memo (old-tutoring-memo), by curator ${label('discord', 'UCURATOR_BEN')} on discord`,
+    );
+  });
+
+  it('writes an add and a remove as curation rows of the CSV report, and counts them in the summary', () => {
+    const csv = formatReportCsv(report).split('\r\n');
+    expect(csv).toContain('summary,,sources added,1,,');
+    expect(csv).toContain('summary,,sources removed,1,,');
+    expect(csv).toContain(
+      `curation,1,city-daily-funding,,,added 2026-11-02 09:30 on slack by curator ${label('slack', 'UCURATOR_ANNA')} | title: Grant covers tutoring | from https://citydaily.example/grant`,
+    );
+    expect(csv).toContain(
+      `curation,2,old-tutoring-memo,,,removed 2026-11-05 16:45 on discord by curator ${label('discord', 'UCURATOR_BEN')} | title: Old tutoring memo`,
+    );
+  });
+
+  it('never shows the raw user id of a curator, nor their whole hash', () => {
+    for (const output of [formatReportText(report), formatReportCsv(report), JSON.stringify(report)]) {
+      expect(output).not.toContain('UCURATOR');
+      expect(output).not.toContain(hashUser(SALT, 'slack', 'UCURATOR_ANNA'));
+      expect(output).not.toContain(hashUser(SALT, 'discord', 'UCURATOR_BEN'));
+    }
+  });
+
+  it('leaves out sources added or removed before or after the period', async () => {
+    const text = formatReportText(report);
+    const csv = formatReportCsv(report);
+    for (const outside of ['early-bird-notes', 'Early Bird Notes', 'late-night-notes', 'Late Night Notes']) {
+      expect(text).not.toContain(outside);
+      expect(csv).not.toContain(outside);
+    }
+    const all = await loadCuration(db, { from: '2026-10-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
+    expect(all.map((entry) => entry.sourceId)).toEqual(CURATION.map((entry) => entry.sourceId));
+  });
+
+  it('says none when no source was added or removed in the period', () => {
+    const empty = buildReport([], PERIOD);
+    expect(empty.curation).toEqual([]);
+    expect(formatReportText(empty)).toMatch(
+      /Sources added and removed from the chat \(0 added, 0 removed\):\n {2}\(none\)/,
+    );
+    expect(formatReportCsv(empty).split('\r\n')).not.toContainEqual(expect.stringMatching(/^curation,/));
+  });
+
+  it('shows a curator with no stored hash as unknown, and a source with no title by its id', () => {
+    const built = buildReport([], PERIOD, [
+      {
+        at: '2026-11-03T08:00:00.000Z',
+        platform: 'cli',
+        userHash: null,
+        action: 'add',
+        sourceId: 'untitled-upload',
+        title: null,
+        input: 'notes.pdf',
+      },
+    ]);
+    expect(formatReportText(built)).toContain(
+      '  2026-11-03 08:00  added    untitled-upload from notes.pdf, by an unknown curator on cli',
+    );
+  });
+});
+
 describe('groupSimilarQuestions', () => {
   it('keeps unrelated questions apart and ignores question words', () => {
     const groups = groupSimilarQuestions([
@@ -213,7 +350,16 @@ describe('npm run report', () => {
     expect(run.stdout).toContain('3× How much does tutoring cost per pupil?');
     expect(run.stdout).toContain('2× Do smaller class sizes help?');
     expect(run.stdout).toContain(`CSV written to ${csv}`);
-    expect(await readFile(csv, 'utf8')).toContain('downvoted,1,Who pays for tutoring?,2');
+    expect(run.stdout).toContain('Sources added and removed from the chat (1 added, 1 removed):');
+    expect(run.stdout).toContain(
+      'added    Grant covers tutoring (city-daily-funding) from https://citydaily.example/grant',
+    );
+    expect(run.stdout).toContain('removed  Old tutoring memo (old-tutoring-memo)');
+    expect(run.stdout).not.toContain('UCURATOR');
+    const written = await readFile(csv, 'utf8');
+    expect(written).toContain('downvoted,1,Who pays for tutoring?,2');
+    expect(written).toContain('curation,1,city-daily-funding,,,added 2026-11-02 09:30 on slack');
+    expect(written).toContain('curation,2,old-tutoring-memo,,,removed 2026-11-05 16:45 on discord');
   });
 });
 

@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/index.js';
+import { loadCuration } from '../../src/report/index.js';
 import {
   type Database,
   databaseRecorder,
   hashUser,
+  logOnlyRecorder,
   MIGRATIONS,
   migrate,
   openDatabase,
@@ -130,6 +132,99 @@ for (const [name, open] of backends) {
       expect(everything).not.toContain('U0SECRET');
     });
 
+    it('applies migration 2 to a store made before it, keeping what the store held', async () => {
+      const db = await openDb();
+      expect(MIGRATIONS.find((migration) => migration.version === 2)?.name).toBe(
+        'sources added and removed from the chat',
+      );
+      const { logger } = captureLogger();
+      const recorder = databaseRecorder(db, 'salt-for-tests-0123456789', logger);
+      const id = recorder.recordAnswer({ platform: 'slack', user: 'U1', answer: ANSWERED, followUp: false });
+      await recorder.flush();
+      // Back to how a store of version 1 looked: no curation table, migration 2 not recorded.
+      await db.run('DROP TABLE curation');
+      await db.run('DELETE FROM schema_migrations WHERE version = 2');
+      expect(await migrate(db)).toEqual([2]);
+      expect(await db.all('SELECT * FROM curation')).toEqual([]);
+      expect(await db.all<{ id: string }>('SELECT id FROM answers WHERE id = ?', [id])).toEqual([{ id }]);
+      expect(await migrate(db)).toEqual([]);
+    });
+
+    it('keeps a source added and one removed from the chat, with the curator only as a salted hash', async () => {
+      const db = await openDb();
+      const { logger } = captureLogger();
+      let clock = new Date('2026-11-02T09:30:00.000Z');
+      const recorder = databaseRecorder(db, 'salt-for-tests-0123456789', logger, () => clock);
+      recorder.recordCuration({
+        platform: 'slack',
+        user: 'U0CURATOR',
+        action: 'add',
+        sourceId: 'gazette-tutoring-math',
+        title: 'Daily Tutoring',
+        input: 'https://gazette.example/tutoring',
+      });
+      clock = new Date('2026-11-03T10:00:00.000Z');
+      recorder.recordCuration({
+        platform: 'discord',
+        user: 'U0CURATOR',
+        action: 'remove',
+        sourceId: 'gazette-tutoring-math',
+        title: 'Daily Tutoring',
+      });
+      await recorder.flush();
+      // The PostgreSQL tests share one schema: only this test records this source.
+      const rows = await db.all<Record<string, unknown>>(
+        "SELECT * FROM curation WHERE source_id = 'gazette-tutoring-math' ORDER BY at",
+      );
+      expect(rows).toEqual([
+        {
+          at: '2026-11-02T09:30:00.000Z',
+          platform: 'slack',
+          user_hash: hashUser('salt-for-tests-0123456789', 'slack', 'U0CURATOR'),
+          action: 'add',
+          source_id: 'gazette-tutoring-math',
+          title: 'Daily Tutoring',
+          input: 'https://gazette.example/tutoring',
+        },
+        {
+          at: '2026-11-03T10:00:00.000Z',
+          platform: 'discord',
+          user_hash: hashUser('salt-for-tests-0123456789', 'discord', 'U0CURATOR'),
+          action: 'remove',
+          source_id: 'gazette-tutoring-math',
+          title: 'Daily Tutoring',
+          input: null,
+        },
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('U0CURATOR');
+      // The report reads them back within a period, oldest first.
+      expect(
+        await loadCuration(db, { from: '2026-11-03T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z' }),
+      ).toEqual([
+        {
+          at: '2026-11-03T10:00:00.000Z',
+          platform: 'discord',
+          userHash: hashUser('salt-for-tests-0123456789', 'discord', 'U0CURATOR'),
+          action: 'remove',
+          sourceId: 'gazette-tutoring-math',
+          title: 'Daily Tutoring',
+          input: null,
+        },
+      ]);
+    });
+
+    it('rejects a curation action other than add or remove', async () => {
+      const db = await openDb();
+      await expect(
+        db.run('INSERT INTO curation (at, platform, action, source_id) VALUES (?, ?, ?, ?)', [
+          '2026-11-02T09:30:00.000Z',
+          'slack',
+          'rename',
+          'x',
+        ]),
+      ).rejects.toThrow();
+    });
+
     it('logs a failed write with a warning instead of throwing, and never logs the question', async () => {
       const db = await openDb();
       const log = captureLogger('info');
@@ -175,6 +270,27 @@ describe('openStore', () => {
     const raw = log.raw.join('');
     expect(raw).not.toContain('U0ASKER');
     expect(raw).not.toContain('tutoring study');
+  });
+
+  it('logs a curation event on a log-only store without the curator or the address', async () => {
+    const log = captureLogger('info');
+    const store = logOnlyRecorder(log.logger);
+    store.recordCuration({
+      platform: 'slack',
+      user: 'U0CURATOR',
+      action: 'add',
+      sourceId: 'gazette-tutoring-math',
+      title: 'Daily Tutoring',
+      input: 'https://gazette.example/private-draft',
+    });
+    expect(log.lines.find((line) => line.msg === 'store: event not stored')).toMatchObject({
+      kind: 'curation',
+      action: 'add',
+      source: 'gazette-tutoring-math',
+    });
+    const raw = log.raw.join('');
+    expect(raw).not.toContain('U0CURATOR');
+    expect(raw).not.toContain('private-draft');
   });
 
   it('opens the SQLite file by default, creating its folder', async () => {
