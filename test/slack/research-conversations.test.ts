@@ -189,9 +189,13 @@ describe('slack: follow-ups in a thread', () => {
     expect(otherThread.text).not.toContain('from earlier');
   });
 
-  it('logs neither the question nor the user id at info level', () => {
-    const info = app.log.lines.filter((line) => (line.level as number) >= 30);
-    const raw = JSON.stringify(info);
+  it('logs each answer at info level, without the question or the user id', async () => {
+    const before = app.log.lines.length;
+    await command('what did tutors say was the hardest part?', 'logged');
+    await mention('What did the tutoring study find for math?', 'C0LOGGED');
+    const logged = app.log.lines.slice(before);
+    expect(logged.filter((line) => line.msg === 'slack: answered' && line.level === 30)).toHaveLength(2);
+    const raw = JSON.stringify(app.log.lines.filter((line) => (line.level as number) >= 30));
     expect(raw).not.toContain('U0ASKER');
     expect(raw).not.toContain('tutoring study find');
     expect(raw).not.toContain('hardest part');
