@@ -57,7 +57,7 @@ describe('discord gateway connection', () => {
 });
 
 describe('discord @mentions', () => {
-  it('replies to a mention with a verbatim quote, its citation, and no pings allowed', async () => {
+  it('replies to a mention with the answer and its citation, allowing no pings', async () => {
     const id = bot.fake.sendMessage({
       content: `${MENTION} what did RAND find for reading?`,
       mentions: [FAKE_USERS.bot],

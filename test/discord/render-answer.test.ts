@@ -16,7 +16,6 @@ import {
   source,
 } from '../fixtures/discord-answers.js';
 import { PING } from '../helpers/discord-text.js';
-import { seedEngine } from '../helpers/seed-engine.js';
 
 describe('renderDiscordAnswer', () => {
   it('restates the question, then quotes each excerpt in an embed with its citation', () => {
@@ -31,26 +30,6 @@ describe('renderDiscordAnswer', () => {
     const description = unescapeDiscord(reply?.embeds[0]?.description ?? '');
     expect(description.split('\n')[0]).toBe(`> ${READING_QUOTE}`);
     expect(description).toContain('Kevin Mahnken, The 74, 2017-07-11, paragraph 33');
-  });
-
-  it("quotes the seed engine's answer verbatim, word for word", async () => {
-    const answer = (await seedEngine()).answer('what did RAND find for reading?');
-    const descriptions = renderDiscordAnswer(answer).flatMap((reply) =>
-      reply.embeds.map((embed) => unescapeDiscord(embed.description ?? '')),
-    );
-    expect(descriptions).toHaveLength(answer.excerpts.length);
-    answer.excerpts.forEach((quoted, at) => {
-      expect(descriptions[at]).toContain(quoted.quote.trim().replaceAll('\n', '\n> '));
-      expect(descriptions[at]).toContain(quoted.source.title);
-    });
-    expect(descriptions.join('\n')).toContain(READING_QUOTE);
-  });
-
-  it('marks cut quotes with "…" before and after', () => {
-    const [reply] = renderDiscordAnswer(
-      answered('q', [excerpt('the middle of a paragraph', { cutBefore: true, cutAfter: true })]),
-    );
-    expect(unescapeDiscord(reply?.embeds[0]?.description ?? '')).toMatch(/^> …the middle of a paragraph…\n/);
   });
 
   it('keeps every line of a multi-line quote inside the block quote', () => {

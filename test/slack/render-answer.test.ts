@@ -23,11 +23,6 @@ describe('slack answer rendering', () => {
     expect(blockTexts(message?.blocks ?? [])[0]).toBe(SLACK_MESSAGES.asked('<@U0ASKER>', ANSWERED.question));
   });
 
-  it('quotes each excerpt verbatim, with "…" where the paragraph was cut', () => {
-    const messages = renderSlackAnswer(ANSWERED, OPTIONS);
-    expect(quotesIn(messages)).toEqual([`…${READING_QUOTE}…`, ANSWERED.excerpts[1]?.quote]);
-  });
-
   it('cites title, author, publisher, date and paragraph, linking to the passage with a text fragment', () => {
     const text = allText(renderSlackAnswer(ANSWERED, OPTIONS));
     expect(text).toContain(
