@@ -5,7 +5,7 @@ import { SLACK_LIMITS, SLACK_MESSAGES } from '../../src/slack/index.js';
 import { HOSTILE, MANY } from '../fixtures/slack-answers.js';
 import { allText } from '../helpers/slack-blocks.js';
 import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
-import { postEvent, postSlashCommand } from '../helpers/slack-signing.js';
+import { mentionEvent, postEvent, postSlashCommand } from '../helpers/slack-signing.js';
 
 let app: HttpSlackApp;
 
@@ -37,14 +37,7 @@ describe('slack long and hostile answers, end to end', () => {
   });
 
   it('splits a long answer to a mention over several messages in the same thread', async () => {
-    await postEvent(app.eventsUrl, {
-      type: 'app_mention',
-      user: 'U0ASKER',
-      text: '<@UBOT> everything',
-      ts: '1700002000.000100',
-      channel: 'C0LONG',
-      event_ts: '1700002000.000100',
-    });
+    await postEvent(app.eventsUrl, mentionEvent('<@UBOT> everything', 'C0LONG', '1700002000.000100'));
     const posts = await app.fake.waitFor(() => {
       const found = app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0LONG');
       return found.some((c) => JSON.stringify(c.args.blocks).includes(ANSWER_ACTIONS_BLOCK_ID))

@@ -8,7 +8,13 @@ import { SLACK_LIMITS } from '../../src/slack/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
 import { allText, blockTexts } from '../helpers/slack-blocks.js';
 import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
-import { postAction, postEvent, postSlashCommand, selectChoice } from '../helpers/slack-signing.js';
+import {
+  mentionEvent,
+  postAction,
+  postEvent,
+  postSlashCommand,
+  selectChoice,
+} from '../helpers/slack-signing.js';
 
 let app: HttpSlackApp;
 
@@ -40,15 +46,10 @@ let nextTs = 1700001000;
 async function mention(text: string, channel: string, thread?: string) {
   const ts = `${nextTs++}.000100`;
   const before = app.fake.callsTo('chat.postMessage').length;
-  await postEvent(app.eventsUrl, {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text: `<@UBOT> ${text}`,
-    ts,
-    ...(thread ? { thread_ts: thread } : {}),
-    channel,
-    event_ts: ts,
-  });
+  await postEvent(
+    app.eventsUrl,
+    mentionEvent(`<@UBOT> ${text}`, channel, ts, thread ? { thread_ts: thread } : {}),
+  );
   const post = await app.fake.waitFor(() => app.fake.callsTo('chat.postMessage').slice(before)[0]);
   return { ts, text: allText([post.args]), args: post.args };
 }
