@@ -46,6 +46,9 @@ export const FAKE_IDS = Object.freeze({
   command: '1600000000000000001',
 });
 
+/** The bot's mention, as a user types it. */
+export const BOT_MENTION = `<@${FAKE_IDS.bot}>`;
+
 const EPOCH = 1_420_070_400_000n;
 let increment = 0n;
 
