@@ -184,5 +184,5 @@ export function directMessageEvent(
   ts: string,
   more: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return { type: 'message', channel_type: 'im', user: 'U0ASKER', text, ts, channel, event_ts: ts, ...more };
+  return mentionEvent(text, channel, ts, { type: 'message', channel_type: 'im', ...more });
 }
