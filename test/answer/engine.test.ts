@@ -117,15 +117,6 @@ describe('answer', () => {
     }
   });
 
-  it('keeps every quote verbatim and within 500 characters, and never overlaps two excerpts of one answer', async () => {
-    const engine = await seedEngine();
-    for (const question of SEED_QUESTIONS) {
-      const answer = engine.answer(question);
-      expectVerbatimContent(answer, engine.documents);
-      expectNoOverlap(answer);
-    }
-  });
-
   it('cites the untitled Hechinger article by a stand-in title and no url', async () => {
     const engine = await seedEngine();
     const questions = [
@@ -152,8 +143,14 @@ describe('answer', () => {
     expect(answer.excerpts.some((excerpt) => /reading/i.test(excerpt.quote))).toBe(true);
   });
 
-  it('never throws and only quotes verbatim article text, whatever the question', async () => {
+  it('never throws, and quotes only article text verbatim, within 500 characters and never overlapping, whatever the question', async () => {
     const engine = await seedEngine();
+    for (const question of SEED_QUESTIONS) {
+      const answer = engine.answer(question);
+      expect(answer.excerpts.length).toBeGreaterThan(0);
+      expectVerbatimContent(answer, engine.documents);
+      expectNoOverlap(answer);
+    }
     const corpusWords = Array.from(
       new Set(engine.documents.flatMap((document) => document.body.split(/\s+/).filter(Boolean))),
     );

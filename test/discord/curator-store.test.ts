@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPONENT_IDS } from '../../src/discord/messages.js';
-import { type Database, databaseRecorder, openDatabase, type StoreRecorder } from '../../src/store/index.js';
+import type { Database, StoreRecorder } from '../../src/store/index.js';
 import { fakeUser } from '../helpers/discord-fake.js';
 import { type DiscordBot, type SentBody, startDiscordBot } from '../helpers/discord-harness.js';
+import { memoryStore } from '../helpers/memory-store.js';
 import { researchEngine } from '../helpers/research-engine.js';
-import { captureLogger } from '../helpers/slack-harness.js';
 
 let bot: DiscordBot;
 let db: Database;
 let recorder: StoreRecorder;
 
 beforeAll(async () => {
-  db = await openDatabase({ dataFile: ':memory:' });
-  recorder = databaseRecorder(db, 'discord-store-test-salt-01', captureLogger().logger);
+  ({ db, recorder } = await memoryStore('discord-store-test-salt-01'));
   bot = await startDiscordBot(await researchEngine(), {}, {}, { recorder });
 });
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDiscordAdapter, DISCORD_MESSAGES } from '../../src/discord/index.js';
-import { FAKE_IDS, FakeDiscord, fakeUser } from '../helpers/discord-fake.js';
+import { BOT_MENTION, FakeDiscord, fakeUser } from '../helpers/discord-fake.js';
 import { startDiscordBot, TEST_DISCORD_TOKEN } from '../helpers/discord-harness.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 import { captureLogger } from '../helpers/slack-harness.js';
-
-const MENTION = `<@${FAKE_IDS.bot}>`;
 
 /** An adapter against `apiUrl` that has not been started. */
 async function adapterFor(apiUrl: string) {
@@ -78,7 +76,10 @@ describe('discord adapter while connected', () => {
       bot.fake.disconnect(4000);
       await bot.fake.waitFor(() => bot.fake.frames.find((frame) => frame.op === 6));
       await bot.fake.waitFor(() => (bot.adapter.isConnected() ? true : undefined));
-      const id = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(40) });
+      const id = bot.fake.sendMessage({
+        content: `${BOT_MENTION} who funded the study?`,
+        author: fakeUser(40),
+      });
       expect((await bot.waitForReply(id)).embeds?.length).toBeGreaterThan(0);
     } finally {
       await bot.close();
@@ -101,7 +102,10 @@ describe('discord adapter stop', () => {
   it('tells new askers it is restarting, waits for the reply under way, then disconnects', async () => {
     const bot = await startDiscordBot(await seedEngine());
     const release = bot.fake.holdPosts();
-    const asked = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(41) });
+    const asked = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(41),
+    });
     await bot.fake.waitFor(() => bot.repliesTo(asked)[0]);
     let stopped = false;
     const stopping = bot.adapter.stop(5000).then(() => {
@@ -109,7 +113,10 @@ describe('discord adapter stop', () => {
     });
     expect(bot.adapter.isConnected()).toBe(false);
     expect(bot.adapter.status()).toBe('shutting down');
-    const late = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(42) });
+    const late = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(42),
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stopped).toBe(false);
     release();
@@ -123,7 +130,10 @@ describe('discord adapter stop', () => {
   it('gives up waiting after the grace period, and says so', async () => {
     const bot = await startDiscordBot(await seedEngine());
     bot.fake.holdPosts();
-    const asked = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(43) });
+    const asked = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(43),
+    });
     await bot.fake.waitFor(() => bot.repliesTo(asked)[0]);
     const started = Date.now();
     await bot.adapter.stop(200);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_MESSAGES } from '../../src/discord/index.js';
-import { FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
+import { BOT_MENTION, FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
 import {
   type DiscordBot,
   startDiscordBot,
@@ -9,7 +9,6 @@ import {
 } from '../helpers/discord-harness.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 
-const MENTION = `<@${FAKE_IDS.bot}>`;
 const READING_QUOTE =
   'Reading showed a similar positive trend, but with non–statistically significant improvement.';
 
@@ -27,7 +26,7 @@ afterAll(async () => {
 async function expectIgnored(send: () => string[]): Promise<void> {
   const before = bot.fake.postedMessages().length;
   const ignored = send();
-  const marker = bot.fake.sendMessage({ content: `${MENTION} help`, author: fakeUser(999) });
+  const marker = bot.fake.sendMessage({ content: `${BOT_MENTION} help`, author: fakeUser(999) });
   await bot.waitForReply(marker);
   for (const id of ignored) expect(bot.repliesTo(id)).toEqual([]);
   expect(bot.fake.postedMessages().length).toBe(before + 1);
@@ -57,9 +56,9 @@ describe('discord gateway connection', () => {
 });
 
 describe('discord @mentions', () => {
-  it('replies to a mention with a verbatim quote, its citation, and no pings allowed', async () => {
+  it('replies to a mention with the answer and its citation, allowing no pings', async () => {
     const id = bot.fake.sendMessage({
-      content: `${MENTION} what did RAND find for reading?`,
+      content: `${BOT_MENTION} what did RAND find for reading?`,
       mentions: [FAKE_USERS.bot],
     });
     const reply = await bot.waitForReply(id);
@@ -87,7 +86,7 @@ describe('discord @mentions', () => {
 
   it('takes the text around a mention in the middle as the question', async () => {
     const id = bot.fake.sendMessage({
-      content: `so ${MENTION}, what did RAND find for reading?`,
+      content: `so ${BOT_MENTION}, what did RAND find for reading?`,
       author: fakeUser(1),
     });
     expect(visibleText(await bot.waitForReply(id))).toContain(
@@ -96,7 +95,7 @@ describe('discord @mentions', () => {
   });
 
   it('answers a bare mention with how to ask', async () => {
-    const id = bot.fake.sendMessage({ content: MENTION, author: fakeUser(2) });
+    const id = bot.fake.sendMessage({ content: BOT_MENTION, author: fakeUser(2) });
     expect((await bot.waitForReply(id)).content).toBe(DISCORD_MESSAGES.usage);
   });
 
@@ -113,7 +112,7 @@ describe('discord @mentions', () => {
 
   it('answers a reply to one of its answers that mentions it, as a follow-up', async () => {
     const first = bot.fake.sendMessage({
-      content: `${MENTION} what did RAND find for reading?`,
+      content: `${BOT_MENTION} what did RAND find for reading?`,
       author: fakeUser(4),
     });
     await bot.waitForReply(first);
@@ -121,7 +120,7 @@ describe('discord @mentions', () => {
       .postedMessages()
       .find((call) => call.body.message_reference?.message_id === first);
     const followUp = bot.fake.sendMessage({
-      content: `${MENTION} who funded the study?`,
+      content: `${BOT_MENTION} who funded the study?`,
       author: fakeUser(4),
       replyTo: answer?.response.id,
       mentions: [FAKE_USERS.bot],
@@ -153,7 +152,10 @@ describe('discord @mentions', () => {
   });
 
   it('ignores a reply to its answer that pings it only because it is a reply', async () => {
-    const first = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(6) });
+    const first = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(6),
+    });
     await bot.waitForReply(first);
     const answer = bot.fake
       .postedMessages()
@@ -170,8 +172,8 @@ describe('discord @mentions', () => {
 
   it('ignores messages from bots, itself included, even when they mention it', async () => {
     await expectIgnored(() => [
-      bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(7, true) }),
-      bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: FAKE_USERS.bot }),
+      bot.fake.sendMessage({ content: `${BOT_MENTION} who funded the study?`, author: fakeUser(7, true) }),
+      bot.fake.sendMessage({ content: `${BOT_MENTION} who funded the study?`, author: FAKE_USERS.bot }),
       bot.fake.sendMessage({ content: 'Who funded the study?', author: fakeUser(7, true), dm: true }),
     ]);
   });

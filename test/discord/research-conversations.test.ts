@@ -3,11 +3,10 @@ import { CHAT_MESSAGES, ConversationMemory } from '../../src/chat/index.js';
 import { formatCitation } from '../../src/cite/index.js';
 import { DISCORD_LIMITS } from '../../src/discord/index.js';
 import { COMPONENT_IDS } from '../../src/discord/messages.js';
-import { FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
+import { BOT_MENTION, FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
 import { type DiscordBot, type SentBody, startDiscordBot, visibleText } from '../helpers/discord-harness.js';
 import { generatedDocuments, researchEngine } from '../helpers/research-engine.js';
 
-const MENTION = `<@${FAKE_IDS.bot}>`;
 let bot: DiscordBot;
 let asker = 100;
 const memory = new ConversationMemory();
@@ -32,7 +31,7 @@ afterAll(async () => {
 /** Sends a message (a new user each time, so the rate limit never interferes) and waits for the first reply. */
 async function ask(content: string, options: { dm?: boolean; replyTo?: string } = {}) {
   const id = bot.fake.sendMessage({
-    content: options.dm ? content : `${MENTION} ${content}`,
+    content: options.dm ? content : `${BOT_MENTION} ${content}`,
     author: fakeUser(asker++),
     ...(options.dm ? { dm: true } : { mentions: [FAKE_USERS.bot] }),
     ...(options.replyTo ? { replyTo: options.replyTo } : {}),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuestionAnswerer } from '../../src/answer/index.js';
 import { DISCORD_MESSAGES } from '../../src/discord/index.js';
-import { FAKE_IDS, fakeUser } from '../helpers/discord-fake.js';
+import { BOT_MENTION, fakeUser } from '../helpers/discord-fake.js';
 import {
   type DiscordBot,
   startDiscordBot,
@@ -9,8 +9,6 @@ import {
   visibleText,
 } from '../helpers/discord-harness.js';
 import { seedEngine } from '../helpers/seed-engine.js';
-
-const MENTION = `<@${FAKE_IDS.bot}>`;
 
 let bot: DiscordBot | undefined;
 
@@ -37,7 +35,7 @@ describe('discord rate limit, end to end', () => {
     bot = await startDiscordBot(await seedEngine(), { rateLimit: { max: 5, windowMs: 10_000 } });
     const asker = fakeUser(30);
     const ids = Array.from({ length: 20 }, () =>
-      bot?.fake.sendMessage({ content: `${MENTION} what did RAND find for reading?`, author: asker }),
+      bot?.fake.sendMessage({ content: `${BOT_MENTION} what did RAND find for reading?`, author: asker }),
     ) as string[];
     await bot.fake.waitFor(
       () => (ids.every((id) => bot?.repliesTo(id).length === 1) ? true : undefined),
@@ -52,7 +50,10 @@ describe('discord rate limit, end to end', () => {
     expect(notices).toHaveLength(15);
     expect(replies.slice(0, 5)).toEqual(answers);
     for (const reply of replies) expect(reply?.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    const other = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(31) });
+    const other = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(31),
+    });
     expect((await bot.waitForReply(other)).embeds?.length).toBeGreaterThan(0);
   });
 });
@@ -61,7 +62,7 @@ describe('discord errors', () => {
   it('apologises when answering a mention throws, logs it, and keeps answering', async () => {
     bot = await startDiscordBot(await failingFirst(1));
     const failing = bot.fake.sendMessage({
-      content: `${MENTION} who funded the study?`,
+      content: `${BOT_MENTION} who funded the study?`,
       author: fakeUser(32),
     });
     const apology = await bot.waitForReply(failing);
@@ -74,7 +75,7 @@ describe('discord errors', () => {
       err: { message: expect.stringContaining('index exploded') },
     });
     const next = bot.fake.sendMessage({
-      content: `${MENTION} what did RAND find for reading?`,
+      content: `${BOT_MENTION} what did RAND find for reading?`,
       author: fakeUser(32),
     });
     expect(visibleText(await bot.waitForReply(next))).toContain('Reading showed a similar positive trend');
@@ -95,12 +96,15 @@ describe('discord errors', () => {
     bot = await startDiscordBot(await seedEngine());
     bot.fake.refuse('POST', /\/messages$/, 2);
     const refused = bot.fake.sendMessage({
-      content: `${MENTION} who funded the study?`,
+      content: `${BOT_MENTION} who funded the study?`,
       author: fakeUser(34),
     });
     await bot.fake.waitFor(() => bot?.log.lines.find((line) => line.msg === 'discord: apology failed too'));
     expect(bot.repliesTo(refused)).toHaveLength(2);
-    const next = bot.fake.sendMessage({ content: `${MENTION} who funded the study?`, author: fakeUser(34) });
+    const next = bot.fake.sendMessage({
+      content: `${BOT_MENTION} who funded the study?`,
+      author: fakeUser(34),
+    });
     expect((await bot.waitForReply(next)).embeds?.length).toBeGreaterThan(0);
   });
 

@@ -46,6 +46,9 @@ export const FAKE_IDS = Object.freeze({
   command: '1600000000000000001',
 });
 
+/** The bot's mention, as a user types it. */
+export const BOT_MENTION = `<@${FAKE_IDS.bot}>`;
+
 const EPOCH = 1_420_070_400_000n;
 let increment = 0n;
 
@@ -73,6 +76,35 @@ function apiUser(user: FakeUser) {
     global_name: null,
     avatar: null,
     bot: user.bot ?? false,
+  };
+}
+
+/** What every interaction of `type` (2 a command, 3 a component) from `user` in the guild's channel carries. */
+function guildInteraction(id: string, type: 2 | 3, user: FakeUser) {
+  return {
+    id,
+    application_id: FAKE_IDS.application,
+    type,
+    token: `interaction-token-${id}`,
+    version: 1,
+    guild_id: FAKE_IDS.guild,
+    channel_id: FAKE_IDS.channel,
+    channel: { id: FAKE_IDS.channel, type: 0, guild_id: FAKE_IDS.guild, name: 'general' },
+    member: {
+      user: apiUser(user),
+      roles: [],
+      joined_at: new Date().toISOString(),
+      permissions: '2248473465835073',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': FAKE_IDS.guild },
+    context: 0,
   };
 }
 
@@ -238,29 +270,7 @@ export class FakeDiscord {
     if (command.ephemeral !== undefined)
       options.push({ name: 'ephemeral', type: 5, value: command.ephemeral });
     this.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: FAKE_IDS.application,
-      type: 2,
-      token: `interaction-token-${id}`,
-      version: 1,
-      guild_id: FAKE_IDS.guild,
-      channel_id: FAKE_IDS.channel,
-      channel: { id: FAKE_IDS.channel, type: 0, guild_id: FAKE_IDS.guild, name: 'general' },
-      member: {
-        user: apiUser(user),
-        roles: [],
-        joined_at: new Date().toISOString(),
-        permissions: '2248473465835073',
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
-      app_permissions: '2248473465835073',
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': FAKE_IDS.guild },
-      context: 0,
+      ...guildInteraction(id, 2, user),
       data: { id: FAKE_IDS.command, name: command.name ?? 'research', type: 1, options },
     });
     return id;
@@ -279,30 +289,8 @@ export class FakeDiscord {
     const id = snowflake();
     const user = component.user ?? ASKER;
     this.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: FAKE_IDS.application,
-      type: 3,
-      token: `interaction-token-${id}`,
-      version: 1,
-      guild_id: FAKE_IDS.guild,
-      channel_id: FAKE_IDS.channel,
-      channel: { id: FAKE_IDS.channel, type: 0, guild_id: FAKE_IDS.guild, name: 'general' },
-      member: {
-        user: apiUser(user),
-        roles: [],
-        joined_at: new Date().toISOString(),
-        permissions: '2248473465835073',
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
+      ...guildInteraction(id, 3, user),
       message: this.botMessage(FAKE_IDS.channel, { content: '' }, component.messageId),
-      app_permissions: '2248473465835073',
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': FAKE_IDS.guild },
-      context: 0,
       data: component.values
         ? { custom_id: component.customId, component_type: 3, values: component.values }
         : { custom_id: component.customId, component_type: 2 },

@@ -166,3 +166,23 @@ export function postAction(
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return postSigned(url, body, 'application/x-www-form-urlencoded', options);
 }
+
+/** An app_mention event: U0ASKER (unless `more` says otherwise) mentions the bot in `channel` at `ts`. */
+export function mentionEvent(
+  text: string,
+  channel: string,
+  ts: string,
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { type: 'app_mention', user: 'U0ASKER', text, ts, channel, event_ts: ts, ...more };
+}
+
+/** A direct message event: U0ASKER (unless `more` says otherwise) writes to the bot in `channel` at `ts`. */
+export function directMessageEvent(
+  text: string,
+  channel: string,
+  ts: string,
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return mentionEvent(text, channel, ts, { type: 'message', channel_type: 'im', ...more });
+}

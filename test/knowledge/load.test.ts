@@ -44,17 +44,6 @@ describe('loading the knowledge folder', () => {
     expect(problems[0]?.reason).toMatch(reason);
   });
 
-  it('reports the second file with a duplicate id, naming the first', async () => {
-    const dir = await folderWith({
-      'a-first.md': GOOD,
-      'b-second.md': knowledgeFile('id: good-article\ntitle: Copy'),
-    });
-    const { documents, problems } = await loadKnowledge(dir);
-    expect(documents.map((document) => document.file)).toEqual(['a-first.md']);
-    expect(problems).toEqual([{ file: 'b-second.md', reason: expect.stringContaining('a-first.md') }]);
-    expect(problems[0]?.reason).toMatch(/duplicate id "good-article": a-first.md already has it/);
-  });
-
   it('reports every broken file of a folder at once, in file-name order', async () => {
     const dir = await folderWith({
       'a-good.md': GOOD,

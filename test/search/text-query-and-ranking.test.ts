@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeQuery,
+  analyzeQueryWithRules,
   contentTokens,
   FuzzyVocabulary,
   foldText,
@@ -28,7 +29,30 @@ function toyIndex(): SearchIndex {
   return SearchIndex.build(TOY_PASSAGES);
 }
 
+/** Two documents, the first with a description a question can name it by. */
+const described = SearchIndex.build(
+  [
+    {
+      group: 0,
+      sentences: ['Students gained three points in mathematics.', 'Reading scores rose a little.'],
+    },
+    { group: 0, sentences: ['Teachers found planning took longer.'] },
+    {
+      group: 1,
+      sentences: [
+        'Kids in charter schools were studied.',
+        'The study covered 31 charters and nine district schools.',
+      ],
+    },
+  ],
+  ['First report The 74 2017', 'Second report'],
+);
+
 describe('foldText', () => {
+  it('folds case and accents: "Élèves" is "eleves"', () => {
+    expect(foldText('RAND Study of Élèves')).toBe('rand study of eleves');
+  });
+
   it('joins thousands separators so "11,000" matches "11000"', () => {
     expect(foldText('11,000')).toBe('11000');
   });
@@ -67,6 +91,10 @@ describe('FuzzyVocabulary', () => {
     expect(vocabulary.correct('teh')).toEqual([]);
     expect(vocabulary.correct('rdg')).toEqual([]);
   });
+
+  it('does not force a far word onto the vocabulary', () => {
+    expect(new FuzzyVocabulary([['reading', 'students', 'charter']]).correct('weather')).toEqual([]);
+  });
 });
 
 describe('analyzeQuery', () => {
@@ -77,10 +105,34 @@ describe('analyzeQuery', () => {
     expect(query.concepts.map((concept) => concept.word)).toContain('scaling');
   });
 
-  it('wants a number for "How many students…" and counts students', () => {
-    const query = analyzeQuery('How many students were in the study?', toyIndex());
+  it("adds the sources' other forms of a word through its lemma, counting a little less", () => {
+    const index = SearchIndex.build([
+      { group: 0, sentences: ['The researchers found large gains for children.'] },
+    ]);
+    const find = analyzeQuery('what did they find', index).concepts[0];
+    expect(find?.variants).toContainEqual({ stem: 'find', weight: 1 });
+    expect(find?.variants.find((variant) => variant.stem === 'found')?.weight).toBeLessThan(1);
+    const child = analyzeQuery('which child', index).concepts[0];
+    expect(child?.variants.map((variant) => variant.stem)).toContain('children');
+  });
+
+  it('keeps a common English word the sources lack as itself, for both rankers, instead of respelling it as a source word', () => {
+    const index = SearchIndex.build([{ group: 0, sentences: ['The charter report covered many schools.'] }]);
+    for (const analyze of [analyzeQuery, analyzeQueryWithRules]) {
+      const chapter = analyze('which chapter covered schools', index).concepts.find(
+        (c) => c.word === 'chapter',
+      );
+      expect(chapter?.variants.map((variant) => variant.stem)).toEqual(['chapter']);
+      // A misspelling of a word the sources do use is still corrected towards it.
+      const typo = analyze('chartr schools', index).concepts[0];
+      expect(typo?.variants.map((variant) => variant.stem)).toContain('charter');
+    }
+  });
+
+  it('wants a number for "How many charter schools…" and counts charter schools', () => {
+    const query = analyzeQuery('How many charter schools were in the study?', described);
     expect(query.wantsNumber).toBe(true);
-    expect(query.countedStems).toEqual(['student']);
+    expect(query.countedStems).toEqual(['charter', 'school']);
   });
 });
 
@@ -91,6 +143,18 @@ describe('SearchIndex and rankSentences', () => {
     expect(ranking.hits[0]?.sentence).toBe(2);
     expect(ranking.hits[0]?.passage).toBe(1);
     expect(ranking.hits[0]?.group).toBe(1);
+    expect(ranking.hits[0]?.coverage).toBe(1);
+  });
+
+  it('prefers the sentence whose number counts what a "how many" question asks about', () => {
+    const { hits } = rankSentences(described, analyzeQuery('How many charters were studied?', described));
+    expect(hits[0]?.sentence).toBe(4);
+  });
+
+  it('lets a question name its source by the document description', () => {
+    const { hits } = rankSentences(described, analyzeQuery('teachers planning in The 74', described));
+    expect(hits[0]?.group).toBe(0);
+    expect(hits[0]?.coverage).toBeGreaterThan(0.5);
   });
 
   it('lets a form of a word count less towards coverage than for ranking', () => {

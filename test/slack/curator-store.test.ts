@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/action-values.js';
-import { type Database, databaseRecorder, openDatabase, type StoreRecorder } from '../../src/store/index.js';
+import type { Database, StoreRecorder } from '../../src/store/index.js';
+import { memoryStore } from '../helpers/memory-store.js';
 import { researchEngine } from '../helpers/research-engine.js';
-import { captureLogger, type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
+import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
 import { buttonClick, postAction, postSlashCommand } from '../helpers/slack-signing.js';
 
 let app: HttpSlackApp;
@@ -11,8 +12,7 @@ let db: Database;
 let recorder: StoreRecorder;
 
 beforeAll(async () => {
-  db = await openDatabase({ dataFile: ':memory:' });
-  recorder = databaseRecorder(db, 'slack-store-test-salt-0123', captureLogger().logger);
+  ({ db, recorder } = await memoryStore('slack-store-test-salt-0123'));
   app = await startHttpSlackApp(await researchEngine(), {}, undefined, { recorder });
 });
 

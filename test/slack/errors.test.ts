@@ -4,7 +4,7 @@ import { SLACK_MESSAGES } from '../../src/slack/index.js';
 import { seedEngine } from '../helpers/seed-engine.js';
 import { allText } from '../helpers/slack-blocks.js';
 import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
-import { postEvent, postSlashCommand } from '../helpers/slack-signing.js';
+import { directMessageEvent, mentionEvent, postEvent, postSlashCommand } from '../helpers/slack-signing.js';
 
 let app: HttpSlackApp;
 
@@ -57,14 +57,7 @@ describe('slack errors', () => {
   });
 
   it('apologizes in the thread when answering a mention fails', async () => {
-    await postEvent(app.eventsUrl, {
-      type: 'app_mention',
-      user: 'U0ASKER',
-      text: '<@UBOT> boom',
-      ts: '1700000700.000100',
-      channel: 'C0BOOM',
-      event_ts: '1700000700.000100',
-    });
+    await postEvent(app.eventsUrl, mentionEvent('<@UBOT> boom', 'C0BOOM', '1700000700.000100'));
     const post = await app.fake.waitFor(() =>
       app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0BOOM'),
     );
@@ -74,15 +67,10 @@ describe('slack errors', () => {
   it('logs, and keeps serving, when Slack refuses the reply and the apology too', async () => {
     app.fake.failing.set('chat.postMessage', 'channel_not_found');
     try {
-      await postEvent(app.eventsUrl, {
-        type: 'message',
-        channel_type: 'im',
-        user: 'U0ASKER',
-        text: 'who funded the study?',
-        ts: '1700000800.000100',
-        channel: 'D0GONE',
-        event_ts: '1700000800.000100',
-      });
+      await postEvent(
+        app.eventsUrl,
+        directMessageEvent('who funded the study?', 'D0GONE', '1700000800.000100'),
+      );
       await app.fake.waitFor(() => app.log.lines.find((l) => l.msg === 'slack: apology failed too'));
       expect(app.log.lines.some((l) => l.msg === 'slack: answering failed' && l.channel === 'D0GONE')).toBe(
         true,
@@ -90,15 +78,10 @@ describe('slack errors', () => {
     } finally {
       app.fake.failing.delete('chat.postMessage');
     }
-    await postEvent(app.eventsUrl, {
-      type: 'message',
-      channel_type: 'im',
-      user: 'U0ASKER',
-      text: 'who funded the study?',
-      ts: '1700000900.000100',
-      channel: 'D0BACK',
-      event_ts: '1700000900.000100',
-    });
+    await postEvent(
+      app.eventsUrl,
+      directMessageEvent('who funded the study?', 'D0BACK', '1700000900.000100'),
+    );
     const post = await app.fake.waitFor(() =>
       app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'D0BACK'),
     );

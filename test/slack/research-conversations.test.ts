@@ -8,7 +8,13 @@ import { SLACK_LIMITS } from '../../src/slack/index.js';
 import { researchEngine } from '../helpers/research-engine.js';
 import { allText, blockTexts } from '../helpers/slack-blocks.js';
 import { type HttpSlackApp, startHttpSlackApp } from '../helpers/slack-harness.js';
-import { postAction, postEvent, postSlashCommand, selectChoice } from '../helpers/slack-signing.js';
+import {
+  mentionEvent,
+  postAction,
+  postEvent,
+  postSlashCommand,
+  selectChoice,
+} from '../helpers/slack-signing.js';
 
 let app: HttpSlackApp;
 
@@ -41,15 +47,10 @@ let nextTs = 1700001000;
 async function mention(text: string, channel: string, thread?: string) {
   const ts = `${nextTs++}.000100`;
   const before = app.fake.callsTo('chat.postMessage').length;
-  await postEvent(app.eventsUrl, {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text: `<@UBOT> ${text}`,
-    ts,
-    ...(thread ? { thread_ts: thread } : {}),
-    channel,
-    event_ts: ts,
-  });
+  await postEvent(
+    app.eventsUrl,
+    mentionEvent(`<@UBOT> ${text}`, channel, ts, thread ? { thread_ts: thread } : {}),
+  );
   const post = await app.fake.waitFor(() => app.fake.callsTo('chat.postMessage').slice(before)[0]);
   return { ts, text: allText([post.args]), args: post.args };
 }
@@ -190,9 +191,14 @@ describe('slack: follow-ups in a thread', () => {
     expect(otherThread.text).not.toContain('from earlier');
   });
 
-  it('logs neither the question nor the user id at info level', () => {
-    const info = app.log.lines.filter((line) => (line.level as number) >= 30);
-    const raw = JSON.stringify(info);
+  it('logs each answer at info level, without the question or the user id', async () => {
+    const before = app.log.lines.length;
+    await command('what did tutors say was the hardest part?', 'logged');
+    await mention('What did the tutoring study find for math?', 'C0LOGGED');
+    const logged = app.log.lines.slice(before);
+    const answers = logged.filter((line) => String(line.msg).startsWith('question ') && line.level === 30);
+    expect(answers.map((line) => line.kind)).toEqual(['slash_command', 'app_mention']);
+    const raw = JSON.stringify(app.log.lines.filter((line) => (line.level as number) >= 30));
     expect(raw).not.toContain('U0ASKER');
     expect(raw).not.toContain('tutoring study find');
     expect(raw).not.toContain('hardest part');

@@ -5,7 +5,7 @@ import { seedEngine } from '../helpers/seed-engine.js';
 import { allText } from '../helpers/slack-blocks.js';
 import { FakeSlack } from '../helpers/slack-fake-api.js';
 import { captureLogger, socketModeOptions } from '../helpers/slack-harness.js';
-import { TEST_APP_TOKEN, TEST_BOT_TOKEN } from '../helpers/slack-signing.js';
+import { mentionEvent, TEST_APP_TOKEN, TEST_BOT_TOKEN } from '../helpers/slack-signing.js';
 
 let fake: FakeSlack;
 let adapter: SlackAdapter;
@@ -72,14 +72,7 @@ describe('slack Socket Mode', () => {
         api_app_id: 'A0FAKE',
         event_id: 'Ev1',
         event_time: 1,
-        event: {
-          type: 'app_mention',
-          user: 'U0ASKER',
-          text: '<@UBOT> help',
-          ts: '1700001000.000100',
-          channel: 'C0SOCKMENTION',
-          event_ts: '1700001000.000100',
-        },
+        event: mentionEvent('<@UBOT> help', 'C0SOCKMENTION', '1700001000.000100'),
       },
     });
     await fake.waitFor(() => fake.socketAcks.find((a) => a.envelope_id === 'env-2'));
