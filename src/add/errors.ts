@@ -6,6 +6,10 @@ export enum AddErrorCode {
   NoText = 'ADD_NO_TEXT',
   Duplicate = 'ADD_DUPLICATE',
   Unreadable = 'ADD_UNREADABLE',
+  /** Not fetched on purpose: a non-public address, a scheme other than http(s), credentials in the URL. */
+  Refused = 'ADD_REFUSED',
+  /** Over a size limit: the download's bytes or the PDF's pages. */
+  TooLarge = 'ADD_TOO_LARGE',
 }
 
 export class AddError extends Error {
