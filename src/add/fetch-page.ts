@@ -224,7 +224,7 @@ export async function fetchPage(
       const first = addresses[0];
       if (!first)
         throw fail(`${via}could not find ${host} (no address); check the address and your connection`);
-      target = first;
+      target = { address: first.address, family: isIP(first.address) === 6 ? 6 : 4 };
       if (limits.publicOnly && !allowed.has(host)) {
         // Every answer must be public: a mixed answer is how DNS rebinding slips a private one in.
         for (const { address } of addresses) {

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer as createTlsServer } from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +81,23 @@ const ARTICLE_HTML = await readFile(
   path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages', 'article.html'),
   'utf8',
 );
+/** A self-signed certificate for fake-site.test (P-256, valid for a century) and its key. */
+const TLS_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKCJDXslquKy9aVFQ
+AmyqEka8u4uhFHJbU4/KobYHnomhRANCAATMIk8Z5UQp8WuHEx4lKG8X20lpPjHZ
+Y6Z5GHDeCJIcjgpENnvr6SfAWMolTHsHMAjlN+FEkuslJxlFN5fT6anh
+-----END PRIVATE KEY-----`;
+const TLS_CERT = `-----BEGIN CERTIFICATE-----
+MIIBpTCCAUqgAwIBAgIUdtErAdDx8NVUOBAW1jh6+LmqcdMwCgYIKoZIzj0EAwIw
+GTEXMBUGA1UEAwwOZmFrZS1zaXRlLnRlc3QwIBcNMjYxMjA0MTYwOTIxWhgPMjEy
+NjExMTAxNjA5MjFaMBkxFzAVBgNVBAMMDmZha2Utc2l0ZS50ZXN0MFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAEzCJPGeVEKfFrhxMeJShvF9tJaT4x2WOmeRhw3giS
+HI4KRDZ76+knwFjKJUx7BzAI5TfhRJLrJScZRTeX0+mp4aNuMGwwHQYDVR0OBBYE
+FO7pxiKoU2+8MV52In1xdftNAUjqMB8GA1UdIwQYMBaAFO7pxiKoU2+8MV52In1x
+dftNAUjqMA8GA1UdEwEB/wQFMAMBAf8wGQYDVR0RBBIwEIIOZmFrZS1zaXRlLnRl
+c3QwCgYIKoZIzj0EAwIDSQAwRgIhAKnse2K7XRmx06xj90LNTF/EwaeqjNYYHStQ
+ORwnnfuTAiEAqFbth1g5OYJTBbRg0ab1E4Rl99VWf30v79t720KWpF4=
+-----END CERTIFICATE-----`;
 const PUBLIC_NOTE =
   'the bot only fetches public web addresses (an operator can allow a host with ADD_ALLOWED_HOSTS)';
 
@@ -285,6 +303,40 @@ describe('fetching only public addresses', () => {
     expect(hostHeaders).toEqual([`fake-site.test:${port}`]);
     expect(calls).toEqual(['fake-site.test']);
     expect(connections).toEqual(['fake-site.test']);
+  });
+
+  it('connects over TLS at the pinned address, naming the host for SNI and checking its certificate', async () => {
+    // A self-signed certificate for fake-site.test: the handshake reaches the server under that
+    // name, and the bot refuses the certificate because nothing vouches for it.
+    const servernames: string[] = [];
+    const tls = createTlsServer(
+      {
+        key: TLS_KEY,
+        cert: TLS_CERT,
+        SNICallback: (name, done) => {
+          servernames.push(name);
+          done(null, undefined);
+        },
+      },
+      (_request, response) => response.end('<p>hi</p>'),
+    );
+    tls.on('tlsClientError', () => undefined);
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port: tlsPort } = tls.address() as net.AddressInfo;
+      const { resolve } = stubResolver({ 'fake-site.test': '127.0.0.1' });
+      const error = await refusal(`https://fake-site.test:${tlsPort}/`, {
+        ...CHAT_FETCH_DEFAULTS,
+        allowedHosts: ['fake-site.test'],
+        resolve,
+      });
+      expect(error.message).toMatch(/could not connect \([A-Z_]*CERT[A-Z_]*\); check the address/);
+      expect(connections).toEqual(['fake-site.test']);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
+    expect(servernames).toEqual(['fake-site.test']);
   });
 
   it('refuses a loopback page through addSources with CHAT_FETCH_DEFAULTS, and writes nothing', async () => {
