@@ -15,6 +15,10 @@ export enum ErrorCode {
   AddDuplicate = 'ADD_DUPLICATE',
   /** `add`: the file could not be read or parsed. */
   AddUnreadable = 'ADD_UNREADABLE',
+  /** `add`: not fetched on purpose: a non-public address, a scheme other than http(s), credentials in the URL. */
+  AddRefused = 'ADD_REFUSED',
+  /** `add`: over a size limit: the download's bytes or the PDF's pages. */
+  AddTooLarge = 'ADD_TOO_LARGE',
   /** No source has the id given (removing from the chat). */
   SourceNotFound = 'SOURCE_NOT_FOUND',
   /** The knowledge folder does not exist. */

@@ -13,7 +13,11 @@ export interface AddOptions {
   dir: string;
   /** Extract and check everything, write nothing. */
   dryRun: boolean;
-  fetch: FetchLimits;
+  /**
+   * How URLs are fetched and how large a source may be; missing fields take FETCH_DEFAULTS'
+   * values. A URL from a chat user must be fetched with CHAT_FETCH_DEFAULTS (public addresses only).
+   */
+  fetch: Partial<FetchLimits>;
   /** Who added the sources from the chat, and when: kept in each file's front matter. */
   added?: { by: string; at: string };
   /** Called before each input is read, e.g. to show progress. */

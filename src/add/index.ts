@@ -9,7 +9,15 @@ export {
   addSources,
   type FailedSource,
 } from './add-sources.js';
-export { FETCH_DEFAULTS, type FetchLimits } from './fetch-page.js';
+export { type AddressKind, addressKind } from './address.js';
+export {
+  CHAT_FETCH_DEFAULTS,
+  FETCH_DEFAULTS,
+  type FetchLimits,
+  fetchLimitsFromEnv,
+  type Resolve,
+  type ResolvedAddress,
+} from './fetch-page.js';
 export { extractHtml, readabilityOnly, wholePageText } from './html/extract.js';
-export { extractPdf } from './pdf/extract.js';
+export { extractPdf, PdfTooLongError } from './pdf/extract.js';
 export { quotableParagraphs } from './quotable.js';

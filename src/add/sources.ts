@@ -5,7 +5,7 @@ import type { SourceFormat } from '../knowledge/types.js';
 import { decodeHtml } from './decode.js';
 import { FETCH_DEFAULTS, type FetchedKind, type FetchLimits, fetchPage } from './fetch-page.js';
 import { extractHtml } from './html/extract.js';
-import { extractPdf } from './pdf/extract.js';
+import { extractPdf, PdfTooLongError } from './pdf/extract.js';
 
 /** A source read and extracted, ready to become a knowledge file. Unknown fields are null. */
 export interface ExtractedSource {
@@ -56,9 +56,14 @@ async function fromHtml(
   return { ...meta, format: 'html', body: text === '' ? '' : `${text}\n` };
 }
 
-async function fromPdf(bytes: Uint8Array, input: string, url: string | null): Promise<ExtractedSource> {
+async function fromPdf(
+  bytes: Uint8Array,
+  input: string,
+  url: string | null,
+  maxPages: number,
+): Promise<ExtractedSource> {
   try {
-    const pdf = await extractPdf(bytes);
+    const pdf = await extractPdf(bytes, { maxPages });
     return {
       title: pdf.title,
       author: pdf.author,
@@ -69,6 +74,12 @@ async function fromPdf(bytes: Uint8Array, input: string, url: string | null): Pr
       body: pdf.text.trim() === '' ? '' : `${pdf.text}\n`,
     };
   } catch (error) {
+    if (error instanceof PdfTooLongError) {
+      throw new BotError(
+        ErrorCode.AddTooLarge,
+        `${input}: ${error.message}; split off the pages you need as a smaller PDF and add that`,
+      );
+    }
     throw new BotError(
       ErrorCode.AddUnreadable,
       `${input}: not a readable PDF (${(error as Error).message}); check that the file opens in a PDF viewer`,
@@ -84,14 +95,18 @@ function sniff(bytes: Uint8Array, extension: string): FetchedKind | null {
   return null;
 }
 
-/** Reads a file or fetches a URL and extracts its text and metadata. Failures are AddErrors. */
+/**
+ * Reads a file or fetches a URL and extracts its text and metadata. Failures are AddErrors.
+ * `limits` missing fields take FETCH_DEFAULTS' values; `maxPdfPages` applies to files too.
+ */
 export async function readSource(
   input: string,
-  limits: FetchLimits = FETCH_DEFAULTS,
+  limits: Partial<FetchLimits> = FETCH_DEFAULTS,
 ): Promise<ExtractedSource> {
+  const maxPdfPages = limits.maxPdfPages ?? FETCH_DEFAULTS.maxPdfPages;
   if (isUrl(input)) {
     const page = await fetchPage(input, limits);
-    if (page.kind === 'pdf') return fromPdf(page.bytes, input, page.url);
+    if (page.kind === 'pdf') return fromPdf(page.bytes, input, page.url, maxPdfPages);
     if (page.kind === 'text') return fromText(decodeHtml(page.bytes, page.contentType), input, page.url);
     return fromHtml(page.bytes, page.contentType, page.url);
   }
@@ -109,7 +124,7 @@ export async function readSource(
     );
   }
   const kind = sniff(bytes, path.extname(input).toLowerCase());
-  if (kind === 'pdf') return fromPdf(bytes, input, null);
+  if (kind === 'pdf') return fromPdf(bytes, input, null, maxPdfPages);
   if (kind === 'html') return fromHtml(bytes, null, null);
   if (kind === 'text') {
     try {

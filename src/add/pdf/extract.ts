@@ -81,10 +81,31 @@ async function readPdfMeta(
   }
 }
 
-/** Extracts a PDF's text with pdf.js: lines rebuilt, running furniture dropped, paragraphs joined. */
-export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction> {
+/** A PDF with more pages than the caller reads; thrown before any page is read. */
+export class PdfTooLongError extends Error {
+  readonly pages: number;
+  readonly maxPages: number;
+  constructor(pages: number, maxPages: number) {
+    super(`the PDF has ${pages} pages; the most the bot reads is ${maxPages}`);
+    this.name = 'PdfTooLongError';
+    this.pages = pages;
+    this.maxPages = maxPages;
+  }
+}
+
+/**
+ * Extracts a PDF's text with pdf.js: lines rebuilt, running furniture dropped, paragraphs joined.
+ * A PDF with more than `maxPages` pages (default: no limit) is refused with a PdfTooLongError
+ * before its pages are read.
+ */
+export async function extractPdf(
+  bytes: Uint8Array,
+  options: { maxPages?: number } = {},
+): Promise<PdfExtraction> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
+    const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY;
+    if (pdf.numPages > maxPages) throw new PdfTooLongError(pdf.numPages, maxPages);
     const { items } = await extractTextItems(pdf);
     const lines = dropRunningLines(items.map((page) => pageLines(page as PdfTextItem[])));
     const pages = lines.map(pageParagraphs);
