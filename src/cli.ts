@@ -2,7 +2,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import type { CitationStyle } from './cite/index.js';
-import { defaultIndexCacheDir, loadAnswerSettings, loadStoreSettings } from './config/index.js';
+import {
+  defaultIndexCacheDir,
+  loadAddSettings,
+  loadAnswerSettings,
+  loadStoreSettings,
+} from './config/index.js';
 
 const USAGE = `usage:
   ask [--json] [--cite apa|mla|chicago] "question"
@@ -115,7 +120,14 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`add needs at least one file or URL\n${USAGE}\n`);
         return 2;
       }
-      const options = { dir, dryRun: values['dry-run'], json: values.json, progress: process.stderr };
+      const { maxBytes, allowedHosts } = loadAddSettings();
+      const options = {
+        dir,
+        dryRun: values['dry-run'],
+        json: values.json,
+        progress: process.stderr,
+        fetch: { maxBytes, allowedHosts },
+      };
       const { runAdd } = await import('./cli/add.js');
       return (await runAdd(rest, options)) > 0 ? 1 : 0;
     }

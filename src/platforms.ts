@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformAdapter } from './adapter.js';
+import { CHAT_FETCH_DEFAULTS } from './add/index.js';
+import { KnowledgeLibrary } from './add/library.js';
 import type { QuestionAnswerer } from './answer/types.js';
 import type { Config } from './config/index.js';
 import { createDiscordAdapter } from './discord/index.js';
@@ -29,10 +31,18 @@ export function createPlatforms(
 ): Platforms {
   const platforms: Platforms = { adapters: [] };
   const research = { channelSources: config.channelSources };
+  const curation = {
+    curators: new Set(config.add.curators),
+    library: new KnowledgeLibrary(
+      config.knowledgeDir,
+      { ...CHAT_FETCH_DEFAULTS, maxBytes: config.add.maxBytes, allowedHosts: config.add.allowedHosts },
+      () => answerer.documents ?? [],
+    ),
+  };
   if (config.slack) {
     const slack = createSlackAdapter(
       { ...config.slack, maxExcerpts: config.maxExcerpts },
-      { answerer, research, recorder, logger, ...(refusals ? { refusals } : {}) },
+      { answerer, research, curation, recorder, logger, ...(refusals ? { refusals } : {}) },
     );
     platforms.adapters.push(slack);
     if (slack.httpHandler) platforms.slackEvents = slack.httpHandler;
@@ -41,7 +51,7 @@ export function createPlatforms(
     platforms.adapters.push(
       createDiscordAdapter(
         { ...config.discord, maxExcerpts: config.maxExcerpts },
-        { answerer, research, recorder, logger },
+        { answerer, research, curation, recorder, logger },
       ),
     );
   }

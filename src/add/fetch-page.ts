@@ -57,31 +57,6 @@ export const CHAT_FETCH_DEFAULTS: Readonly<FetchLimits> = Object.freeze({
   publicOnly: true,
 });
 
-/**
- * The limits with an operator's environment applied: `ADD_ALLOWED_HOSTS` (comma-separated host
- * names or IP addresses exempt from the public-address check) and `ADD_MAX_MB` (the largest
- * download, in megabytes). Throws an Error naming the variable when one is malformed.
- */
-export function fetchLimitsFromEnv(
-  env: Record<string, string | undefined>,
-  base: Readonly<FetchLimits> = FETCH_DEFAULTS,
-): FetchLimits {
-  const limits: FetchLimits = { ...base };
-  const hosts = env.ADD_ALLOWED_HOSTS?.split(',')
-    .map((host) => host.trim())
-    .filter((host) => host !== '');
-  if (hosts && hosts.length > 0) limits.allowedHosts = [...base.allowedHosts, ...hosts];
-  const megabytes = env.ADD_MAX_MB?.trim();
-  if (megabytes) {
-    const value = Number(megabytes);
-    if (!Number.isFinite(value) || value <= 0) {
-      throw new Error(`ADD_MAX_MB must be a positive number of megabytes, such as 25 (it is "${megabytes}")`);
-    }
-    limits.maxBytes = Math.round(value * 1024 * 1024);
-  }
-  return limits;
-}
-
 export type FetchedKind = 'html' | 'pdf' | 'text';
 
 export interface FetchedPage {
@@ -163,6 +138,34 @@ export async function fetchPage(
   url: string,
   options: Partial<FetchLimits> = FETCH_DEFAULTS,
 ): Promise<FetchedPage> {
+  const fetched = await fetchWithin(url, options, { anyType: false });
+  if (!fetched.kind)
+    throw new BotError(
+      ErrorCode.AddFetchFailed,
+      `${url}: not a web page or PDF (content type ${fetched.contentType ?? 'not stated'}); add the address of an article or a PDF`,
+    );
+  return { ...fetched, kind: fetched.kind };
+}
+
+/**
+ * Downloads a file a chat platform holds (an attachment), whatever its content type, within the
+ * same limits as a page. `headers` (e.g. the bot token Slack asks for) go to the file's own host
+ * only, never to a host it redirects to.
+ */
+export async function downloadFile(
+  url: string,
+  options: Partial<FetchLimits>,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Uint8Array> {
+  return (await fetchWithin(url, options, { headers, anyType: true })).bytes;
+}
+
+async function fetchWithin(
+  url: string,
+  options: Partial<FetchLimits>,
+  /** `anyType`: read whatever the content type; else stop at one that is not a page or PDF. */
+  extra: { headers?: Readonly<Record<string, string>>; anyType: boolean },
+): Promise<Omit<FetchedPage, 'kind'> & { kind: FetchedKind | null }> {
   const limits: FetchLimits = { ...FETCH_DEFAULTS, ...options };
   const resolve = limits.resolve ?? systemResolve;
   const allowed = new Set(limits.allowedHosts.map(hostKey));
@@ -191,6 +194,7 @@ export async function fetchPage(
   } catch {
     throw fail('not a valid web address; give an http:// or https:// address', ErrorCode.AddRefused);
   }
+  const firstHost = current.host;
   for (let redirects = 0; ; redirects++) {
     const via = redirects === 0 ? '' : `it redirects to ${current.href}, and `;
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
@@ -240,7 +244,7 @@ export async function fetchPage(
 
     let response: IncomingMessage;
     try {
-      response = await request(current, target, signal);
+      response = await request(current, target, signal, current.host === firstHost ? extra.headers : {});
     } catch (error) {
       if (signal.aborted) throw timedOut();
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -270,11 +274,9 @@ export async function fetchPage(
     }
     const contentType = response.headers['content-type'] ?? null;
     const kind = kindOf(contentType);
-    if (!kind) {
+    if (!kind && !extra.anyType) {
       response.destroy();
-      throw fail(
-        `not a web page or PDF (content type ${contentType ?? 'not stated'}); add the address of an article or a PDF`,
-      );
+      return { kind, bytes: new Uint8Array(), contentType, url: current.href };
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
@@ -307,7 +309,12 @@ export async function fetchPage(
 }
 
 /** One GET to `url`, connected to `target` and nowhere else (no second lookup). */
-function request(url: URL, target: ResolvedAddress, signal: AbortSignal): Promise<IncomingMessage> {
+function request(
+  url: URL,
+  target: ResolvedAddress,
+  signal: AbortSignal,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<IncomingMessage> {
   const transport = url.protocol === 'https:' ? https : http;
   const pinned = (
     _hostname: string,
@@ -332,6 +339,7 @@ function request(url: URL, target: ResolvedAddress, signal: AbortSignal): Promis
           'user-agent': 'research-bot (npm run add)',
           accept: 'text/html,application/pdf;q=0.9,*/*;q=0.5',
           'accept-encoding': 'gzip, deflate, br',
+          ...extraHeaders,
         },
       },
       resolve,

@@ -12,9 +12,9 @@ export {
 export { type AddressKind, addressKind } from './address.js';
 export {
   CHAT_FETCH_DEFAULTS,
+  downloadFile,
   FETCH_DEFAULTS,
   type FetchLimits,
-  fetchLimitsFromEnv,
   type Resolve,
   type ResolvedAddress,
 } from './fetch-page.js';

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { BotError, ErrorCode } from '../errors.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
 import { type AddedSource, addSources } from './add-sources.js';
-import type { FetchLimits } from './fetch-page.js';
+import { downloadFile, type FetchLimits } from './fetch-page.js';
 
-/** What a curator hands the library: an address, or a file's bytes under its own name. */
-export type LibraryInput = { url: string } | { file: { name: string; bytes: Uint8Array } };
+/**
+ * What a curator hands the library: an address (fetched within the limits, public addresses
+ * only unless allowed), or a file attached in the chat (downloaded from the platform's host).
+ */
+export type LibraryInput =
+  | { url: string }
+  | { attachment: { name: string; url: string; headers?: Readonly<Record<string, string>> } };
 
 /** Who changes the library, and when. */
 export interface Curator {
@@ -35,12 +40,14 @@ export class KnowledgeLibrary {
   /** Adds one source; rejects with a BotError saying why not (a duplicate names the existing id). */
   add(input: LibraryInput, curator: Curator): Promise<AddedSource> {
     return this.#serial(async () => {
-      const scratch = 'file' in input ? await mkdtemp(path.join(tmpdir(), 'research-bot-add-')) : null;
+      const scratch = 'attachment' in input ? await mkdtemp(path.join(tmpdir(), 'research-bot-add-')) : null;
       try {
         let from: string;
-        if ('file' in input && scratch) {
-          from = path.join(scratch, safeFileName(input.file.name));
-          await writeFile(from, input.file.bytes);
+        if ('attachment' in input && scratch) {
+          const { name, url, headers } = input.attachment;
+          from = path.join(scratch, safeFileName(name));
+          // The platform's own host, chosen by the adapter: not a user's link, so not publicOnly.
+          await writeFile(from, await downloadFile(url, { ...this.fetch, publicOnly: false }, headers));
         } else from = (input as { url: string }).url;
         const [outcome] = await addSources([from], {
           dir: this.dir,

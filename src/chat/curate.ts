@@ -78,20 +78,17 @@ export async function runCuration(
     }
     return results;
   }
-  const inputs: Array<{ label: string; read: () => Promise<LibraryInput> }> = [
-    ...command.urls.map((url) => ({ label: url, read: async () => ({ url }) })),
-    ...(message.files ?? []).map((file: ChatFile) => ({
-      label: file.name,
-      read: async () => ({ file: { name: file.name, bytes: await file.download() } }),
-    })),
+  const inputs: Array<{ label: string; input: LibraryInput }> = [
+    ...command.urls.map((url) => ({ label: url, input: { url } })),
+    ...(message.files ?? []).map((file: ChatFile) => ({ label: file.name, input: { attachment: file } })),
   ];
-  for (const input of inputs.slice(0, MAX_INPUTS_PER_MESSAGE)) {
+  for (const { label, input } of inputs.slice(0, MAX_INPUTS_PER_MESSAGE)) {
     try {
-      const added = await options.library.add(await input.read(), curator);
-      record('add', added.id, added.title, input.label);
-      results.push({ ok: true, action: 'add', source: summary(added, input.label) });
+      const added = await options.library.add(input, curator);
+      record('add', added.id, added.title, label);
+      results.push({ ok: true, action: 'add', source: summary(added, label) });
     } catch (error) {
-      results.push({ ok: false, input: input.label, message: describe(error) });
+      results.push({ ok: false, input: label, message: describe(error) });
     }
   }
   return results;

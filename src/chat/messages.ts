@@ -26,8 +26,14 @@ export const CHAT_MESSAGES = Object.freeze({
   untitled: 'an untitled source',
   /** The label of the button that removes an added source. */
   removeButton: 'Remove',
-  /** Who added a source from the chat, and when, in the sources list. */
-  addedBy: (who: string, day: string) => `added by ${who} on ${day}`,
+  /** Who added a source from the chat (`slack:U0123ABCD`), and when, in the sources list. */
+  addedBy: (who: string, at: string) => {
+    const [platform = '', user = who] = who.split(':', 2);
+    const name = platform === 'slack' ? 'Slack' : platform === 'discord' ? 'Discord' : platform;
+    return `added by ${user}${name ? ` (${name})` : ''} on ${at.slice(0, 10)}`;
+  },
+  /** The id a source is removed by, in the sources list. */
+  sourceId: (id: string) => `id ${id}`,
   /** To someone over the rate limit. */
   rateLimited: (seconds: number) =>
     `You're asking faster than I can cite. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`,

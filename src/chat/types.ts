@@ -26,11 +26,15 @@ export interface ChatMessage {
   files?: readonly ChatFile[] | undefined;
 }
 
-/** A file attached to a message, fetched from the platform only when needed. */
+/**
+ * A file attached to a message, on the platform's own file host; downloaded only when a curator
+ * adds it, within the download limits.
+ */
 export interface ChatFile {
   name: string;
-  /** Rejects with a BotError when the file is too large or cannot be fetched. */
-  download(): Promise<Uint8Array>;
+  url: string;
+  /** Sent with the download to the file's host only (Slack wants the bot token). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** What came of one input of a curator's `add` or `remove`. */

@@ -1,9 +1,11 @@
-import { type AddOutcome, addSources, FETCH_DEFAULTS } from '../add/index.js';
+import { type AddOutcome, addSources, type FetchLimits } from '../add/index.js';
 
 export interface AddCliOptions {
   dir: string;
   dryRun: boolean;
   json: boolean;
+  /** Download limits over FETCH_DEFAULTS (ADD_MAX_MB); the command line fetches any address. */
+  fetch?: Partial<FetchLimits>;
   /** Stream for progress lines; they are shown only when it is a terminal. */
   progress?: NodeJS.WriteStream;
 }
@@ -31,7 +33,7 @@ export async function runAdd(inputs: string[], options: AddCliOptions): Promise<
   const outcomes = await addSources(inputs, {
     dir: options.dir,
     dryRun: options.dryRun,
-    fetch: FETCH_DEFAULTS,
+    fetch: options.fetch ?? {},
     onStart: (input, position, total) => progress?.write(`\r\x1b[K[${position}/${total}] reading ${input}…`),
   });
   progress?.write('\r\x1b[K');

@@ -41,6 +41,8 @@ export interface Config {
    * without cosines and decides by word coverage alone.
    */
   readonly meaningCheck: boolean;
+  /** Adding sources: who may do it from the chat, and what may be fetched. */
+  readonly add: Readonly<AddSettings>;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack?: Readonly<SlackConfig>;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -71,6 +73,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   slackCommand: '/research',
   slackVisibility: 'in_channel' as const,
   discordRateLimit: '5/10s',
+  addMaxMb: 25,
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -164,6 +167,49 @@ function readAnswerSettings(reader: ReturnType<typeof envReader>, problems: stri
     indexCacheDir:
       cache?.toLowerCase() === 'off' ? null : path.resolve(cache ?? defaultIndexCacheDir(knowledgeDir)),
   };
+}
+
+/** Adding sources: CURATORS, ADD_ALLOWED_HOSTS, ADD_MAX_MB. */
+export interface AddSettings {
+  /**
+   * Slack user ids (`U…`, `W…`), Discord user ids and Discord role ids allowed to add and remove
+   * sources from the chat (CURATORS, comma-separated). Empty (the default): nobody can.
+   */
+  curators: readonly string[];
+  /**
+   * Host names or IP addresses a link may point to although they are not public
+   * (ADD_ALLOWED_HOSTS, comma-separated), e.g. an intranet wiki. Default: none.
+   */
+  allowedHosts: readonly string[];
+  /** The largest download, in bytes (ADD_MAX_MB, whole megabytes, 1–1000). Default 25 MB. */
+  maxBytes: number;
+}
+
+function readAddSettings(reader: ReturnType<typeof envReader>, problems: string[]): AddSettings {
+  const list = (name: string) =>
+    (reader.read(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const curators = list('CURATORS');
+  const odd = curators.filter((id) => !/^(?:[UW][A-Z0-9]{2,}|\d{15,22})$/.test(id));
+  if (odd.length > 0)
+    problems.push(
+      `CURATORS must list Slack user ids (U0123ABCD: profile → ⋮ → Copy member ID) or Discord user or role ids (digits: Developer Mode → right-click → Copy ID), separated by commas; these are neither: ${odd.join(', ')}.`,
+    );
+  return {
+    curators,
+    allowedHosts: list('ADD_ALLOWED_HOSTS'),
+    maxBytes: reader.integer('ADD_MAX_MB', CONFIG_DEFAULTS.addMaxMb, 1, 1000) * 1024 * 1024,
+  };
+}
+
+/** CURATORS, ADD_ALLOWED_HOSTS and ADD_MAX_MB only (`npm run add`), validated; throws ConfigError. */
+export function loadAddSettings(env: NodeJS.ProcessEnv = process.env): AddSettings {
+  const problems: string[] = [];
+  const settings = readAddSettings(envReader(env, problems), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(settings);
 }
 
 /** Where the curator's store is: DATABASE_URL, DATA_FILE, USER_HASH_SALT. */
@@ -304,10 +350,12 @@ export function loadConfig(
 
   const channelSources = parseChannelSources(read('CHANNEL_SOURCES'), problems);
   const store = Object.freeze(readStoreSettings(reader, problems));
+  const add = Object.freeze(readAddSettings(reader, problems));
   const config: Config = {
     ...answerSettings,
     channelSources,
     store,
+    add,
     port: integer('PORT', CONFIG_DEFAULTS.port, 0, 65_535),
     logLevel,
     ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),

@@ -1,10 +1,12 @@
 /** Configuration: env (and .env) read once at start-up, validated, frozen. */
 export {
+  type AddSettings,
   type AnswerSettings,
   CONFIG_DEFAULTS,
   type Config,
   type DiscordConfig,
   defaultIndexCacheDir,
+  loadAddSettings,
   loadAnswerSettings,
   loadConfig,
   loadStoreSettings,

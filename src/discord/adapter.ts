@@ -43,6 +43,7 @@ export function createDiscordAdapter(options: DiscordOptions, deps: DiscordDeps)
     chat,
     logger,
     maxExcerpts,
+    apiUrl,
     listening: () => state === 'running' || state === 'stopping',
   };
   // Each handler catches its own errors; these guards keep a bug from ever crashing the process.

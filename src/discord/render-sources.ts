@@ -1,12 +1,12 @@
-import { type SourceEntry, sourcesPage } from '../chat/index.js';
+import { CHAT_MESSAGES, type SourceEntry, sourcesPage } from '../chat/index.js';
 import { escapeDiscord } from './escape.js';
 import { clip, DISCORD_LIMITS } from './limits.js';
 import { DISCORD_MESSAGES } from './messages.js';
 import type { DiscordReply } from './render.js';
 
-/** Sources per page: 15 lines of at most ~120 characters stay under 2,000 with the heading. */
-export const SOURCES_PER_PAGE = 15;
-const LINE_CHARS = 120;
+/** Sources per page: 10 lines of at most ~180 characters stay under 2,000 with the heading. */
+export const SOURCES_PER_PAGE = 10;
+const LINE_CHARS = 180;
 
 /**
  * One page of the sources list as one message of text: heading, one line per source (title,
@@ -22,6 +22,8 @@ export function renderDiscordSources(entries: readonly SourceEntry[], page: numb
       entry.publisher ? clip(entry.publisher, 60) : null,
       entry.date,
       DISCORD_MESSAGES.passages(entry.passages),
+      CHAT_MESSAGES.sourceId(entry.id),
+      entry.added ? CHAT_MESSAGES.addedBy(entry.added.by, entry.added.at) : null,
     ]
       .filter(Boolean)
       .join(', ');

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type SourceEntry, sourcesPage } from '../chat/index.js';
+import { CHAT_MESSAGES, type SourceEntry, sourcesPage } from '../chat/index.js';
 import { mrkdwnContext, mrkdwnSection, type SlackMessage } from './blocks.js';
 import { formatDate } from './citation.js';
 import { escapeMrkdwn } from './escape.js';
@@ -50,6 +50,8 @@ function sourceLine(entry: SourceEntry, position: number): string {
     entry.publisher ? escapeMrkdwn(clip(entry.publisher, PUBLISHER_CHARS)) : null,
     entry.date ? formatDate(entry.date) : null,
     SLACK_MESSAGES.passages(entry.passages),
+    `${CHAT_MESSAGES.sourceId(`\`${entry.id}\``)}`,
+    entry.added ? escapeMrkdwn(CHAT_MESSAGES.addedBy(entry.added.by, entry.added.at)) : null,
   ].filter(Boolean);
   return `${parts[0]} — ${details.join(', ')}`;
 }

@@ -12,7 +12,6 @@ import {
   CHAT_FETCH_DEFAULTS,
   FETCH_DEFAULTS,
   type FetchLimits,
-  fetchLimitsFromEnv,
   type ResolvedAddress,
 } from '../../src/add/index.js';
 import { BotError, ErrorCode } from '../../src/errors.js';
@@ -292,7 +291,8 @@ describe('fetching only public addresses', () => {
     };
     hostHeaders.length = 0;
     const limits = {
-      ...fetchLimitsFromEnv({ ADD_ALLOWED_HOSTS: ' FAKE-SITE.test ,intranet.local' }, CHAT_FETCH_DEFAULTS),
+      ...CHAT_FETCH_DEFAULTS,
+      allowedHosts: ['FAKE-SITE.test', 'intranet.local'],
       resolve,
     };
     const page = await fetchPage(`http://fake-site.test:${port}/article`, limits);
@@ -451,31 +451,16 @@ describe('what is fetched, and how much', () => {
 });
 
 describe('the operator environment', () => {
-  it('reads ADD_ALLOWED_HOSTS and ADD_MAX_MB over the limits it is given', () => {
-    expect(fetchLimitsFromEnv({}, CHAT_FETCH_DEFAULTS)).toEqual(CHAT_FETCH_DEFAULTS);
-    expect(
-      fetchLimitsFromEnv(
-        { ADD_ALLOWED_HOSTS: 'wiki.intranet, 10.0.0.8,,', ADD_MAX_MB: '2.5' },
-        CHAT_FETCH_DEFAULTS,
-      ),
-    ).toEqual({
-      ...CHAT_FETCH_DEFAULTS,
-      allowedHosts: ['wiki.intranet', '10.0.0.8'],
-      maxBytes: 2.5 * 1024 * 1024,
-    });
+  it('fetches with the limits the issue sets, unless told otherwise', () => {
     expect(FETCH_DEFAULTS).toMatchObject({
       timeoutMs: 30_000,
       maxBytes: 25 * 1024 * 1024,
       maxRedirects: 5,
       maxPdfPages: 500,
       allowedHosts: [],
+      publicOnly: false,
     });
-  });
-
-  it('names ADD_MAX_MB when it is not a positive number', () => {
-    expect(() => fetchLimitsFromEnv({ ADD_MAX_MB: 'lots' })).toThrow(
-      'ADD_MAX_MB must be a positive number of megabytes, such as 25 (it is "lots")',
-    );
+    expect(CHAT_FETCH_DEFAULTS).toMatchObject({ publicOnly: true });
   });
 
   it('lets ADD_ALLOWED_HOSTS name an IP address, in any IPv6 spelling', async () => {

@@ -3,6 +3,7 @@ import { CHAT_MESSAGES, ConversationMemory } from '../../src/chat/index.js';
 import { formatCitation } from '../../src/cite/index.js';
 import { DISCORD_LIMITS } from '../../src/discord/index.js';
 import { COMPONENT_IDS } from '../../src/discord/messages.js';
+import { SOURCES_PER_PAGE } from '../../src/discord/render-sources.js';
 import { BOT_MENTION, FAKE_IDS, FAKE_USERS, fakeUser } from '../helpers/discord-fake.js';
 import { type DiscordBot, type SentBody, startDiscordBot, visibleText } from '../helpers/discord-harness.js';
 import { generatedDocuments, researchEngine } from '../helpers/research-engine.js';
@@ -109,7 +110,8 @@ describe('discord: the sources list', () => {
   it('pages a 500-source knowledge base, every page within 2,000 characters', async () => {
     const big = await startDiscordBot({ answer: () => ({}) as never, documents: generatedDocuments(500) });
     try {
-      for (const page of [1, 2, 34, 40]) {
+      const pages = Math.ceil(500 / SOURCES_PER_PAGE);
+      for (const page of [1, 2, pages, pages + 6]) {
         const id = big.fake.sendMessage({
           content: `sources ${page}`,
           author: fakeUser(900 + page),
@@ -117,9 +119,9 @@ describe('discord: the sources list', () => {
         });
         const reply = await big.waitForReply(id);
         expect(reply.content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-        const shown = Math.min(page, 34);
-        expect(reply.content).toContain(`of 500, page ${shown} of 34)`);
-        if (shown < 34) expect(reply.content).toContain(`sources ${shown + 1}`);
+        const shown = Math.min(page, pages);
+        expect(reply.content).toContain(`of 500, page ${shown} of ${pages})`);
+        if (shown < pages) expect(reply.content).toContain(`sources ${shown + 1}`);
       }
     } finally {
       await big.close();

@@ -2,9 +2,11 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { CITATION_STYLE_NAMES, CITATION_STYLES, formatCitation } from '../../cite/index.js';
 import { citationTitle } from '../../knowledge/citation.js';
 import { escapeDiscord } from '../escape.js';
+import { memberRoles } from '../files.js';
 import { clip, DISCORD_LIMITS } from '../limits.js';
 import { COMPONENT_IDS, DISCORD_MESSAGES } from '../messages.js';
 import { citedSourceId } from '../render.js';
+import { renderDiscordReply } from '../render-reply.js';
 import { type HandlerContext, NO_MENTIONS } from './context.js';
 
 /**
@@ -17,6 +19,10 @@ export async function handleComponent(
   context: HandlerContext,
 ): Promise<void> {
   if (!context.listening() || context.chat.closing) return;
+  if (interaction.isButton() && interaction.customId.startsWith(`${COMPONENT_IDS.remove}:`)) {
+    await removeSource(interaction, context);
+    return;
+  }
   await context.chat.act(
     { kind: 'component', channel: interaction.channelId, guild: interaction.guildId ?? undefined },
     async () => {
@@ -28,6 +34,40 @@ export async function handleComponent(
     },
     // A click gets no apology: the answer it was on is still there to click again.
     async () => undefined,
+  );
+}
+
+/**
+ * The Remove button under a source a curator added: removes it like `remove <id>` (curators
+ * only). The outcome replaces the message the button was on; a refusal is shown only to the one
+ * who clicked.
+ */
+async function removeSource(interaction: ButtonInteraction, context: HandlerContext): Promise<void> {
+  const id = interaction.customId.slice(COMPONENT_IDS.remove.length + 1);
+  await context.chat.receive(
+    {
+      kind: 'remove_button',
+      user: interaction.user.id,
+      channel: interaction.channelId,
+      roles: memberRoles(interaction.member),
+      text: `remove ${id}`,
+      where: { guild: interaction.guildId ?? undefined },
+    },
+    {
+      say: async (reply) => {
+        const [message] = renderDiscordReply(reply, context.maxExcerpts);
+        if (!message) return undefined;
+        if (reply.kind === 'curated')
+          await interaction.update({ ...message, components: [], allowedMentions: NO_MENTIONS });
+        else
+          await interaction.reply({
+            ...message,
+            flags: MessageFlags.Ephemeral,
+            allowedMentions: NO_MENTIONS,
+          });
+        return undefined;
+      },
+    },
   );
 }
 

@@ -7,6 +7,8 @@ export interface HandlerContext {
   chat: Chat;
   logger: Logger;
   maxExcerpts: number;
+  /** The REST API's base when not Discord's own (a proxy, a fake): its host also serves attachments. */
+  apiUrl?: string | undefined;
   /** False before start() and after stop(): messages are then ignored (stopping ones hear "restarting"). */
   listening: () => boolean;
 }

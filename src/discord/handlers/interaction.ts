@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
 import type { ChatReply } from '../../chat/index.js';
+import { memberRoles } from '../files.js';
 import { COMMAND_NAME, EPHEMERAL_OPTION, QUESTION_OPTION } from '../options.js';
 import type { DiscordReply } from '../render.js';
 import { isPrivateReply, renderDiscordReply } from '../render-reply.js';
@@ -33,6 +34,7 @@ export async function handleInteraction(interaction: Interaction, context: Handl
       user: interaction.user.id,
       channel: interaction.channelId,
       text: interaction.options.getString(QUESTION_OPTION) ?? '',
+      roles: memberRoles(interaction.member),
       where: { guild: interaction.guildId ?? undefined },
     },
     {

@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { discordFiles, memberRoles } from '../files.js';
 import { loggableError } from '../log-error.js';
 import { mentionsBot, questionFromMessage } from '../question.js';
 import type { DiscordReply } from '../render.js';
@@ -26,6 +27,8 @@ export async function handleMessage(message: Message, context: HandlerContext): 
         : message.channelId,
       conversation: message.reference?.messageId,
       text: questionFromMessage(message.content, botId),
+      roles: memberRoles(message.member),
+      files: discordFiles(message.attachments, context.apiUrl),
       where: { guild: message.guildId ?? undefined, message: message.id },
     },
     {

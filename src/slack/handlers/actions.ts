@@ -27,6 +27,40 @@ export function registerActions(app: App, ctx: HandlerContext): void {
   registerVote(app, ctx, ACTION_IDS.feedbackDown, 'down');
   registerShare(app, ctx);
   registerCite(app, ctx);
+  registerRemove(app, ctx);
+}
+
+/**
+ * The Remove button under a source a curator added: removes it like `remove <id>` (curators only).
+ * The outcome replaces the message the button was on; a refusal goes only to the one who clicked.
+ */
+function registerRemove(app: App, ctx: HandlerContext): void {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.remove, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { command, maxExcerpts } = ctx.options;
+    await ctx.chat.receive(
+      {
+        kind: 'remove_button',
+        user: body.user.id,
+        channel: body.channel?.id,
+        text: `remove ${action.value ?? ''}`,
+        where: { team: body.team?.id ?? undefined },
+      },
+      {
+        say: async (reply) => {
+          const [message] = renderSlackReply(reply, {
+            command,
+            maxExcerpts,
+            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
+          });
+          if (!message) return undefined;
+          if (reply.kind === 'curated') await respond({ replace_original: true, ...message });
+          else await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+          return undefined;
+        },
+      },
+    );
+  });
 }
 
 function registerCite(app: App, ctx: HandlerContext): void {

@@ -19,6 +19,7 @@ export function registerMention(app: App, ctx: HandlerContext): void {
         channel: event.channel,
         team: event.team,
         text: event.text,
+        files: event.files,
         threadTs,
         conversation: `${event.channel}:${threadTs}`,
         sourcesHint: SLACK_MESSAGES.sourcesHintMention,

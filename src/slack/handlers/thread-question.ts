@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
+import { type SlackFile, slackFiles } from '../files.js';
 import { SLACK_LIMITS } from '../limits.js';
 import { plainQuestion } from '../question-text.js';
 import { renderSlackReply } from '../render-reply.js';
@@ -12,6 +13,8 @@ export interface ThreadQuestion {
   team: string | undefined;
   /** The message's Slack-formatted text. */
   text: string | undefined;
+  /** Files shared with the message (a curator may add them). */
+  files?: readonly SlackFile[] | undefined;
   /** The thread to answer in; undefined answers in the channel (a DM's main view). */
   threadTs: string | undefined;
   /** The conversation key a follow-up here will come under. */
@@ -32,6 +35,7 @@ export async function answerInThread(
       channel: question.channel,
       conversation: question.conversation,
       text: plainQuestion(question.text, context.botUserId),
+      files: slackFiles(question.files, ctx.options.botToken, ctx.options.apiUrl),
       where: { team: question.team },
     },
     {
