@@ -126,3 +126,30 @@ describe('configuration', () => {
     }).toThrow(TypeError);
   });
 });
+
+describe('adding sources from the chat', () => {
+  it('lets nobody curate, allows no private host and downloads at most 25 MB by default', () => {
+    expect(loadConfig({}).add).toEqual({ curators: [], allowedHosts: [], maxBytes: 25 * 1024 * 1024 });
+  });
+
+  it('reads CURATORS, ADD_ALLOWED_HOSTS and ADD_MAX_MB as comma-separated lists and megabytes', () => {
+    const config = loadConfig({
+      CURATORS: 'U0123ABCD, 112233445566778899,,',
+      ADD_ALLOWED_HOSTS: 'wiki.intranet, 10.0.0.8',
+      ADD_MAX_MB: '5',
+    });
+    expect(config.add).toEqual({
+      curators: ['U0123ABCD', '112233445566778899'],
+      allowedHosts: ['wiki.intranet', '10.0.0.8'],
+      maxBytes: 5 * 1024 * 1024,
+    });
+  });
+
+  it('names a CURATORS entry that is neither a Slack nor a Discord id, and a bad ADD_MAX_MB', () => {
+    const { problems } = configError({ CURATORS: 'U0123ABCD,@ann', ADD_MAX_MB: 'lots' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^CURATORS must list .* these are neither: @ann\.$/),
+      expect.stringMatching(/^ADD_MAX_MB must be a whole number from 1 to 1000 \(got "lots"\)/),
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ interface Manifest {
 }
 
 describe('slack app manifest', () => {
-  it('declares the default slash command, the events, scopes and interactivity the adapter uses', async () => {
+  it('declares the default slash command, the events, scopes (files:read for the files curators share) and interactivity the adapter uses', async () => {
     const manifest = parse(await readFile(MANIFEST, 'utf8')) as Manifest;
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLACK_DEFAULTS.command]);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
@@ -34,6 +34,7 @@ describe('slack app manifest', () => {
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:read',
       'im:history',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
