@@ -36,7 +36,7 @@ const GRID: Partial<Record<keyof Settings, number[]>> = {
  * Where the search starts: the shipped settings (RULES_RANK, RULES_NEIGHBOURS); `--from-defaults`
  * starts from RANK_DEFAULTS and no neighbours (weight 0) instead. How much a neighbour counts for
  * coverage is not searched: it trades ranking for abstention, which this objective does not see
- * (see README, "How answers are chosen").
+ * (see docs/how-answers-are-chosen.md, and docs/history.md for the measurements).
  */
 const START: Settings = process.argv.includes('--from-defaults')
   ? { least: 0.6, limit: 5, weight: 0, coverage: RULES_NEIGHBOURS.coverage }

@@ -15,7 +15,7 @@ import { contentTokens, stemWord, words } from './text.js';
  * The first stage's question analysis, hand-written in the first version: a domain thesaurus
  * (synonyms.ts), framing verbs and result words fitted to the seed sample, on top of query.ts's
  * spelling and lemmas. The answer model (answer-model.ts) then orders its best sentences again.
- * See README "How answers are chosen" for the measurements behind these choices.
+ * See docs/how-answers-are-chosen.md and docs/history.md for the measurements behind these choices.
  */
 
 const NUMBER_QUESTION =

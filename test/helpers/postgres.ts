@@ -9,12 +9,12 @@ export interface TestPostgres {
 }
 
 /**
- * The PostgreSQL server named by TEST_DATABASE_URL (`.ci/run` starts one; see the README), with
+ * The PostgreSQL server named by TEST_DATABASE_URL (`.ci/run` starts one; see docs/testing.md), with
  * a fresh schema, or the reason there is none (the tests then skip and say why).
  */
 export async function testPostgres(): Promise<TestPostgres | string> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) return 'TEST_DATABASE_URL is not set (see README: Testing the store on PostgreSQL)';
+  if (!base) return 'TEST_DATABASE_URL is not set (see docs/testing.md: the store on PostgreSQL)';
   const schema = `rb_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
   try {
