@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, types } from '@slack/bolt';
+import type { ChatMessage } from '../../chat/index.js';
 import { CITATION_STYLE_NAMES, formatCitation } from '../../cite/index.js';
 import { citationTitle } from '../../knowledge/citation.js';
 import {
@@ -38,28 +39,19 @@ function registerRemove(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.remove, async ({ ack, body, action, respond }) => {
     await ack();
     const { command, maxExcerpts } = ctx.options;
-    await ctx.chat.receive(
-      {
-        kind: 'remove_button',
-        user: body.user.id,
-        channel: body.channel?.id,
-        text: `remove ${action.value ?? ''}`,
-        where: { team: body.team?.id ?? undefined },
+    await ctx.chat.receive(clickMessage('remove_button', body, `remove ${action.value ?? ''}`), {
+      say: async (reply) => {
+        const [message] = renderSlackReply(reply, {
+          command,
+          maxExcerpts,
+          sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
+        });
+        if (!message) return undefined;
+        if (reply.kind === 'curated') await respond({ replace_original: true, ...message });
+        else await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        return undefined;
       },
-      {
-        say: async (reply) => {
-          const [message] = renderSlackReply(reply, {
-            command,
-            maxExcerpts,
-            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
-          });
-          if (!message) return undefined;
-          if (reply.kind === 'curated') await respond({ replace_original: true, ...message });
-          else await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-          return undefined;
-        },
-      },
-    );
+    });
   });
 }
 
@@ -142,6 +134,17 @@ function registerVote(app: App, ctx: HandlerContext, actionId: string, vote: Vot
   });
 }
 
+/** A click that asks the conversation something (`text`), as the message it stands for. */
+function clickMessage(kind: string, body: BlockAction, text: string): ChatMessage {
+  return {
+    kind,
+    user: body.user.id,
+    channel: body.channel?.id,
+    text,
+    where: { team: body.team?.id ?? undefined },
+  };
+}
+
 /** Who clicked where, for the log of a failure. */
 function actionWhere(kind: 'cite' | 'feedback', body: BlockAction) {
   return { kind, user: body.user.id, channel: body.channel?.id, team: body.team?.id ?? undefined };
@@ -158,38 +161,29 @@ function registerShare(app: App, ctx: HandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
     const { command, maxExcerpts } = ctx.options;
-    await ctx.chat.receive(
-      {
-        kind: 'share',
-        user: body.user.id,
-        channel: body.channel?.id,
-        text: decodeShareValue(action.value)?.question ?? '',
-        where: { team: body.team?.id ?? undefined },
+    await ctx.chat.receive(clickMessage('share', body, decodeShareValue(action.value)?.question ?? ''), {
+      say: async (reply) => {
+        const messages = renderSlackReply(reply, {
+          askedBy: body.user.id,
+          command,
+          maxExcerpts,
+          share: false,
+          // One post to the response_url is kept for deleting the ephemeral original.
+          maxMessages: SLACK_LIMITS.responseUrlPosts - 1,
+          sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
+        });
+        // Only an answer is shared; anything else (an apology) stays with the one who clicked.
+        const shared = reply.kind === 'answer';
+        await sendInOrder(messages, (message) =>
+          respond({
+            response_type: shared ? 'in_channel' : 'ephemeral',
+            replace_original: false,
+            ...message,
+          }),
+        );
+        if (shared) await respond({ delete_original: true });
+        return undefined;
       },
-      {
-        say: async (reply) => {
-          const messages = renderSlackReply(reply, {
-            askedBy: body.user.id,
-            command,
-            maxExcerpts,
-            share: false,
-            // One post to the response_url is kept for deleting the ephemeral original.
-            maxMessages: SLACK_LIMITS.responseUrlPosts - 1,
-            sourcesHint: (page) => SLACK_MESSAGES.sourcesHintCommand(command, page),
-          });
-          // Only an answer is shared; anything else (an apology) stays with the one who clicked.
-          const shared = reply.kind === 'answer';
-          await sendInOrder(messages, (message) =>
-            respond({
-              response_type: shared ? 'in_channel' : 'ephemeral',
-              replace_original: false,
-              ...message,
-            }),
-          );
-          if (shared) await respond({ delete_original: true });
-          return undefined;
-        },
-      },
-    );
+    });
   });
 }
