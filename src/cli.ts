@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import type { CitationStyle } from './cite/index.js';
 import {
   defaultIndexCacheDir,
+  dotenvWarnings,
   loadAddSettings,
   loadAnswerSettings,
   loadStoreSettings,
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   loadDotenv({ quiet: true });
+  for (const warning of dotenvWarnings()) process.stderr.write(`${warning}\n`);
   // Each command loads only its own modules: `ask` starts without the PDF, HTML, CSL and database
   // code. The engine's modules load after the sentence encoder's worker has started, so the
   // worker loads its model meanwhile, on the other core.

@@ -25,6 +25,8 @@ export enum ErrorCode {
   KnowledgeFolderMissing = 'KNOWLEDGE_FOLDER_MISSING',
   /** The knowledge folder cannot be listed. */
   KnowledgeFolderUnreadable = 'KNOWLEDGE_FOLDER_UNREADABLE',
+  /** The knowledge folder cannot be written (adding or removing a source). */
+  KnowledgeFolderUnwritable = 'KNOWLEDGE_FOLDER_UNWRITABLE',
   /** One or more settings are invalid (see `ConfigError.problems`). */
   ConfigInvalid = 'CONFIG_INVALID',
   /** Neither Slack nor Discord is configured. */

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { isatty } from 'node:tty';
 import { config as loadDotenv } from 'dotenv';
 import type { PlatformAdapter } from './adapter.js';
-import { ConfigError, loadConfig, NoPlatformError } from './config/index.js';
+import { ConfigError, dotenvWarnings, loadConfig, NoPlatformError } from './config/index.js';
 import { createLogger } from './log/logger.js';
 import { chooseLogFormat } from './log/pretty.js';
 import { RefusalLog } from './log/refusal-log.js';
@@ -21,6 +21,7 @@ const SHUTDOWN_DEADLINE_MS = 9500;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
+  for (const warning of dotenvWarnings()) process.stderr.write(`${warning}\n`);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env, { requirePlatform: true });

@@ -5,6 +5,7 @@ import { BotError, ErrorCode } from '../errors.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
 import { type AddedSource, addSources } from './add-sources.js';
 import { downloadFile, type FetchLimits } from './fetch-page.js';
+import { unwritable } from './write-file.js';
 
 /**
  * What a curator hands the library: an address (fetched within the limits, public addresses
@@ -79,7 +80,7 @@ export class KnowledgeLibrary {
       try {
         await unlink(path.join(this.dir, document.file));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(this.dir, error);
       }
       return document;
     });

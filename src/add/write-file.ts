@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BotError, ErrorCode } from '../errors.js';
 
 /**
  * Writes `content` to `dir/name` atomically and never over an existing file: the text goes to a
@@ -8,9 +9,13 @@ import path from 'node:path';
  * real name, an operation that fails if the name is taken. Returns false when it was taken.
  */
 export async function writeNewFile(dir: string, name: string, content: string): Promise<boolean> {
-  await mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(temporary, content, { flag: 'wx' });
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, content, { flag: 'wx' });
+  } catch (error) {
+    throw unwritable(dir, error);
+  }
   try {
     await link(temporary, path.join(dir, name));
     return true;
@@ -30,4 +35,24 @@ export async function writeNewFile(dir: string, name: string, content: string): 
   } finally {
     await unlink(temporary).catch(() => undefined);
   }
+}
+
+/**
+ * A folder this process may not write as one sentence with the fix (the usual case: a folder
+ * mounted into the container, owned by another user or mounted read-only); other errors as they are.
+ */
+export function unwritable(dir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EROFS')
+    return new BotError(
+      ErrorCode.KnowledgeFolderUnwritable,
+      `${dir} is read-only (mounted with :ro?); mount it writable to add sources, e.g. -v "$PWD/knowledge:/app/knowledge".`,
+    );
+  if (code !== 'EACCES' && code !== 'EPERM') return error;
+  const uid = process.getuid?.() ?? 'unknown';
+  const gid = process.getgid?.() ?? 'unknown';
+  return new BotError(
+    ErrorCode.KnowledgeFolderUnwritable,
+    `${dir} is not writable by this user (uid ${uid}, gid ${gid}); give it the folder (on the host: sudo chown -R ${uid}:${gid} <your knowledge folder>) or run as the folder's owner (docker run --user "$(id -u):$(id -g)" …).`,
+  );
 }

@@ -4,6 +4,10 @@ import { createResearch } from '../chat/index.js';
 import type { CitationStyle } from '../cite/index.js';
 import { answerToJson, formatAnswerLine, formatAnswerText } from './format.js';
 
+/** Shown when `ask` has no question and reads a terminal. */
+export const ASK_PROMPT =
+  'Type a question and press Enter (one per line; Ctrl-D ends), or give it on the command line: npm run ask -- "what did RAND find for reading?"';
+
 /**
  * `ask "question"` prints one answer; `ask` with no question reads questions from stdin, one per
  * line, and writes one answer per line (JSON Lines with `--json`). Blank lines are skipped.
@@ -27,6 +31,8 @@ export async function runAsk(
     );
     return;
   }
+  // On a terminal nothing would show that the command waits for a question: say so.
+  if (process.stdin.isTTY) process.stderr.write(`${ASK_PROMPT}\n`);
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;

@@ -14,4 +14,5 @@ export {
   type SlackConfig,
   type StoreSettings,
 } from './config.js';
+export { dotenvWarnings, type IgnoredLine, ignoredDotenvLines } from './dotenv-lines.js';
 export { ConfigError, NoPlatformError } from './errors.js';
