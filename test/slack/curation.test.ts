@@ -96,6 +96,8 @@ beforeAll(async () => {
     '/twin.html': TWIN,
     '/pair.html': PAIR,
     '/secret.html': SECRET,
+    '/off.html': SECRET,
+    '/local.html': SECRET,
   });
   pdfBytes = await buildPdf({
     title: 'Glacier Choir Report',
@@ -335,9 +337,9 @@ describe('slack: who may curate', () => {
       },
     });
     try {
-      const reply = await command(`add ${site.url('/secret.html')}`, CURATOR, off);
+      const reply = await command(`add ${site.url('/off.html')}`, CURATOR, off);
       expect(reply).toMatchObject({ response_type: 'ephemeral', text: CHAT_MESSAGES.curationDisabled });
-      expect(site.hits('/secret.html')).toBe(0);
+      expect(site.hits('/off.html')).toBe(0);
     } finally {
       await off.close();
     }
@@ -351,14 +353,14 @@ describe('slack: what a curator may add', () => {
     });
     try {
       const before = await snapshot(dir);
-      const reply = await command(`add ${site.url('/secret.html')}`, CURATOR, strict);
+      const reply = await command(`add ${site.url('/local.html')}`, CURATOR, strict);
       const text = textOf(reply);
-      expect(text).toContain(CHAT_MESSAGES.curationFailed(`${site.url('/secret.html')}: refused: `));
+      expect(text).toContain(CHAT_MESSAGES.curationFailed(`${site.url('/local.html')}: refused: `));
       expect(text).toContain(
         'the bot only fetches public web addresses (an operator can allow a host with ADD_ALLOWED_HOSTS)',
       );
       expect(removeButtons(reply)).toEqual([]);
-      expect(site.hits('/secret.html')).toBe(0);
+      expect(site.hits('/local.html')).toBe(0);
       expect(await snapshot(dir)).toEqual(before);
     } finally {
       await strict.close();
@@ -387,7 +389,9 @@ describe('slack: what a curator may add', () => {
     expect(landed).toHaveLength(1);
     expect(refused).toHaveLength(1);
     const [id] = removeButtons(landed[0] ?? {});
-    expect(textOf(refused[0] ?? {})).toContain(`already in the knowledge folder as ${id}.md, source id ${id}`);
+    expect(textOf(refused[0] ?? {})).toContain(
+      `already in the knowledge folder as ${id}.md, source id ${id}`,
+    );
     expect(await filesHolding(PAIR.paragraphs[1] ?? '')).toEqual([`${id}.md`]);
   });
 });
