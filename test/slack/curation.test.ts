@@ -1,4 +1,4 @@
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,13 @@ import { CHAT_MESSAGES } from '../../src/chat/index.js';
 import { KnowledgeHolder, watchKnowledge } from '../../src/runtime/index.js';
 import { ACTION_IDS, CITE_BLOCK_PREFIX, decodeCiteValue } from '../../src/slack/action-values.js';
 import { SLACK_MESSAGES } from '../../src/slack/index.js';
+import {
+  processKnowledgeDir,
+  type RunningBot,
+  slackHttpEnv,
+  spawnBot,
+  waitForExit,
+} from '../helpers/bot-process.js';
 import { type CurationSite, serveArticles, type TestArticle } from '../helpers/curation-site.js';
 import { buildPdf } from '../helpers/pdf.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
@@ -60,6 +67,11 @@ const PAIR = article(
   'The Lighthouse Keepers Almanac',
   'The almanac lists every keeper who polished the brass lamp at Cape Sorrow since eighteen twelve.',
 );
+const OUTSIDE = article(
+  'The Salt Marsh Bell Ringers',
+  'The salt marsh bell ringers rang the tide bell four hundred times during the great autumn flood.',
+);
+const OUTSIDE_QUESTION = 'How many times did the salt marsh bell ringers ring the tide bell?';
 const SECRET = article(
   'Notes Nobody Should Fetch',
   'This private page must never be fetched by the bot for someone who is not a curator.',
@@ -98,6 +110,7 @@ beforeAll(async () => {
     '/secret.html': SECRET,
     '/off.html': SECRET,
     '/local.html': SECRET,
+    '/page.html': OUTSIDE,
   });
   pdfBytes = await buildPdf({
     title: 'Glacier Choir Report',
@@ -140,7 +153,12 @@ afterAll(async () => {
 
 let nextId = 0;
 /** `/research <text>` by `user`; resolves with the first reply posted to its response_url. */
-async function command(text: string, user = CURATOR, target: HttpSlackApp = app, timeoutMs = 5000) {
+async function command(
+  text: string,
+  user = CURATOR,
+  target: Pick<HttpSlackApp, 'eventsUrl' | 'fake'> = app,
+  timeoutMs = 5000,
+) {
   const id = `r${nextId++}`;
   const ack = await postSlashCommand(target.eventsUrl, {
     text,
@@ -394,4 +412,54 @@ describe('slack: what a curator may add', () => {
     );
     expect(await filesHolding(PAIR.paragraphs[1] ?? '')).toEqual([`${id}.md`]);
   });
+});
+
+describe('slack: curating a running bot, from outside', () => {
+  let bot: RunningBot | undefined;
+  let outside: FakeSlack | undefined;
+  let knowledgeDir = '';
+
+  afterAll(async () => {
+    const pid = bot?.child.pid;
+    if (pid && bot?.child.exitCode === null) {
+      bot.child.kill('SIGTERM');
+      if (!(await waitForExit(pid, 12_000))) bot.child.kill('SIGKILL');
+    }
+    await outside?.close();
+    if (knowledgeDir) await rm(knowledgeDir, { recursive: true, force: true });
+  });
+
+  it('with CURATORS and ADD_ALLOWED_HOSTS=127.0.0.1, answers /research add with the page title within 10 s, then answers a question from the page', async () => {
+    outside = await FakeSlack.start();
+    knowledgeDir = await processKnowledgeDir();
+    bot = await spawnBot(
+      process.execPath,
+      ['--import', 'tsx', 'src/index.ts'],
+      slackHttpEnv(outside, {
+        KNOWLEDGE_DIR: knowledgeDir,
+        CURATORS: CURATOR,
+        ADD_ALLOWED_HOSTS: '127.0.0.1',
+      }),
+    );
+    const target = { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, fake: outside };
+
+    const started = Date.now();
+    const reply = await command(`add ${site.url('/page.html')}`, CURATOR, target, 10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(textOf(reply)).toContain(`Added *${OUTSIDE.title}*`);
+    const [id] = removeButtons(reply);
+    expect(id).toBe('the-salt-marsh-bell-ringers');
+    expect(await readdir(knowledgeDir)).toContain(`${id}.md`);
+
+    // The process reloads the folder by itself: ask until the answer quotes the page, for a few seconds.
+    const deadline = Date.now() + SERVED_WITHIN_MS;
+    let [first] = excerptsOf(await command(OUTSIDE_QUESTION, ASKER, target));
+    while (first?.sourceId !== id && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      [first] = excerptsOf(await command(OUTSIDE_QUESTION, ASKER, target));
+    }
+    expect(first?.sourceId).toBe(id);
+    expect(first?.quote).toContain(OUTSIDE.paragraphs[1]);
+    expect(first?.citation).toContain(OUTSIDE.title);
+  }, 40_000);
 });
