@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { TEST_BOT_TOKEN } from './slack-signing.js';
 
 /** One Web API call the fake received, with its arguments decoded (JSON-looking values parsed). */
 export interface RecordedCall {
@@ -16,6 +17,13 @@ export interface RecordedResponse {
   body: Record<string, unknown>;
 }
 
+/** One request for a private file (`url_private_download`), with what it was answered. */
+export interface RecordedFileRequest {
+  path: string;
+  authorization: string | undefined;
+  status: number;
+}
+
 /** What the fake Socket Mode server got back from the app: acks of envelopes. */
 export interface SocketAck {
   envelope_id: string;
@@ -24,13 +32,17 @@ export interface SocketAck {
 
 /**
  * A local stand-in for Slack: the Web API under `/api/` (auth.test, chat.postMessage,
- * apps.connections.open), `response_url`s under `/response/<id>`, and a Socket Mode WebSocket
- * server at `/socket`. It records everything and binds 127.0.0.1 on a free port.
+ * apps.connections.open), `response_url`s under `/response/<id>`, private files under
+ * `/files/<name>` (served only with the bot token, as Slack's `url_private_download`), and a
+ * Socket Mode WebSocket server at `/socket`. It records everything and binds 127.0.0.1 on a free port.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly socketAcks: SocketAck[] = [];
+  /** Every request for a private file, answered or refused. */
+  readonly fileRequests: RecordedFileRequest[] = [];
+  #files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   /** Methods that answer `{ ok: false, error }` instead of succeeding. */
   readonly failing = new Map<string, string>();
   /** Delay before answering a `response_url` POST, to keep answers in flight. */
@@ -70,6 +82,20 @@ export class FakeSlack {
   /** A `response_url` for a payload; POSTs to it are recorded under `id`. */
   responseUrl(id: string): string {
     return `${this.origin}/response/${encodeURIComponent(id)}`;
+  }
+
+  /**
+   * Serves `bytes` at a private URL on the fake's own host (the host of `apiUrl`), as Slack does
+   * at `url_private_download`: only to `Authorization: Bearer <bot token>`, 403 to anyone else.
+   */
+  serveFile(name: string, bytes: Uint8Array, contentType = 'application/octet-stream'): string {
+    this.#files.set(name, { bytes, contentType });
+    return `${this.origin}/files/${encodeURIComponent(name)}`;
+  }
+
+  /** The requests for one private file served with `serveFile`. */
+  fileRequestsFor(name: string): RecordedFileRequest[] {
+    return this.fileRequests.filter((r) => r.path === `/files/${encodeURIComponent(name)}`);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -149,6 +175,17 @@ export class FakeSlack {
       if (this.responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.responseDelayMs));
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
       reply({ ok: true });
+      return;
+    }
+    if (url.pathname.startsWith('/files/')) {
+      const file = this.#files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
+      const authorization = req.headers.authorization;
+      const status = !file ? 404 : authorization === `Bearer ${TEST_BOT_TOKEN}` ? 200 : 403;
+      this.fileRequests.push({ path: url.pathname, authorization, status });
+      if (file && status === 200)
+        res.writeHead(200, { 'content-type': file.contentType }).end(Buffer.from(file.bytes));
+      else res.writeHead(status, { 'content-type': 'text/plain' }).end('not allowed');
+      this.#notify();
       return;
     }
     if (!url.pathname.startsWith('/api/')) {

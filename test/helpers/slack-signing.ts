@@ -99,18 +99,23 @@ export function postEvent(
   return postSigned(url, JSON.stringify(eventCallback(event)), 'application/json', options);
 }
 
-/** A block_actions payload for one button click. */
+/** A block_actions payload for one button click, by U0ASKER unless `user` says otherwise. */
 export function buttonClick(fields: {
   actionId: string;
   value: string;
   responseUrl: string;
   message?: Record<string, unknown>;
   ephemeral?: boolean;
+  /** Who clicked; default U0ASKER. */
+  user?: string;
+  /** The block the button is in; default the answer's actions block. */
+  blockId?: string;
 }): Record<string, unknown> {
+  const user = fields.user ?? 'U0ASKER';
   return {
     type: 'block_actions',
     team: { id: 'T0FAKE', domain: 'fake' },
-    user: { id: 'U0ASKER', username: 'asker', team_id: 'T0FAKE' },
+    user: { id: user, username: fields.user ? user.toLowerCase() : 'asker', team_id: 'T0FAKE' },
     api_app_id: 'A0FAKE',
     token: 'legacy-verification-token',
     container: {
@@ -127,7 +132,7 @@ export function buttonClick(fields: {
       {
         type: 'button',
         action_id: fields.actionId,
-        block_id: 'research_answer_actions',
+        block_id: fields.blockId ?? 'research_answer_actions',
         value: fields.value,
         text: { type: 'plain_text', text: 'x' },
         action_ts: '1700000001.000200',
