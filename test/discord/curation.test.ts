@@ -62,6 +62,11 @@ const OTTER = {
   sentence: 'The otter kite festival lifted forty paper dragons over the salt marsh.',
   question: 'How many paper dragons did the otter kite festival lift?',
 };
+const PUFFIN = {
+  path: '/puffin-choir.html',
+  title: 'The Puffin Choir Almanac',
+  sentence: 'The puffin choir almanac lists eleven anthems sung from the ferry deck at dawn.',
+};
 const MARMALADE = {
   filename: 'marmalade-observatory.pdf',
   title: 'Marmalade Observatory Report',
@@ -109,7 +114,7 @@ beforeAll(async () => {
   await holder.load();
   stopWatching = watchKnowledge(dir, () => void holder.reload(), log.logger, 100);
   const routes = Object.fromEntries(
-    [QUOKKA, HERON, WALRUS, OTTER].map((page) => [
+    [QUOKKA, HERON, WALRUS, OTTER, PUFFIN].map((page) => [
       page.path,
       (request: { url?: string }, response: import('node:http').ServerResponse) => {
         siteRequests.push(request.url ?? '');
@@ -320,6 +325,47 @@ describe('discord: curators add sources from the chat', () => {
     const after = await ask(WALRUS.question);
     expect(after.text).not.toContain(WALRUS.sentence);
     expect(componentIds(after.body).some((value) => value.startsWith(`${id}#`))).toBe(false);
+  });
+});
+
+describe('discord: removing a source just added', () => {
+  it('removes a source clicked away at once, before the folder has been reloaded to serve it', async () => {
+    // A folder nobody reloads: the source is written but never served, as in the seconds after an add.
+    const unwatched = await tempFolder('discord-curation-unwatched-');
+    await writeFile(path.join(unwatched, 'harbour-committee.md'), INITIAL_FILE);
+    const still = new KnowledgeHolder(unwatched, captureLogger().logger, { maxExcerpts: 3 });
+    await still.load();
+    const quick = await startDiscordBot(
+      still,
+      {},
+      {},
+      {
+        curation: {
+          curators: new Set([CURATOR.id]),
+          library: new KnowledgeLibrary(
+            unwatched,
+            { ...CHAT_FETCH_DEFAULTS, allowedHosts: ['127.0.0.1'] },
+            () => still.documents,
+          ),
+        },
+      },
+    );
+    try {
+      const added = await mention(`add ${site.base}${PUFFIN.path}`, { author: CURATOR }, quick);
+      const id = removableId(added.body);
+      expect(await readdir(unwatched)).toHaveLength(2);
+      const click = quick.fake.sendComponent({
+        customId: `${COMPONENT_IDS.remove}:${id}`,
+        messageId: added.replyId,
+        user: CURATOR,
+      });
+      const removed = await callbackFor(quick, click);
+      expect(removed.type).toBe(UPDATE_MESSAGE);
+      expect(visibleText(removed.data)).toContain(CHAT_MESSAGES.removed(`**${PUFFIN.title}**`, id));
+      expect(await readdir(unwatched)).toEqual(['harbour-committee.md']);
+    } finally {
+      await quick.close();
+    }
   });
 });
 
