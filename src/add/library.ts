@@ -15,6 +15,13 @@ export type LibraryInput =
   | { url: string }
   | { attachment: { name: string; url: string; headers?: Readonly<Record<string, string>> } };
 
+/** A source removed: its id, title and file name inside the folder. */
+export interface RemovedSource {
+  id: string;
+  title: string | null;
+  file: string;
+}
+
 /** Who changes the library, and when. */
 export interface Curator {
   /** `platform:user id`, as kept in the file's front matter. */
@@ -30,6 +37,8 @@ export interface Curator {
  */
 export class KnowledgeLibrary {
   #queue: Promise<unknown> = Promise.resolve();
+  /** Sources added here, by id: removable before the reload serves them. */
+  readonly #added = new Map<string, RemovedSource>();
 
   constructor(
     private readonly dir: string,
@@ -61,6 +70,11 @@ export class KnowledgeLibrary {
           const shown = scratch ? outcome.error.replaceAll(`${scratch}${path.sep}`, '') : outcome.error;
           throw new BotError(ErrorCode.AddUnreadable, shown);
         }
+        this.#added.set(outcome.id, {
+          id: outcome.id,
+          title: outcome.title,
+          file: path.relative(path.resolve(this.dir), path.resolve(outcome.file)),
+        });
         return scratch ? { ...outcome, input: path.basename(from) } : outcome;
       } finally {
         if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -68,21 +82,35 @@ export class KnowledgeLibrary {
     });
   }
 
-  /** Removes the source with this id; rejects with a BotError when there is none. */
-  remove(id: string): Promise<KnowledgeDocument> {
+  /**
+   * Removes the source with this id, whether served already or only just added here (the reload
+   * that serves a new file comes a moment later); rejects with a BotError when there is none.
+   */
+  remove(id: string): Promise<RemovedSource> {
     return this.#serial(async () => {
-      const document = this.documents().find((candidate) => candidate.meta.id === id.trim().toLowerCase());
-      if (!document)
-        throw new BotError(
+      const key = id.trim().toLowerCase();
+      const document = this.documents().find((candidate) => candidate.meta.id === key);
+      const source = document
+        ? { id: document.meta.id, title: document.meta.title, file: document.file }
+        : this.#added.get(key);
+      const notFound = () =>
+        new BotError(
           ErrorCode.SourceNotFound,
           `There is no source with the id ${id}; ask "sources" to see each source's id.`,
         );
+      if (!source) throw notFound();
       try {
-        await unlink(path.join(this.dir, document.file));
+        await unlink(path.join(this.dir, source.file));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(this.dir, error);
+        // A file only remembered from an add, and gone since: there is nothing to remove.
+        if (!document) {
+          this.#added.delete(key);
+          throw notFound();
+        }
       }
-      return document;
+      this.#added.delete(key);
+      return source;
     });
   }
 

@@ -70,8 +70,8 @@ export async function runCuration(
     for (const id of command.ids.slice(0, MAX_INPUTS_PER_MESSAGE)) {
       try {
         const removed = await options.library.remove(id);
-        record('remove', removed.meta.id, removed.meta.title);
-        results.push({ ok: true, action: 'remove', id: removed.meta.id, title: removed.meta.title });
+        record('remove', removed.id, removed.title);
+        results.push({ ok: true, action: 'remove', id: removed.id, title: removed.title });
       } catch (error) {
         results.push({ ok: false, input: id, message: describe(error) });
       }

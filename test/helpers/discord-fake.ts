@@ -79,8 +79,11 @@ function apiUser(user: FakeUser) {
   };
 }
 
-/** What every interaction of `type` (2 a command, 3 a component) from `user` in the guild's channel carries. */
-function guildInteraction(id: string, type: 2 | 3, user: FakeUser) {
+/**
+ * What every interaction of `type` (2 a command, 3 a component) from `user` in the guild's
+ * channel carries; `roles` are the member's role ids.
+ */
+function guildInteraction(id: string, type: 2 | 3, user: FakeUser, roles: readonly string[] = []) {
   return {
     id,
     application_id: FAKE_IDS.application,
@@ -92,7 +95,7 @@ function guildInteraction(id: string, type: 2 | 3, user: FakeUser) {
     channel: { id: FAKE_IDS.channel, type: 0, guild_id: FAKE_IDS.guild, name: 'general' },
     member: {
       user: apiUser(user),
-      roles: [],
+      roles: [...roles],
       joined_at: new Date().toISOString(),
       permissions: '2248473465835073',
       deaf: false,
@@ -120,6 +123,19 @@ export interface IncomingMessage {
   mentionEveryone?: boolean;
   /** The id of the bot message this one replies to. */
   replyTo?: string;
+  /** Files attached to the message (made with `FakeDiscord.hostFile`, so the fake serves them). */
+  attachments?: FakeAttachment[];
+  /** The author's role ids in the guild (ignored in a DM). Roles must exist in the fake's guild. */
+  roles?: string[];
+}
+
+/** A file attached to a message, as Discord describes it; its url is on the fake's own host. */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  url: string;
+  size: number;
+  content_type: string;
 }
 
 /** What a test says about a /research invocation. */
@@ -130,6 +146,8 @@ export interface IncomingCommand {
   /** How old the interaction is when it arrives (ms), to exercise deferral. Default 0. */
   ageMs?: number;
   user?: FakeUser;
+  /** The member's role ids. Default none. */
+  roles?: string[];
 }
 
 /**
@@ -143,6 +161,9 @@ export class FakeDiscord {
   readonly frames: GatewayFrame[] = [];
   /** Query strings of gateway connections (v, encoding, compress). */
   readonly gatewayQueries: URLSearchParams[] = [];
+  /** Paths of every request for an attached file (`/attachments/…`), served or not. */
+  readonly fileRequests: string[] = [];
+  private readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   private readonly sockets = new Set<WebSocket>();
   private sequence = 0;
   private readonly waiters = new Set<() => void>();
@@ -221,6 +242,24 @@ export class FakeDiscord {
     for (const check of [...this.waiters]) check();
   }
 
+  /**
+   * Keeps `bytes` for download from the fake's own host, as Discord's CDN would, and returns the
+   * attachment to put on a message (`sendMessage({ attachments })`). Downloads are recorded in
+   * `fileRequests`.
+   */
+  hostFile(filename: string, bytes: Uint8Array, contentType: string): FakeAttachment {
+    const id = snowflake();
+    const filePath = `/attachments/${FAKE_IDS.channel}/${id}/${encodeURIComponent(filename)}`;
+    this.files.set(filePath, { bytes, contentType });
+    return {
+      id,
+      filename,
+      url: `http://${this.origin}${filePath}`,
+      size: bytes.byteLength,
+      content_type: contentType,
+    };
+  }
+
   /** Dispatches MESSAGE_CREATE as if a person (or bot) posted; returns the message id. */
   sendMessage(message: IncomingMessage): string {
     const id = snowflake();
@@ -233,7 +272,10 @@ export class FakeDiscord {
       // Discord sends the channel type with every MESSAGE_CREATE; discord.js needs it to build a DM channel.
       channel_type: inGuild ? 0 : 1,
       ...(inGuild
-        ? { guild_id: FAKE_IDS.guild, member: { roles: [], joined_at: new Date().toISOString() } }
+        ? {
+            guild_id: FAKE_IDS.guild,
+            member: { roles: [...(message.roles ?? [])], joined_at: new Date().toISOString() },
+          }
         : {}),
       author: apiUser(author),
       content: message.content,
@@ -243,7 +285,10 @@ export class FakeDiscord {
       mention_everyone: message.mentionEveryone ?? false,
       mentions: (message.mentions ?? []).map(apiUser),
       mention_roles: message.mentionRoles ?? [],
-      attachments: [],
+      attachments: (message.attachments ?? []).map((attachment) => ({
+        ...attachment,
+        proxy_url: attachment.url,
+      })),
       embeds: [],
       pinned: false,
       type: message.replyTo ? 19 : 0,
@@ -270,7 +315,7 @@ export class FakeDiscord {
     if (command.ephemeral !== undefined)
       options.push({ name: 'ephemeral', type: 5, value: command.ephemeral });
     this.dispatch('INTERACTION_CREATE', {
-      ...guildInteraction(id, 2, user),
+      ...guildInteraction(id, 2, user, command.roles),
       data: { id: FAKE_IDS.command, name: command.name ?? 'research', type: 1, options },
     });
     return id;
@@ -285,11 +330,12 @@ export class FakeDiscord {
     messageId: string;
     values?: string[];
     user?: FakeUser;
+    roles?: string[];
   }): string {
     const id = snowflake();
     const user = component.user ?? ASKER;
     this.dispatch('INTERACTION_CREATE', {
-      ...guildInteraction(id, 3, user),
+      ...guildInteraction(id, 3, user, component.roles),
       message: this.botMessage(FAKE_IDS.channel, { content: '' }, component.messageId),
       data: component.values
         ? { custom_id: component.customId, component_type: 3, values: component.values }
@@ -414,6 +460,16 @@ export class FakeDiscord {
   }
 
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const pathname = new URL(req.url ?? '/', 'http://fake').pathname;
+    if (pathname.startsWith('/attachments/')) {
+      this.fileRequests.push(pathname);
+      const file = this.files.get(pathname);
+      if (file) res.writeHead(200, { 'content-type': file.contentType }).end(file.bytes);
+      else res.writeHead(404).end();
+      req.resume();
+      this.notify();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
