@@ -17,6 +17,7 @@ import { words } from '../search/text.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
 import { type IndexedPassage, type IndexReuse, indexDocuments } from './index-documents.js';
+import { foreignLanguage, languageName, sourceLanguages } from './languages.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import { allowedGroups, rankOptionsWithin, restrictRanking } from './source-filter.js';
@@ -172,6 +173,17 @@ export function createEngine(
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
 
+  /** `base` with a note saying so when the question is in a language none of the sources is in. */
+  function withLanguageNote(base: { question: string; note?: string }): { question: string; note?: string } {
+    const foreign = foreignLanguage(base.question, documents);
+    if (!foreign) return base;
+    const said = ANSWER_MESSAGES.otherLanguage(
+      languageName(foreign),
+      sourceLanguages(documents).map(languageName),
+    );
+    return { ...base, note: base.note ? `${base.note} ${said}` : said };
+  }
+
   function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
     const trimmed = (rawQuestion ?? '').toString().trim();
     const tooLong = trimmed.length > settings.maxQuestionLength;
@@ -206,7 +218,7 @@ export function createEngine(
     if (!top || certainty === 'none') {
       const suggestions = suggestSources(ranking.groupCoverage, allowed);
       return {
-        ...base,
+        ...withLanguageNote(base),
         answered: false,
         status: 'not_covered',
         message: suggestions.length > 0 ? ANSWER_MESSAGES.notCoveredWithTopics : ANSWER_MESSAGES.notCovered,
@@ -221,7 +233,7 @@ export function createEngine(
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
     if (certainty === 'uncertain') {
       return {
-        ...base,
+        ...withLanguageNote(base),
         answered: false,
         status: 'uncertain',
         message: ANSWER_MESSAGES.uncertain,

@@ -15,6 +15,11 @@ function listQuoted(questions: readonly string[]): string {
   return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
+/** "English", "English and German", "English, German and Japanese". */
+function listNames(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** Every sentence the core says to a user, in one place; adapters may add their own framing. */
 export const ANSWER_MESSAGES = Object.freeze({
   usage: `Ask a research question in plain words, e.g. ${listQuoted(EXAMPLE_QUESTIONS)}`,
@@ -22,6 +27,9 @@ export const ANSWER_MESSAGES = Object.freeze({
   notCovered: "The sources don't cover that.",
   notCoveredWithTopics: "The sources don't cover that. They cover:",
   uncertain: 'The sources may not answer this directly. The closest passages:',
+  /** Under "not covered" when the question is in a language none of the sources is in. */
+  otherLanguage: (question: string, sources: readonly string[]) =>
+    `Your question seems to be in ${question}, and the sources are in ${listNames(sources)}: they are searched in their own words, so ask in ${sources.length === 1 ? sources[0] : 'their language'}.`,
   answered: (excerpts: number, sources: number) =>
     `${excerpts} ${excerpts === 1 ? 'excerpt' : 'excerpts'} from ${sources} ${sources === 1 ? 'source' : 'sources'}, best first.`,
   trimmed: (limit: number) =>

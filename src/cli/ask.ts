@@ -19,6 +19,8 @@ export async function runAsk(
   question: string | undefined,
   json: boolean,
   cite?: CitationStyle,
+  /** Where questions come from without `question` (a test may give a stream of its own). */
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 ): Promise<void> {
   const research = createResearch(engine);
   const ask = (text: string) => research.ask({ text }).answer;
@@ -32,8 +34,8 @@ export async function runAsk(
     return;
   }
   // On a terminal nothing would show that the command waits for a question: say so.
-  if (process.stdin.isTTY) process.stderr.write(`${ASK_PROMPT}\n`);
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  if (input.isTTY) process.stderr.write(`${ASK_PROMPT}\n`);
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const answer = ask(line);

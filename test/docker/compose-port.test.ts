@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { ROOT } from '../helpers/bot-process.js';
 
 interface ComposeService {
-  env_file?: string | string[];
+  env_file?: string | Array<string | { path: string; required?: boolean }>;
   environment?: Record<string, string | number>;
   ports?: string[];
 }
@@ -55,7 +55,8 @@ describe('docker compose ports', () => {
     ['HOST_PORT=8080 and PORT=8080 in .env', 'HOST_PORT=8080\nPORT=8080\n'],
   ])('publishes the port the bot listens on inside the container, with %s', async (_case, envText) => {
     const { service, containerEnv, ports } = await composeWith(envText);
-    expect(service.env_file).toBe('.env');
+    // .env is read when it exists, and its absence does not stop `docker compose up`.
+    expect(service.env_file).toEqual([{ path: '.env', required: false }]);
     const listening = Number(containerEnv.PORT ?? 3000);
     expect(listening).toBe(3000);
     expect(ports).toHaveLength(1);
