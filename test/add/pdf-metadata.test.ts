@@ -88,6 +88,21 @@ describe('reading a PDF’s title, author and date from its pages', () => {
     expect(pdf.author).toBe('Ann Smith, John F. Pane and Mary O’Brien');
   });
 
+  it('reads authors printed one a line under the title, setting their e-mail addresses aside', async () => {
+    const pdf = await extract([
+      page(
+        title('Libtasn1'),
+        'for version 4.19.0, 18 August 2022',
+        'Fabio Fiorina',
+        'Simon Josefsson (help@gnu.org)',
+        '',
+        ...BODY,
+      ),
+    ]);
+    expect(pdf.author).toBe('Fabio Fiorina and Simon Josefsson');
+    expect(pdf.date).toBe('2022-08-18');
+  });
+
   it('leaves the author empty when no byline is printed', async () => {
     const pdf = await extract([page(title('Lesson Planning'), 'Executive Summary', '', ...BODY)]);
     expect(pdf.author).toBeNull();

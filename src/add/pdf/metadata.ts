@@ -22,6 +22,8 @@ const SAME_SIZE = 0.5;
 const MAX_TITLE_LINES = 3;
 /** How many lines under the title may hold the byline. */
 const BYLINE_LINES = 4;
+/** The most authors read from a byline. */
+const MAX_AUTHORS = 12;
 /** How many pages are searched for a printed date. */
 const DATE_PAGES = 3;
 
@@ -110,12 +112,17 @@ function personName(text: string): string | null {
     : printed;
 }
 
-/**
- * A byline's names: "Ann Smith", "By Ann Smith and Bob Jones", "Ann Smith, Bob Jones & Cy Young".
- * Null unless every part is a person's name (no digits, no organisation words).
- */
-export function bylineNames(line: string): string | null {
+/** "Ann Smith", "Ann Smith and Bob Jones", "Ann Smith, Bob Jones and Cy Young". */
+function listNames(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A line's names, or null unless every part is a person's name; an e-mail address after one is set aside. */
+function lineNames(line: string): string[] | null {
   const text = line
+    .replace(/\(\s*[^()\s]+@[^()\s]+\s*\)|<[^<>\s]+@[^<>\s]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^by:?\s+/i, '');
@@ -128,20 +135,35 @@ export function bylineNames(line: string): string | null {
     if (!name) return null;
     names.push(name);
   }
-  if (names.length === 1) return names[0] as string;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names;
+}
+
+/**
+ * A byline's names: "Ann Smith", "By Ann Smith and Bob Jones", "Ann Smith, Bob Jones & Cy Young".
+ * Null unless every part is a person's name (no digits, no organisation words).
+ */
+export function bylineNames(line: string): string | null {
+  const names = lineNames(line);
+  return names ? listNames(names) : null;
 }
 
 /**
  * The byline printed under the title: the first of the few lines right under it that is "By …"
- * or nothing but people's names. Null when none is.
+ * or nothing but people's names, with the lines right after it that are names too (one author a
+ * line). Null when none is.
  */
 export function printedAuthor(firstPage: readonly PdfLine[], titleLines: readonly PdfLine[]): string | null {
   const last = titleLines[titleLines.length - 1];
   const after = last ? firstPage.indexOf(last) + 1 : 0;
-  for (const line of firstPage.slice(after, after + BYLINE_LINES)) {
-    const names = bylineNames(line.text);
-    if (names) return names;
+  for (let at = after; at < Math.min(firstPage.length, after + BYLINE_LINES); at++) {
+    const names = lineNames((firstPage[at] as PdfLine).text);
+    if (!names) continue;
+    for (let next = at + 1; next < firstPage.length && names.length < MAX_AUTHORS; next++) {
+      const more = lineNames((firstPage[next] as PdfLine).text);
+      if (!more) break;
+      names.push(...more);
+    }
+    return listNames(names);
   }
   return null;
 }
@@ -212,11 +234,9 @@ export function printedDate(pages: readonly (readonly PdfLine[])[]): string | nu
   for (const line of pages[0] ?? []) {
     const match = alone.exec(line.text);
     if (!match) continue;
-    const rest = line.text
-      .replace(match[0], ' ')
-      .replace(/[\s,.;:()–-]+/g, ' ')
-      .trim();
-    if (rest.split(' ').filter(Boolean).length > 3) continue;
+    // Little but the date: at most three words besides it, version numbers not counted.
+    const rest = line.text.replace(match[0], ' ').replace(/\bv?\d+(?:\.\d+)*\b/gi, ' ');
+    if ((rest.match(/\p{L}+/gu) ?? []).length > 3) continue;
     const date = matchedDate(match.slice(1));
     if (date) return date;
   }
