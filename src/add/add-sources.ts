@@ -35,6 +35,8 @@ export interface AddedSource {
   author: string | null;
   publisher: string | null;
   date: string | null;
+  /** Where the date was read (PDFs): `document` (printed in it) or `file` (its creation date). */
+  dateSource: 'document' | 'file' | null;
   url: string | null;
   /** The text the bot could quote: paragraphs not marked boilerplate, joined by blank lines. */
   quotable: string;
@@ -111,6 +113,7 @@ async function addOne(input: string, index: FolderIndex, options: AddOptions): P
       author: source.author,
       publisher: source.publisher,
       date: source.date,
+      dateSource: source.dateSource ?? null,
       url: source.url,
       quotable: quotable.join('\n\n'),
       paragraphs: quotable.length,

@@ -5,7 +5,7 @@ import type { SourceFormat } from '../knowledge/types.js';
 import { decodeHtml } from './decode.js';
 import { FETCH_DEFAULTS, type FetchedKind, type FetchLimits, fetchPage } from './fetch-page.js';
 import { extractHtml } from './html/extract.js';
-import { extractPdf, PdfTooLongError } from './pdf/extract.js';
+import { extractPdf, type PdfDateSource, PdfTooLongError } from './pdf/extract.js';
 
 /** A source read and extracted, ready to become a knowledge file. Unknown fields are null. */
 export interface ExtractedSource {
@@ -14,6 +14,11 @@ export interface ExtractedSource {
   publisher: string | null;
   /** `YYYY-MM-DD`. */
   date: string | null;
+  /**
+   * Where a PDF's date was read: printed in the document, or (when it prints none) the file's
+   * creation date, which `add` reports as such. Absent for other sources.
+   */
+  dateSource?: PdfDateSource | null;
   url: string | null;
   format: SourceFormat;
   /** The text stored as the file's body, exactly. */
@@ -69,6 +74,7 @@ async function fromPdf(
       author: pdf.author,
       publisher: null,
       date: pdf.date,
+      dateSource: pdf.dateSource,
       url,
       format: 'pdf',
       body: pdf.text.trim() === '' ? '' : `${pdf.text}\n`,

@@ -10,18 +10,23 @@ export interface AddCliOptions {
   progress?: NodeJS.WriteStream;
 }
 
-function describe(outcome: AddOutcome, dryRun: boolean): string {
+/** The report line for one input: the file and what was read, or the error. */
+export function describeOutcome(outcome: AddOutcome, dryRun: boolean): string {
   if (!outcome.ok) return `error: ${outcome.error}`;
   const title = outcome.title ? `“${outcome.title}”` : 'untitled';
+  const author = outcome.author ? ` by ${outcome.author}` : '';
+  const date = outcome.date
+    ? `, date ${outcome.date}${outcome.dateSource === 'file' ? " (the file's creation date; the document prints none)" : ''}`
+    : '';
   const pages = outcome.pages ? `, ${outcome.pages} pages` : '';
-  return `${dryRun ? 'would add' : 'added'} ${outcome.file}: ${title}, ${outcome.paragraphs} quotable paragraphs${pages}`;
+  return `${dryRun ? 'would add' : 'added'} ${outcome.file}: ${title}${author}${date}, ${outcome.paragraphs} quotable paragraphs${pages}`;
 }
 
 /** The JSON line for one input: the file and its citation fields, or the error. */
 export function outcomeToJson(outcome: AddOutcome): object {
   if (!outcome.ok) return { input: outcome.input, error: outcome.error };
-  const { input, file, id, title, author, publisher, date, url, quotable } = outcome;
-  return { input, file, id, title, author, publisher, date, url, quotable };
+  const { input, file, id, title, author, publisher, date, dateSource, url, quotable } = outcome;
+  return { input, file, id, title, author, publisher, date, dateSource, url, quotable };
 }
 
 /**
@@ -38,7 +43,9 @@ export async function runAdd(inputs: string[], options: AddCliOptions): Promise<
   });
   progress?.write('\r\x1b[K');
   for (const outcome of outcomes) {
-    const line = options.json ? JSON.stringify(outcomeToJson(outcome)) : describe(outcome, options.dryRun);
+    const line = options.json
+      ? JSON.stringify(outcomeToJson(outcome))
+      : describeOutcome(outcome, options.dryRun);
     (outcome.ok || options.json ? process.stdout : process.stderr).write(`${line}\n`);
   }
   const failed = outcomes.filter((outcome) => !outcome.ok).length;

@@ -179,6 +179,7 @@ describe('npm run add', () => {
       'author',
       'publisher',
       'date',
+      'dateSource',
       'url',
       'quotable',
     ]);
@@ -186,6 +187,7 @@ describe('npm run add', () => {
       author: 'Jane Reporter',
       publisher: 'Example News',
       date: '2017-07-11',
+      dateSource: null,
       url: null,
     });
     expect(lines[1]).toMatchObject({ id: 'notes-what-rand-found-in-brief', author: null });

@@ -1,8 +1,17 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-/** One page of a test PDF: body lines top to bottom; an empty string leaves a paragraph gap. */
+/** A line set in its own type size, e.g. a title. */
+export interface TestLine {
+  text: string;
+  size: number;
+}
+
+/**
+ * One page of a test PDF: lines top to bottom, in the body's 11 pt unless given a size; an empty
+ * string leaves a paragraph gap.
+ */
 export interface TestPage {
-  lines: string[];
+  lines: Array<string | TestLine>;
 }
 
 export interface TestPdfOptions {
@@ -37,8 +46,10 @@ export async function buildPdf(options: TestPdfOptions): Promise<Uint8Array> {
         y -= LEADING;
         continue;
       }
-      sheet.drawText(line, { x: 72, y, size: FONT_SIZE, font });
-      y -= LEADING;
+      const { text, size } = typeof line === 'string' ? { text: line, size: FONT_SIZE } : line;
+      if (size > FONT_SIZE) y -= size - FONT_SIZE;
+      sheet.drawText(text, { x: 72, y, size, font });
+      y -= Math.max(LEADING, size * 1.25);
     }
     if (options.footer) sheet.drawText(options.footer, { x: 72, y: 40, size: 9, font });
     if (options.pageNumbers !== false) sheet.drawText(String(index + 1), { x: 300, y: 40, size: 9, font });

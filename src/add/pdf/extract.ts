@@ -1,14 +1,31 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import { dropRunningLines } from './furniture.js';
 import { type PdfTextItem, pageLines } from './lines.js';
+import {
+  bodySize,
+  NOT_A_TITLE,
+  NOT_AN_AUTHOR,
+  printedAuthor,
+  printedDate,
+  printedTitle,
+} from './metadata.js';
 import { endsMidSentence, joinLines, pageParagraphs } from './paragraphs.js';
 
-/** What a PDF yields: its stated metadata and its text, page by page. */
+/** Where a PDF's date was read: printed in the document, or the file's creation date. */
+export type PdfDateSource = 'document' | 'file';
+
+/**
+ * What a PDF yields: its metadata and its text, page by page. Title and author come from the
+ * file's properties, else from what its first page prints; the date is the one the document
+ * prints, else the file's creation date (`dateSource` says which).
+ */
 export interface PdfExtraction {
   title: string | null;
   author: string | null;
   /** `YYYY-MM-DD`. */
   date: string | null;
+  /** Where `date` came from; null when there is none. */
+  dateSource: PdfDateSource | null;
   /** Paragraphs separated by blank lines; pages by a line holding only a form feed (`\f`). */
   text: string;
   pages: number;
@@ -18,9 +35,6 @@ export interface PdfExtraction {
 export const PAGE_BREAK = '\n\n\f\n\n';
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Titles that name the file or the program, not the document. */
-const NOT_A_TITLE = /^(?:microsoft (?:word|powerpoint)\b|untitled\b)|\.(?:docx?|pptx?|pdf|indd|tex)$/i;
 
 function text(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -107,15 +121,26 @@ export async function extractPdf(
     const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY;
     if (pdf.numPages > maxPages) throw new PdfTooLongError(pdf.numPages, maxPages);
     const { items } = await extractTextItems(pdf);
-    const lines = dropRunningLines(items.map((page) => pageLines(page as PdfTextItem[])));
+    const printed = items.map((page) => pageLines(page as PdfTextItem[]));
+    const lines = dropRunningLines(printed);
     const pages = lines.map(pageParagraphs);
     mendPageBreaks(pages);
     const { info, xmp } = await readPdfMeta(pdf);
-    const title = text(info?.Title) ?? xmp('dc:title');
+    const stated = {
+      title: [text(info?.Title), xmp('dc:title')].find((title) => title && !NOT_A_TITLE.test(title)) ?? null,
+      author:
+        [text(info?.Author), xmp('dc:creator')].find((author) => author && !NOT_AN_AUTHOR.test(author)) ??
+        null,
+      created: day(info?.CreationDate) ?? day(xmp('xmp:createdate')),
+    };
+    const firstPage = lines[0] ?? [];
+    const heading = printedTitle(firstPage, bodySize(lines.slice(0, 3)));
+    const printedOn = printedDate(printed);
     return {
-      title: title && !NOT_A_TITLE.test(title) ? title : null,
-      author: text(info?.Author) ?? xmp('dc:creator'),
-      date: day(info?.CreationDate) ?? day(xmp('xmp:createdate')),
+      title: stated.title ?? heading?.title ?? null,
+      author: stated.author ?? (heading ? printedAuthor(firstPage, heading.lines) : null),
+      date: printedOn ?? stated.created,
+      dateSource: printedOn ? 'document' : stated.created ? 'file' : null,
       text: pages.map((paragraphs) => paragraphs.join('\n\n')).join(PAGE_BREAK),
       pages: pages.length,
     };
