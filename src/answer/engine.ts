@@ -440,7 +440,7 @@ export function createEngine(
       cutBefore: span.cutBefore,
       cutAfter: span.cutAfter,
       source: sources[groupOf.get(passage.document) as number] as SourceRef,
-      location: locateQuote(passage.document, passage.paragraph.number, span.start, span.end),
+      location: locateQuote(passage.document, passage.readerNumber, span.start, span.end),
       score: 0,
     };
   }

@@ -4,10 +4,14 @@ import { type GroupSource, SearchIndex } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { quotableSentences } from './excerpt.js';
 
-/** An indexed paragraph: its document, its quotable sentences and the id of the first one. */
+/**
+ * An indexed paragraph: its document, its number as a reader counts it (what citations give),
+ * its quotable sentences and the id of the first one.
+ */
 export interface IndexedPassage {
   document: KnowledgeDocument;
   paragraph: Paragraph;
+  readerNumber: number;
   sentences: Sentence[];
   firstSentence: number;
 }
@@ -51,10 +55,12 @@ export function indexDocuments(
     const first = passages.length;
     let sentenceCount = passages.length === 0 ? 0 : endOf(passages[passages.length - 1] as IndexedPassage);
     for (const paragraph of document.paragraphs) {
-      if (paragraph.boilerplate !== null) continue;
+      // The quotable paragraphs are exactly those with a reader's number (numberForReaders).
+      const { readerNumber } = paragraph;
+      if (readerNumber === null) continue;
       const sentences = quotableSentences(paragraph);
       if (sentences.length === 0) continue;
-      passages.push({ document, paragraph, sentences, firstSentence: sentenceCount });
+      passages.push({ document, paragraph, readerNumber, sentences, firstSentence: sentenceCount });
       sentenceCount += sentences.length;
     }
     const group = reused[at];

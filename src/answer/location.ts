@@ -3,7 +3,8 @@ import type { KnowledgeDocument } from '../knowledge/types.js';
 import type { ExcerptLocation } from './types.js';
 
 /**
- * Where a quote sits: its paragraph and offsets, and for a paged source (a PDF) its page. A
+ * Where a quote sits: its paragraph (the number a reader counts, `Paragraph.readerNumber`) and
+ * offsets, and for a paged source (a PDF) its page. A
  * paragraph never runs over a page break, so the page of the quote's first character is the
  * page of all of it.
  */

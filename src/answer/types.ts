@@ -28,7 +28,11 @@ export interface SourceRef {
 
 /** Where in its source document a quote sits. */
 export interface ExcerptLocation {
-  /** 1-based paragraph number in the document body, counting every paragraph. */
+  /**
+   * 1-based paragraph number as a reader of the article counts it: the position of the quote's
+   * paragraph among the document's quotable paragraphs (`Paragraph.readerNumber`), so headlines
+   * of other stories, credits and sign-up lines kept in the stored copy are not counted.
+   */
   paragraph: number;
   /** Character offset of the quote's first character in the document body. */
   start: number;

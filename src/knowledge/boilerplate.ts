@@ -6,9 +6,9 @@ import {
   SENTENCE_END,
   SIDE_BLOCK_SHARE,
 } from './boilerplate-rules.js';
-import type { BoilerplateOverride, Paragraph } from './types.js';
+import type { BoilerplateOverride, Paragraph, SegmentedParagraph } from './types.js';
 
-type Segmented = Omit<Paragraph, 'boilerplate'>;
+type Segmented = SegmentedParagraph;
 
 /** The reason a sentence is boilerplate by the rules, or null. */
 export function boilerplateReason(text: string): string | null {
@@ -40,14 +40,33 @@ export interface BoilerplateOptions {
 }
 
 /**
+ * A paragraph the bot may quote: not boilerplate, and holding a sentence that is not
+ * boilerplate either.
+ */
+export function isQuotable(paragraph: Pick<Paragraph, 'boilerplate' | 'sentences'>): boolean {
+  return paragraph.boilerplate === null && paragraph.sentences.some((sentence) => !sentence.boilerplate);
+}
+
+/**
+ * Gives each quotable paragraph its number as a reader counts it (`Paragraph.readerNumber`):
+ * 1, 2, 3… over the quotable paragraphs in order; `null` for the others.
+ */
+export function numberForReaders(paragraphs: Paragraph[]): Paragraph[] {
+  let count = 0;
+  for (const paragraph of paragraphs) paragraph.readerNumber = isQuotable(paragraph) ? ++count : null;
+  return paragraphs;
+}
+
+/**
  * Marks boilerplate paragraphs and sentences in three passes, then applies the document's
- * override:
+ * override (whose numbers are positions in the file, `Paragraph.number`):
  * 1. sentences that match a rule (sign-ups, donation appeals, comment forms, furniture); a
  *    paragraph mostly made of them is boilerplate;
  * 2. runs of NAVIGATION_RUN or more headline-like or boilerplate paragraphs (lists of other
  *    headlines, sidebars) are boilerplate;
  * 3. the article is the largest block of content between such runs; smaller blocks cut off
  *    from it (ads, partner blurbs after the comments) are boilerplate too.
+ * Last, the quotable paragraphs are numbered for readers (numberForReaders).
  */
 export function markBoilerplate(
   body: string,
@@ -67,7 +86,12 @@ export function markBoilerplate(
       return { ...sentence, boilerplate: reason !== null };
     });
     const share = ruleChars / Math.max(1, paragraph.end - paragraph.start);
-    return { ...paragraph, sentences, boilerplate: share >= BOILERPLATE_SHARE ? firstReason : null };
+    return {
+      ...paragraph,
+      readerNumber: null,
+      sentences,
+      boilerplate: share >= BOILERPLATE_SHARE ? firstReason : null,
+    };
   });
 
   if (options.structure) markStructure(body, paragraphs);
@@ -76,7 +100,7 @@ export function markBoilerplate(
       paragraph.boilerplate = 'override: drop';
     if (override.keep.some((entry) => matchesEntry(body, paragraph, entry))) paragraph.boilerplate = null;
   }
-  return paragraphs;
+  return numberForReaders(paragraphs);
 }
 
 /** Passes 2 and 3: navigation runs, and blocks cut off from the article by them. */

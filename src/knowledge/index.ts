@@ -1,5 +1,5 @@
 /** Reading the knowledge folder into documents and paragraphs, with boilerplate marked. */
-export { boilerplateReason, markBoilerplate } from './boilerplate.js';
+export { boilerplateReason, isQuotable, markBoilerplate, numberForReaders } from './boilerplate.js';
 export { citationTitle } from './citation.js';
 export { type EstablishedIds, type LoadedFile, settleDuplicateIds } from './duplicate-ids.js';
 export { FRONT_MATTER_LIMITS, parseKnowledgeFile } from './front-matter.js';

@@ -1,4 +1,4 @@
-import type { Paragraph, Sentence } from './types.js';
+import type { SegmentedParagraph, Sentence } from './types.js';
 
 /** A line is blank when it holds only white space, non-breaking spaces included. */
 const BLANK_LINE = /^[\s\u00a0]*$/;
@@ -33,8 +33,8 @@ function splitLine(text: string, start: number, end: number): Sentence[] {
  * keeping exact offsets into `body`. Each line of a multi-line paragraph ends a sentence: web
  * copies put captions, datelines and list items on lines of their own.
  */
-export function segmentBody(body: string): Array<Omit<Paragraph, 'boilerplate'>> {
-  const paragraphs: Array<Omit<Paragraph, 'boilerplate'>> = [];
+export function segmentBody(body: string): SegmentedParagraph[] {
+  const paragraphs: SegmentedParagraph[] = [];
   let lines: Array<[number, number]> = [];
   const flush = () => {
     if (lines.length === 0) return;

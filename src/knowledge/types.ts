@@ -22,7 +22,8 @@ export interface DocumentMeta {
 
 /**
  * Per-document corrections for what the generic boilerplate rules miss or over-match.
- * Each entry is a 1-based paragraph number or a text that the paragraph starts with.
+ * Each entry is a 1-based paragraph number in the file (`Paragraph.number`: every paragraph
+ * counts, boilerplate included) or a text that the paragraph starts with.
  */
 export interface BoilerplateOverride {
   /** Paragraphs to treat as boilerplate even though the rules kept them. */
@@ -39,15 +40,32 @@ export interface Sentence {
   boilerplate: boolean;
 }
 
+/**
+ * A paragraph has two numbers. `number` counts every paragraph of the stored body (what
+ * boilerplate overrides in front matter and `check-knowledge` refer to); `readerNumber` counts
+ * only the article's own paragraphs, the ones a reader of the article sees and the ones the bot
+ * may quote, so a citation's "paragraph 6" is the 6th paragraph of the article as read, however
+ * many headlines of other stories or sign-up lines the stored copy kept.
+ */
 export interface Paragraph {
   /** 1-based position among all paragraphs of the body, boilerplate included. */
   number: number;
+  /**
+   * 1-based position among the quotable paragraphs of the body (not boilerplate, with at least
+   * one sentence that is not boilerplate), in order: the number citations give. `null` for a
+   * paragraph that is never quoted. A boilerplate sentence inside a quotable paragraph does not
+   * change it.
+   */
+  readerNumber: number | null;
   start: number;
   end: number;
   sentences: Sentence[];
   /** Why the paragraph is boilerplate (never quoted), or `null` for content. */
   boilerplate: string | null;
 }
+
+/** A paragraph as segmentBody makes it, before boilerplate is marked and readers' numbers given. */
+export type SegmentedParagraph = Omit<Paragraph, 'boilerplate' | 'readerNumber'>;
 
 /**
  * How a body was made, from front matter `format`: `html` and `pdf` bodies were extracted by

@@ -78,6 +78,7 @@ export function engineSections(
   const documentParagraphs: number[] = [0];
   const paragraphs = {
     number: [] as number[],
+    readerNumber: [] as number[],
     start: [] as number[],
     end: [] as number[],
     reason: [] as number[],
@@ -96,6 +97,7 @@ export function engineSections(
     });
     for (const paragraph of document.paragraphs) {
       paragraphs.number.push(paragraph.number);
+      paragraphs.readerNumber.push(paragraph.readerNumber ?? 0);
       paragraphs.start.push(paragraph.start);
       paragraphs.end.push(paragraph.end);
       let reason = -1;
@@ -120,6 +122,8 @@ export function engineSections(
   sections['documents.bodyLength'] = bodyLengths;
   sections['documents.paragraphStart'] = Int32Array.from(documentParagraphs);
   sections['paragraphs.number'] = Int32Array.from(paragraphs.number);
+  // 0 for a paragraph without a reader's number (never quoted).
+  sections['paragraphs.readerNumber'] = Int32Array.from(paragraphs.readerNumber);
   sections['paragraphs.start'] = Int32Array.from(paragraphs.start);
   sections['paragraphs.end'] = Int32Array.from(paragraphs.end);
   sections['paragraphs.reason'] = Int32Array.from(paragraphs.reason);
@@ -164,6 +168,7 @@ export function restoreEngineState(sections: ReadonlyMap<string, SectionArray>):
     const bodyLength = get('documents.bodyLength', Int32Array);
     const documentParagraphs = get('documents.paragraphStart', Int32Array);
     const number = get('paragraphs.number', Int32Array);
+    const readerNumber = get('paragraphs.readerNumber', Int32Array);
     const paragraphStart = get('paragraphs.start', Int32Array);
     const paragraphEnd = get('paragraphs.end', Int32Array);
     const reason = get('paragraphs.reason', Int32Array);
@@ -196,6 +201,7 @@ export function restoreEngineState(sections: ReadonlyMap<string, SectionArray>):
           const why = reason[p] as number;
           paragraphs.push({
             number: number[p] as number,
+            readerNumber: (readerNumber[p] as number) > 0 ? (readerNumber[p] as number) : null,
             start: paragraphStart[p] as number,
             end: paragraphEnd[p] as number,
             sentences: paragraphSentenceList,

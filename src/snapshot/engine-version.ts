@@ -3,8 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Bumped when the snapshot layout changes. */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * Bumped when the snapshot layout changes. 3: paragraphs keep their number as a reader counts
+ * them (`paragraphs.readerNumber`), which citations give.
+ */
+export const SNAPSHOT_FORMAT = 3;
 
 /**
  * The code root: `src/` under tsx, and also when running compiled code from `dist/` beside it (so

@@ -38,7 +38,7 @@ function expectVerbatimContent(answer: Answer, documents: readonly KnowledgeDocu
     if (!document) continue;
     expect(excerpt.quote).toBe(document.body.slice(excerpt.location.start, excerpt.location.end));
     const paragraph = document.paragraphs.find(
-      (candidate) => candidate.number === excerpt.location.paragraph,
+      (candidate) => candidate.readerNumber === excerpt.location.paragraph,
     );
     expect(paragraph, `quote "${excerpt.quote}" lies inside its paragraph`).toBeDefined();
     expect(excerpt.location.start).toBeGreaterThanOrEqual(paragraph?.start ?? Number.POSITIVE_INFINITY);

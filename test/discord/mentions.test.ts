@@ -65,7 +65,7 @@ describe('discord @mentions', () => {
     const text = visibleText(reply);
     expect(text).toContain(READING_QUOTE);
     expect(text).toContain(
-      '— Personalized Learning Boosts Math Scores, New RAND Study Finds — But Scaling Is a Challenge, The 74, 2017-07-11, paragraph 33',
+      '— Personalized Learning Boosts Math Scores, New RAND Study Finds — But Scaling Is a Challenge, The 74, 2017-07-11, paragraph 6',
     );
     expect(text).toContain(`**${DISCORD_MESSAGES.asked}** what did RAND find for reading?`);
     expect(reply.message_reference?.message_id).toBe(id);

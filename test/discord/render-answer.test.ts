@@ -28,7 +28,7 @@ describe('renderDiscordAnswer', () => {
     expect(reply?.embeds).toHaveLength(1);
     const description = unescapeDiscord(reply?.embeds[0]?.description ?? '');
     expect(description.split('\n')[0]).toBe(`> ${READING_QUOTE}`);
-    expect(description).toContain('Kevin Mahnken, The 74, 2017-07-11, paragraph 33');
+    expect(description).toContain('Kevin Mahnken, The 74, 2017-07-11, paragraph 6');
   });
 
   it('keeps every line of a multi-line quote inside the block quote', () => {
@@ -111,7 +111,7 @@ describe('renderDiscordAnswer', () => {
     const [reply] = renderDiscordAnswer(answered('q', [excerpt('word '.repeat(2000))]));
     const description = reply?.embeds[0]?.description ?? '';
     expect(description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
-    expect(description).toMatch(/…\n— .*paragraph 33$/);
+    expect(description).toMatch(/…\n— .*paragraph 6$/);
   });
 });
 
@@ -131,7 +131,7 @@ describe('renderCitation', () => {
       const citation = renderCitation(excerpt(READING_QUOTE, { source: source({ url }) }));
       expect(citation).not.toContain('](');
       expect(unescapeDiscord(citation)).toBe(
-        '— Personalized Learning Boosts Math Scores, New RAND Study Finds, Kevin Mahnken, The 74, 2017-07-11, paragraph 33',
+        '— Personalized Learning Boosts Math Scores, New RAND Study Finds, Kevin Mahnken, The 74, 2017-07-11, paragraph 6',
       );
     }
   });
@@ -156,7 +156,7 @@ describe('renderCitation', () => {
         }),
       }),
     );
-    expect(unescapeDiscord(citation)).toBe('— Untitled article, The Hechinger Report, paragraph 33');
+    expect(unescapeDiscord(citation)).toBe('— Untitled article, The Hechinger Report, paragraph 6');
   });
 
   it('keeps a link with parentheses from ending early', () => {

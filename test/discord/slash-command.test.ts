@@ -30,7 +30,7 @@ describe('discord /research', () => {
     const { type, data } = await callbackFor(id);
     expect(type).toBe(CHANNEL_MESSAGE);
     expect(visibleText(data)).toContain('Reading showed a similar positive trend');
-    expect(visibleText(data)).toContain('The 74, 2017-07-11, paragraph 33');
+    expect(visibleText(data)).toContain('The 74, 2017-07-11, paragraph 6');
     expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });

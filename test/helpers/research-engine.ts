@@ -46,8 +46,8 @@ export function generatedDocuments(count: number): KnowledgeDocument[] {
       file: `${meta.id}.md`,
       body,
       paragraphs: [
-        { number: 1, start: 0, end: 18, sentences: [], boilerplate: null },
-        { number: 2, start: 20, end: body.length, sentences: [], boilerplate: null },
+        { number: 1, readerNumber: null, start: 0, end: 18, sentences: [], boilerplate: null },
+        { number: 2, readerNumber: null, start: 20, end: body.length, sentences: [], boilerplate: null },
       ],
     };
   });
