@@ -9,6 +9,9 @@ export interface BoilerplateRule {
   pattern: RegExp;
 }
 
+/** The reason given for licence and copyright notices (also used by the web-page pass). */
+export const LICENCE_NOTICE = 'licence or copyright notice';
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
   {
     reason: 'newsletter or sign-up',
@@ -32,6 +35,11 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = Object.freeze([
   {
     reason: 'byline or credit line',
     pattern: /^(?:by|photo by|written by|posted by)\s+[^.!?]{2,60}$/i,
+  },
+  {
+    reason: LICENCE_NOTICE,
+    pattern:
+      /^(?:copyright\b|©|\(c\))\s*(?:©|\(c\))?\s*\d{4}|\ball rights reserved\b|\b(?:is|are) free software\b|\bthis (?:program|document|library|file|work|manual|software) is free\b|\bredistribute it and\/or modify it\b|\bGNU (?:(?:Lesser|Library|Affero) )?General Public Licen[cs]e\b|\bGNU Free Documentation Licen[cs]e\b|\bwithout any warranty\b|\bimplied warrant(?:y|ies) of merchantability\b|\byou should have received a copy of\b|\bpermission is (?:hereby )?granted\b|\b(?:is|are|work|content|text) licen[cs]ed under\b|\bunder (?:the terms of )?(?:a |the )?Creative Commons\b|\bCreative Commons (?:Attribution|licen[cs]e)\b/i,
   },
   {
     reason: 'page furniture',

@@ -58,15 +58,18 @@ export function numberForReaders(paragraphs: Paragraph[]): Paragraph[] {
 }
 
 /**
- * Marks boilerplate paragraphs and sentences in three passes, then applies the document's
+ * Marks boilerplate paragraphs and sentences in four passes, then applies the document's
  * override (whose numbers are positions in the file, `Paragraph.number`):
  * 1. sentences that match a rule (sign-ups, donation appeals, comment forms, furniture); a
  *    paragraph mostly made of them is boilerplate;
  * 2. runs of NAVIGATION_RUN or more headline-like or boilerplate paragraphs (lists of other
  *    headlines, sidebars) are boilerplate;
  * 3. the article is the largest block of content between such runs; smaller blocks cut off
- *    from it (ads, partner blurbs after the comments) are boilerplate too.
- * Last, the quotable paragraphs are numbered for readers (numberForReaders).
+ *    from it (ads, partner blurbs after the comments) are boilerplate too;
+ * 4. headline-like lines above the first paragraph of prose (title, kicker, image caption or
+ *    credit) are boilerplate.
+ * Passes 2 to 4 run only with `options.structure`. Last, the quotable paragraphs are numbered
+ * for readers (numberForReaders).
  */
 export function markBoilerplate(
   body: string,
@@ -94,13 +97,36 @@ export function markBoilerplate(
     };
   });
 
-  if (options.structure) markStructure(body, paragraphs);
+  if (options.structure) {
+    markStructure(body, paragraphs);
+    markLeadIn(body, paragraphs);
+  }
   for (const paragraph of paragraphs) {
     if (override.drop.some((entry) => matchesEntry(body, paragraph, entry)))
       paragraph.boilerplate = 'override: drop';
     if (override.keep.some((entry) => matchesEntry(body, paragraph, entry))) paragraph.boilerplate = null;
   }
   return numberForReaders(paragraphs);
+}
+
+/** A paragraph of article prose: not boilerplate, and its last line ends as a sentence does. */
+function isProse(body: string, paragraph: Paragraph): boolean {
+  if (paragraph.boilerplate !== null) return false;
+  const lines = body.slice(paragraph.start, paragraph.end).split('\n');
+  return SENTENCE_END.test((lines[lines.length - 1] ?? '').trim());
+}
+
+/**
+ * Pass 4: the short lines above the first paragraph of prose (the page's title, a kicker, an
+ * image's caption or credit) are never quoted; the citation names the title already. Nothing is
+ * marked when the text has no paragraph of prose.
+ */
+function markLeadIn(body: string, paragraphs: Paragraph[]): void {
+  const first = paragraphs.findIndex((paragraph) => isProse(body, paragraph));
+  for (let i = 0; i < first; i++) {
+    const paragraph = paragraphs[i] as Paragraph;
+    if (isHeadlineLike(body, paragraph)) paragraph.boilerplate ??= 'title or caption above the article';
+  }
 }
 
 /** Passes 2 and 3: navigation runs, and blocks cut off from the article by them. */

@@ -1,7 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDateline } from '../../src/add/html/blocks-pass.js';
+import { isDateline, isLicenceNotice } from '../../src/add/html/blocks-pass.js';
 import { extractHtml } from '../../src/add/html/extract.js';
+import { addSources, FETCH_DEFAULTS } from '../../src/add/index.js';
 import { isPageNumber } from '../../src/add/pdf/furniture.js';
 import { joinLines } from '../../src/add/pdf/paragraphs.js';
 
@@ -62,6 +67,50 @@ describe('web page extraction', () => {
       date: '2019-11-19',
       url: 'https://example.org/news/committee',
     });
+  });
+
+  it('drops a short line right after an image as its caption, and keeps a sentence after an image', () => {
+    const { text } = extractHtml(
+      page(
+        '<title>Report</title>',
+        `<p>${PROSE[0]}</p><div><img src="a.jpg" alt=""></div><p>RAND personalized learning study</p>
+         <p><img src="b.jpg" alt="">${PROSE[1]}</p><p>${PROSE[2]}</p>`,
+      ),
+      null,
+    );
+    expect(text.split('\n\n')).toEqual(PROSE);
+  });
+
+  it('drops a licence notice block, and keeps a paragraph that mentions a licence in passing', () => {
+    expect(
+      isLicenceNotice(
+        'This document is free; you can redistribute it and/or modify it under the terms of version 2 of the GNU General Public License as published by the Free Software Foundation.',
+      ),
+    ).toBe(true);
+    expect(isLicenceNotice('Copyright © 2005 David Mandelberg')).toBe(true);
+    expect(
+      isLicenceNotice(
+        'The project is licensed under the GPL. Its maintainers meet every spring to plan the next release, and they publish the minutes of each meeting on the project website.',
+      ),
+    ).toBe(false);
+  });
+
+  it('quotes the Debian users-and-groups manual from its first paragraph, never its GPL notice', async () => {
+    const fixture = fileURLToPath(new URL('../fixtures/pages/users-and-groups.html', import.meta.url));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'users-and-groups-'));
+    try {
+      const [outcome] = await addSources([fixture], { dir, dryRun: true, fetch: FETCH_DEFAULTS });
+      expect(outcome?.ok).toBe(true);
+      const quotable = outcome?.ok ? outcome.quotable.split('\n\n') : [];
+      expect(quotable[0]).toMatch(/^The Debian base-passwd package contains the master versions of/);
+      expect(
+        quotable.filter((paragraph) =>
+          /General Public License|WITHOUT ANY WARRANTY|Copyright/i.test(paragraph),
+        ),
+      ).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('never throws on arbitrary markup', () => {

@@ -129,6 +129,55 @@ describe('markBoilerplate', () => {
     expect(classifyExtra(text).boilerplate).toBeNull();
   });
 
+  it.each([
+    [
+      'a GPL notice',
+      'This program is free software; you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation.',
+    ],
+    [
+      'a warranty disclaimer',
+      'This document is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY.',
+    ],
+    ['a copyright line', 'Copyright © 2001-2022 Colin Watson'],
+    ['a permission notice', 'Permission is granted to copy, distribute and/or modify this document.'],
+    [
+      'a Creative Commons notice',
+      'This article is licensed under a Creative Commons Attribution 4.0 License.',
+    ],
+  ])('drops %s as a licence notice', (_case, text) => {
+    expect(classifyExtra(text).boilerplate).toBe('licence or copyright notice');
+  });
+
+  it.each([
+    [
+      'news about a licence',
+      'The city council voted to revoke the license of the bar after a string of complaints from neighbours.',
+    ],
+    [
+      'news about free software',
+      'The district moved its laptops to free software last year, saving about $2 million in fees.',
+    ],
+  ])('keeps %s: an article that mentions a licence is not a licence notice', (_case, text) => {
+    expect(classifyExtra(text).boilerplate).toBeNull();
+  });
+
+  it('drops an image caption line right above the first paragraph of prose', () => {
+    const body = ['RAND personalized learning study', ...PROSE].join('\n\n');
+    expect(classify(body).map((paragraph) => paragraph.boilerplate)).toEqual([
+      'title or caption above the article',
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('keeps a short title-case line inside the article, and keeps everything when there is no prose', () => {
+    const inside = [PROSE[0], 'What the Study Found', PROSE[1], PROSE[2]].join('\n\n');
+    expect(classify(inside).map((paragraph) => paragraph.boilerplate)).toEqual([null, null, null, null]);
+    const notes = 'Reading list\n\nThe Study of Schools';
+    expect(classify(notes).map((paragraph) => paragraph.boilerplate)).toEqual([null, null]);
+  });
+
   it('drops three or more headline-like paragraphs in a row as a navigation list', () => {
     const body = `${PROSE.join('\n\n')}\n\nSchools try new schedules\n\nA district rethinks homework\n\nWhy teachers are leaving the classroom\n`;
     const paragraphs = classify(body);
@@ -192,6 +241,10 @@ describe('markBoilerplate', () => {
     ])('keeps no paragraph containing %j', async (phrase) => {
       const kept = keptTexts(await seeds);
       expect(kept.filter((text) => text.includes(phrase))).toEqual([]);
+    });
+
+    it('keeps no paragraph that is only the Hechinger image caption', async () => {
+      expect(keptTexts(await seeds)).not.toContain('RAND personalized learning study');
     });
 
     it.each(['Reading showed a similar positive trend', '31 charters'])(

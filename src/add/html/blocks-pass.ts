@@ -1,3 +1,4 @@
+import { BOILERPLATE_RULES, LICENCE_NOTICE } from '../../knowledge/boilerplate-rules.js';
 import type { TextBlock } from './blocks.js';
 import { type DomElement, tagOf } from './dom.js';
 
@@ -11,6 +12,10 @@ import { type DomElement, tagOf } from './dom.js';
 export const MAX_LINK_DENSITY = 0.5;
 /** Blocks of at most this many words without a sentence end are labels ("Advert", "Skip to content"). */
 export const LABEL_MAX_WORDS = 3;
+/** A line without a sentence end right after an image, of at most this many words, is its caption or credit. */
+export const CAPTION_MAX_WORDS = 8;
+/** Scripts written without spaces between words, where a word count says nothing about length. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 /** A dateline or byline has at most this many words. */
 export const DATELINE_MAX_WORDS = 16;
 
@@ -58,11 +63,36 @@ export function isDateline(text: string): boolean {
   });
 }
 
+const LICENCE_PATTERN = BOILERPLATE_RULES.find((rule) => rule.reason === LICENCE_NOTICE)?.pattern;
+
+/**
+ * A licence or copyright notice: sentences in licence language ("is free software", "GNU General
+ * Public License", "Copyright © 2005 …") make up at least half of the block, so that an article
+ * paragraph that mentions a licence in passing stays.
+ */
+export function isLicenceNotice(text: string): boolean {
+  if (!LICENCE_PATTERN) return false;
+  const sentences = text.split(/(?<=[.!?])\s+|\n/);
+  const notice = sentences.filter((sentence) => LICENCE_PATTERN.test(sentence.trim()));
+  const chars = notice.reduce((sum, sentence) => sum + sentence.length, 0);
+  return chars * 2 >= sentences.reduce((sum, sentence) => sum + sentence.length, 0);
+}
+
 /** Why a block is furniture by its form, or null when it may be article text. */
 export function furnitureReason(block: TextBlock): string | null {
   const length = block.text.replace(/\s+/g, '').length;
   if (length > 0 && block.linkChars / block.text.length >= MAX_LINK_DENSITY) return 'mostly links';
   if (isDateline(block.text)) return 'dateline';
+  if (!isHeading(block) && isLicenceNotice(block.text)) return 'licence notice';
+  if (
+    block.afterImage &&
+    !isHeading(block) &&
+    !isStructured(block.element) &&
+    words(block.text).length <= CAPTION_MAX_WORDS &&
+    !UNSPACED_SCRIPT.test(block.text) &&
+    !SENTENCE_END.test(block.text)
+  )
+    return 'caption';
   if (
     !isHeading(block) &&
     !isStructured(block.element) &&

@@ -65,7 +65,12 @@ export interface TextBlock {
   element: DomElement;
   /** Characters of the block inside links. */
   linkChars: number;
+  /** An image stands between the previous block's text and this block's end (a caption's place). */
+  afterImage: boolean;
 }
+
+/** Elements that show a picture. */
+const IMAGE_TAGS = new Set(['img', 'picture', 'video']);
 
 /**
  * Turns an element's content into blocks of text: one per paragraph, heading, list item or cell;
@@ -75,6 +80,7 @@ export function textBlocks(root: DomElement): TextBlock[] {
   const blocks: TextBlock[] = [];
   let text = '';
   let linkChars = 0;
+  let afterImage = false;
   const owners: DomElement[] = [root];
   const flush = () => {
     const cleaned = text
@@ -82,7 +88,10 @@ export function textBlocks(root: DomElement): TextBlock[] {
       .map((line) => line.replace(/[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim())
       .filter((line) => line !== '')
       .join('\n');
-    if (cleaned !== '') blocks.push({ text: cleaned, element: owners[owners.length - 1] ?? root, linkChars });
+    if (cleaned !== '') {
+      blocks.push({ text: cleaned, element: owners[owners.length - 1] ?? root, linkChars, afterImage });
+      afterImage = false;
+    }
     text = '';
     linkChars = 0;
   };
@@ -97,6 +106,7 @@ export function textBlocks(root: DomElement): TextBlock[] {
     if (!isElement(node)) return;
     const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag)) return;
+    if (IMAGE_TAGS.has(tag)) afterImage = true;
     if (tag === 'br') {
       text += '\n';
       return;
