@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createResearch, listSources, sourcesPage, sourcesRequest } from '../../src/chat/index.js';
+import {
+  CHAT_MESSAGES,
+  createResearch,
+  listSources,
+  sourcesPage,
+  sourcesRequest,
+} from '../../src/chat/index.js';
+import { renderDiscordSources } from '../../src/discord/render-sources.js';
+import { renderSlackSources } from '../../src/slack/render-sources.js';
 import { generatedDocuments, researchEngine } from '../helpers/research-engine.js';
 
 describe('the sources list', () => {
@@ -46,5 +54,33 @@ describe('the sources list', () => {
       'field-notes-schedules',
     ]);
     expect(research.sources('C2')).toHaveLength(4);
+  });
+});
+
+describe('a source a curator added from the chat, in the sources list', () => {
+  const [document] = generatedDocuments(1);
+  const added = {
+    ...(document as NonNullable<typeof document>),
+    meta: {
+      ...(document as NonNullable<typeof document>).meta,
+      added: { by: 'slack:U0CURATOR', at: '2026-12-04T16:00:00.000Z' },
+    },
+  };
+
+  it('keeps who added it and when', () => {
+    expect(listSources([added])[0]?.added).toEqual({ by: 'slack:U0CURATOR', at: '2026-12-04T16:00:00.000Z' });
+  });
+
+  it('shows it with the source id on Slack and on Discord, pinging nobody', () => {
+    const slack = JSON.stringify(renderSlackSources(listSources([added]), 1, (page) => `sources ${page}`));
+    const discord = renderDiscordSources(listSources([added]), 1).content;
+    for (const text of [slack, discord.replace(/\\/g, '')]) {
+      expect(text).toContain(CHAT_MESSAGES.addedBy('slack:U0CURATOR', '2026-12-04T16:00:00.000Z'));
+      expect(text).toContain('generated-0000');
+      expect(text).not.toContain('<@');
+    }
+    expect(CHAT_MESSAGES.addedBy('slack:U0CURATOR', '2026-12-04T16:00:00.000Z')).toBe(
+      'added by U0CURATOR (Slack) on 2026-12-04',
+    );
   });
 });
