@@ -24,6 +24,7 @@ import { captureLogger, type HttpSlackApp, startHttpSlackApp } from '../helpers/
 import {
   buttonClick,
   directMessageEvent,
+  mentionEvent,
   postAction,
   postEvent,
   postSlashCommand,
@@ -282,6 +283,31 @@ describe('slack: a curator shares a PDF in a direct message', () => {
     expect(first?.quote.replace(/\s+/g, ' ')).toContain(GLACIER_SENTENCE);
     expect(first?.citation).toContain('Glacier Choir Report');
     expect(first?.citation).toMatch(/p\. 2$/);
+  });
+});
+
+describe('slack: a curator shares a Markdown file in a message that mentions the bot', () => {
+  it('adds it from the channel, answering in the thread with the source id', async () => {
+    const notes =
+      '# Harbour Kite Notes\n\nThe harbour kite festival flew 212 kites over the breakwater this spring.\n';
+    const url = fake.serveFile('kites.md', new TextEncoder().encode(notes), 'text/markdown');
+    const before = fake.callsTo('chat.postMessage').length;
+    const ts = `${nextTs++}.000100`;
+    const res = await postEvent(
+      app.eventsUrl,
+      mentionEvent('<@UBOT>', 'C0CURATE', ts, {
+        user: CURATOR,
+        files: [{ id: 'F0KITES', name: 'kites.md', url_private: url, url_private_download: url }],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const post = await fake.waitFor(() => fake.callsTo('chat.postMessage').slice(before)[0], 10_000);
+    expect(post.args).toMatchObject({ channel: 'C0CURATE', thread_ts: ts });
+    const [id] = removeButtons(post.args);
+    expect(id).toBe('harbour-kite-notes');
+    expect(textOf(post.args)).toContain('Added *Harbour Kite Notes*');
+    expect(fake.fileRequestsFor('kites.md')).toHaveLength(1);
+    await served(id ?? '');
   });
 });
 
