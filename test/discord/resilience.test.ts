@@ -128,3 +128,19 @@ describe('discord errors', () => {
     expect(logs).not.toContain('never-logged-secret-part');
   });
 });
+
+describe('discord gateway reconnects', () => {
+  it('answers a question sent while it was reconnecting: the resumed session replays it', async () => {
+    bot = await startDiscordBot(await seedEngine());
+    const before = bot.fake.frames.filter((frame) => frame.op === 6).length;
+    // 4000 (unknown error) is resumable: discord.js reconnects and resumes the session.
+    bot.fake.disconnect(4000);
+    const id = bot.fake.sendMessage({
+      content: `${BOT_MENTION} what did RAND find for reading?`,
+      author: fakeUser(41),
+    });
+    const reply = await bot.waitForReply(id);
+    expect(visibleText(reply)).toContain('The 74');
+    expect(bot.fake.frames.filter((frame) => frame.op === 6).length).toBe(before + 1);
+  });
+});

@@ -165,6 +165,10 @@ export class FakeDiscord {
   readonly fileRequests: string[] = [];
   private readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   private readonly sockets = new Set<WebSocket>();
+  /** Sockets past IDENTIFY or RESUME: dispatches go to these only, as Discord's do. */
+  private readonly live = new Set<WebSocket>();
+  /** The latest dispatches, replayed on RESUME as Discord does, so a reconnect loses no event. */
+  private readonly dispatched: Array<{ s: number; frame: string }> = [];
   private sequence = 0;
   private readonly waiters = new Set<() => void>();
   private held: Array<() => void> | undefined;
@@ -348,7 +352,9 @@ export class FakeDiscord {
   dispatch(type: string, data: unknown): void {
     this.sequence++;
     const frame = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    this.dispatched.push({ s: this.sequence, frame });
+    if (this.dispatched.length > 1000) this.dispatched.shift();
+    for (const socket of this.live) socket.send(frame);
   }
 
   /**
@@ -383,15 +389,26 @@ export class FakeDiscord {
   private onConnection(socket: WebSocket, req: http.IncomingMessage): void {
     this.sockets.add(socket);
     this.gatewayQueries.push(new URL(req.url ?? '/', 'http://fake').searchParams);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.live.delete(socket);
+    });
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as GatewayFrame;
       this.frames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) this.onIdentify(socket);
+      if (frame.op === 2) {
+        this.onIdentify(socket);
+        if (!this.options.closeAfterIdentify) this.live.add(socket);
+      }
       if (frame.op === 6) {
+        // A client that lost its connection (e.g. a heartbeat missed while its event loop was
+        // busy) resumes: it gets what was dispatched since its last sequence, then RESUMED.
+        const seen = Number((frame.d as { seq?: number } | null)?.seq ?? 0);
+        for (const missed of this.dispatched) if (missed.s > seen) socket.send(missed.frame);
         this.sequence++;
         socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
+        this.live.add(socket);
       }
       this.notify();
     });
