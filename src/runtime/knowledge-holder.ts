@@ -1,4 +1,5 @@
 import type { Engine, EngineOptions } from '../answer/index.js';
+import { sourceLanguages } from '../answer/languages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import type { KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
@@ -157,6 +158,9 @@ export class KnowledgeHolder implements QuestionAnswerer {
       (error: unknown) =>
         this.logger.warn({ err: error }, 'sentence meaning not prepared; embedded on demand'),
     );
+    // The sources' languages (up to 0.7 s on a large library) are learnt now, so that the first
+    // uncertain or uncovered answer after a load does not wait for them.
+    setImmediate(() => sourceLanguages(built.engine.documents));
   }
 
   /** Saves the serving engine after any save under way (never two writers at once). */
