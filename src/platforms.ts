@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformAdapter } from './adapter.js';
-import { CHAT_FETCH_DEFAULTS } from './add/index.js';
+import { CHAT_FETCH_DEFAULTS } from './add/fetch-page.js';
 import { KnowledgeLibrary } from './add/library.js';
 import type { QuestionAnswerer } from './answer/types.js';
 import type { Config } from './config/index.js';

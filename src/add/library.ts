@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BotError, ErrorCode } from '../errors.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
-import { type AddedSource, addSources } from './add-sources.js';
+import type { AddedSource } from './add-sources.js';
 import { downloadFile, type FetchLimits } from './fetch-page.js';
 import { unwritable } from './write-file.js';
 
@@ -59,6 +59,9 @@ export class KnowledgeLibrary {
           // The platform's own host, chosen by the adapter: not a user's link, so not publicOnly.
           await writeFile(from, await downloadFile(url, { ...this.fetch, publicOnly: false }, headers));
         } else from = (input as { url: string }).url;
+        // The extraction pipeline (HTML, PDF: about 0.3 s and 30 MB) loads on the first add, not
+        // when the bot starts: most bots never curate.
+        const { addSources } = await import('./add-sources.js');
         const [outcome] = await addSources([from], {
           dir: this.dir,
           dryRun: false,
