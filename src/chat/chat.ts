@@ -138,7 +138,7 @@ export function createChat(options: ChatOptions): Chat {
     if (wait > 0) return { reply: { kind: 'rate_limited', seconds: Math.ceil(wait / 1000) }, turn: null };
     const text = message.text.trim();
     const command =
-      curationCommand(text) ?? (message.files?.length && text === '' ? curationCommand('add') : null);
+      curationCommand(text) ?? (message.files?.length && text === '' ? { action: 'add', urls: [] } : null);
     if (command) return { reply: await curate(command, message, transport), turn: null };
     if (isHelpRequest(text)) return { reply: { kind: 'help' }, turn: null };
     await transport.working?.();
