@@ -1,5 +1,6 @@
 import { parse as parseYaml, type YAMLError } from 'yaml';
 import { z } from 'zod';
+import { isoDay } from './iso-day.js';
 import type { BoilerplateOverride, DocumentMeta, SourceFormat } from './types.js';
 
 /**
@@ -54,9 +55,7 @@ const overrideList = z
 
 /** True for `YYYY-MM-DD` naming a day that exists (no 2017-02-30). */
 function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return isoDay(value) === value;
 }
 
 const frontMatterSchema = z.object({

@@ -1,3 +1,4 @@
+import { isoDay } from '../../knowledge/iso-day.js';
 import type { DomDocument, DomElement } from './dom.js';
 
 /** Citation fields a page states about itself; null where it states nothing (never guessed). */
@@ -63,15 +64,6 @@ function names(value: unknown): string | null {
     .map((item) => (item && typeof item === 'object' ? clean((item as Json).name) : clean(item)))
     .filter((name): name is string => name !== null);
   return list.length > 0 ? [...new Set(list)].join(', ') : null;
-}
-
-/** `YYYY-MM-DD` from an ISO-like date, or null when it is not one. */
-export function isoDay(value: string | null | undefined): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value?.trim() ?? '');
-  if (!match) return null;
-  const day = `${match[1]}-${match[2]}-${match[3]}`;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
 }
 
 function absolute(href: string | null, base: string | null): string | null {

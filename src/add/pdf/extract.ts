@@ -1,4 +1,5 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { isoDay } from '../../knowledge/iso-day.js';
 import { dropRunningLines } from './furniture.js';
 import { type PdfTextItem, pageLines } from './lines.js';
 import {
@@ -46,9 +47,7 @@ function day(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const match = typeof value === 'string' ? /^(?:D:)?(\d{4})-?(\d{2})-?(\d{2})/.exec(value) : null;
   if (!match) return null;
-  const iso = `${match[1]}-${match[2]}-${match[3]}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+  return isoDay(`${match[1]}-${match[2]}-${match[3]}`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isoDay } from '../../knowledge/iso-day.js';
 import { isPageNumber } from './furniture.js';
 import type { PdfLine } from './lines.js';
 import { joinLines } from './paragraphs.js';
@@ -201,9 +202,9 @@ function monthNumber(name: string): number {
 
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return null;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+  return isoDay(
+    `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  );
 }
 
 /** The date a match of DATE spells, as `YYYY-MM-DD`; null for one that is no real day. */
