@@ -1,3 +1,4 @@
+import { clip } from './clip.js';
 import { CHAT_MESSAGES } from './messages.js';
 import type { CurationResult } from './types.js';
 
@@ -35,5 +36,5 @@ export function curatedLines(results: readonly CurationResult[], style: TextStyl
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+  return clip(flat, 200);
 }

@@ -6,7 +6,7 @@ export { createDiscordAdapter, type DiscordDeps } from './adapter.js';
 export { registerCommands, researchCommand } from './commands.js';
 export { escapeDiscord, unescapeDiscord } from './escape.js';
 export { DEFER_AFTER_MS } from './handlers/interaction.js';
-export { clip, DISCORD_LIMITS } from './limits.js';
+export { DISCORD_LIMITS } from './limits.js';
 export { DISCORD_MESSAGES } from './messages.js';
 export { COMMAND_NAME, DISCORD_DEFAULTS, type DiscordOptions, QUESTION_OPTION } from './options.js';
 export { mentionsBot, questionFromMessage } from './question.js';

@@ -10,14 +10,3 @@ export const DISCORD_LIMITS = Object.freeze({
   /** All titles, descriptions, fields and footers of one message's embeds together. */
   embedTotal: 6000,
 });
-
-/** Cuts text to `max` characters, ending with "…" when it was cut; never splits a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  // A trailing backslash would escape the ellipsis.
-  while (end > 0 && text[end - 1] === '\\') end--;
-  return `${text.slice(0, end)}…`;
-}

@@ -1,6 +1,7 @@
+import { clip } from '../chat/clip.js';
 import { type ChatReply, type CurationResult, curatedLines } from '../chat/index.js';
 import { escapeDiscord } from './escape.js';
-import { clip, DISCORD_LIMITS } from './limits.js';
+import { DISCORD_LIMITS } from './limits.js';
 import { COMPONENT_IDS, DISCORD_MESSAGES } from './messages.js';
 import { type DiscordReply, renderDiscordAnswer, renderUsage } from './render.js';
 import { renderDiscordSources } from './render-sources.js';

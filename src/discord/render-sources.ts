@@ -1,6 +1,7 @@
+import { clip } from '../chat/clip.js';
 import { CHAT_MESSAGES, type SourceEntry, sourcesPage } from '../chat/index.js';
 import { escapeDiscord } from './escape.js';
-import { clip, DISCORD_LIMITS } from './limits.js';
+import { DISCORD_LIMITS } from './limits.js';
 import { DISCORD_MESSAGES } from './messages.js';
 import type { DiscordReply } from './render.js';
 

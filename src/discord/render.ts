@@ -1,8 +1,9 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, Excerpt } from '../answer/index.js';
 import { ANSWER_MESSAGES, linkToPassage } from '../answer/index.js';
+import { clip } from '../chat/clip.js';
 import { escapeDiscord } from './escape.js';
-import { clip, DISCORD_LIMITS } from './limits.js';
+import { DISCORD_LIMITS } from './limits.js';
 import { COMPONENT_IDS, DISCORD_MESSAGES } from './messages.js';
 
 /** One message to send: text content, embeds and (optionally) components, within Discord's limits. */

@@ -1,7 +1,8 @@
 import type { Excerpt } from '../answer/index.js';
 import { linkToPassage, normalizeHttpUrl } from '../answer/passage-link.js';
+import { clip } from '../chat/clip.js';
 import { escapeMrkdwn } from './escape.js';
-import { clip, SLACK_LIMITS } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
 import { SLACK_MESSAGES } from './messages.js';
 
 const MONTHS = [

@@ -26,15 +26,3 @@ export const SLACK_LIMITS = Object.freeze({
   publisherChars: 200,
   urlChars: 2000,
 });
-
-/** Cuts `text` to at most `max` characters (by code point, so emoji stay whole), ending in "…". */
-export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max && text.length <= max) return text;
-  let out = '';
-  for (const ch of chars) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { ANSWER_MESSAGES, type Answer, type Excerpt } from '../answer/index.js';
+import { clip } from '../chat/clip.js';
 import { CITATION_STYLE_NAMES, CITATION_STYLES } from '../cite/index.js';
 import {
   ACTION_IDS,
@@ -14,7 +15,7 @@ import { chunkText, clipByCost } from './chunk-text.js';
 import { renderCitation } from './citation.js';
 import { escapeMrkdwn, userMention } from './escape.js';
 import { excerptId } from './excerpt-id.js';
-import { clip, SLACK_LIMITS } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
 import { SLACK_MESSAGES } from './messages.js';
 import { renderUsage } from './render-usage.js';
 

@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
+import { clip } from '../chat/clip.js';
 import { type ChatReply, type CurationResult, curatedLines } from '../chat/index.js';
 import { ACTION_IDS } from './action-values.js';
 import { mrkdwnSection, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
-import { clip, SLACK_LIMITS } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
 import { SLACK_MESSAGES } from './messages.js';
 import { type RenderAnswerOptions, renderSlackAnswer } from './render-answer.js';
 import { renderSlackSources } from './render-sources.js';

@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
+import { clip } from '../chat/clip.js';
 import { CHAT_MESSAGES, type SourceEntry, sourcesPage } from '../chat/index.js';
 import { mrkdwnContext, mrkdwnSection, type SlackMessage } from './blocks.js';
 import { formatDate } from './citation.js';
 import { escapeMrkdwn } from './escape.js';
-import { clip, SLACK_LIMITS } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
 import { SLACK_MESSAGES } from './messages.js';
 
 /** Sources per page: 20 lines of at most ~330 characters fit three sections and one message. */

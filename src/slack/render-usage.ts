@@ -1,7 +1,7 @@
 import { ANSWER_MESSAGES } from '../answer/index.js';
+import { clip } from '../chat/clip.js';
 import { mrkdwnContext, mrkdwnSection, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
-import { clip } from './limits.js';
 import { SLACK_MESSAGES } from './messages.js';
 
 /**

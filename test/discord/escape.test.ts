@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, escapeDiscord, unescapeDiscord } from '../../src/discord/index.js';
+import { clip } from '../../src/chat/clip.js';
+import { escapeDiscord, unescapeDiscord } from '../../src/discord/index.js';
 import { HOSTILE_TEXT } from '../fixtures/discord-answers.js';
 import { discordText, PING, UNESCAPED_MARKDOWN } from '../helpers/discord-text.js';
 
@@ -39,7 +40,7 @@ describe('escapeDiscord', () => {
   });
 });
 
-describe('clip', () => {
+describe('clipping a message part to a limit', () => {
   it('keeps text that fits', () => {
     expect(clip('short', 10)).toBe('short');
   });

@@ -1,9 +1,10 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import { clip } from '../../chat/clip.js';
 import { CITATION_STYLE_NAMES, CITATION_STYLES, formatCitation } from '../../cite/index.js';
 import { citationTitle } from '../../knowledge/citation.js';
 import { escapeDiscord } from '../escape.js';
 import { memberRoles } from '../files.js';
-import { clip, DISCORD_LIMITS } from '../limits.js';
+import { DISCORD_LIMITS } from '../limits.js';
 import { COMPONENT_IDS, DISCORD_MESSAGES } from '../messages.js';
 import { citedSourceId } from '../render.js';
 import { renderDiscordReply } from '../render-reply.js';

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, types } from '@slack/bolt';
+import { clip } from '../../chat/clip.js';
 import type { ChatMessage } from '../../chat/index.js';
 import { CITATION_STYLE_NAMES, formatCitation } from '../../cite/index.js';
 import { citationTitle } from '../../knowledge/citation.js';
@@ -11,7 +12,7 @@ import {
 } from '../action-values.js';
 import { mrkdwnContext, mrkdwnSection } from '../blocks.js';
 import { escapeMrkdwn } from '../escape.js';
-import { clip, SLACK_LIMITS } from '../limits.js';
+import { SLACK_LIMITS } from '../limits.js';
 import { SLACK_MESSAGES } from '../messages.js';
 import { renderSlackReply } from '../render-reply.js';
 import { type HandlerContext, sendInOrder } from './context.js';
