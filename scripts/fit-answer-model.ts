@@ -21,7 +21,6 @@
  * - `close` keeps CLOSE_RECALL of the right best sentences at or above it (below: "not covered").
  * Articles 24–47 of SQuAD and the held-back questions are never read.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +39,7 @@ import {
   dot,
 } from '../src/search/answer-model.js';
 import { createSentenceEncoder, defaultSentenceEncoder, type SentenceEncoder } from '../src/search/sentence-encoder.js';
+import { encoderFoldOf } from './encoder/folds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared', 'eval');
@@ -305,14 +305,6 @@ function fitModel(samples: Sample[]): AnswerModel {
     sure,
     close,
   };
-}
-
-/**
- * The sentence encoder's fold of a news page or seed file, as `scripts/encoder/export-pairs.ts`
- * assigns it: the encoder fitted without a fold gives that fold's questions their cosines.
- */
-function encoderFoldOf(group: string): number {
-  return (createHash('sha1').update(group).digest()[0] as number) % 2;
 }
 
 /** `fold` null: every question, with `meaning`; else only that fold's questions. */

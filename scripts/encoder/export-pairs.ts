@@ -12,7 +12,6 @@
  *
  *   npx tsx scripts/encoder/export-pairs.ts <out.json>
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { loadEngineForCli } from '../../src/cli/load-engine.js';
 import { readEvalQuestions, sentenceHoldsPhrase } from '../../src/eval/evaluate.js';
 import { buildNewsKnowledge } from '../../src/eval/news.js';
 import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES } from '../../src/eval/squad.js';
+import { encoderFoldOf } from './folds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = path.resolve(root, '..', 'shared', 'eval');
@@ -88,10 +88,6 @@ function sentencesOf(engine: Engine): { byDoc: Map<string, number[]>; idOf: (sen
   return { byDoc, idOf: (sentence) => ids[sentence] as number };
 }
 
-function foldOfGroup(group: string): number {
-  return (createHash('sha1').update(group).digest()[0] as number) % 2;
-}
-
 async function addQuestions(engine: Engine, file: string, set: string): Promise<void> {
   const { byDoc, idOf } = sentencesOf(engine);
   for (const question of await readEvalQuestions(file)) {
@@ -110,7 +106,7 @@ async function addQuestions(engine: Engine, file: string, set: string): Promise<
     rows.push({
       set,
       group,
-      fold: foldOfGroup(group),
+      fold: encoderFoldOf(group),
       q: tokenizer.encode(question.q).slice(0, MAX_PIECES),
       text: question.q,
       none: question.none === true,
