@@ -61,6 +61,7 @@ export const CONFIDENCE_FEATURES = Object.freeze([
   'localWeight',
   'sameDocument',
   'cosine',
+  'cosineLead',
 ] as const);
 
 const modelSchema = z.object({
@@ -220,7 +221,8 @@ export function dot(weights: readonly number[], features: Float64Array): number 
 /**
  * Features of the best candidate for the confidence: its share of the softmax over the
  * candidates' model scores, its lead over the second, its coverages, its within-document weight,
- * how many of the best five come from its document, and its cosine.
+ * how many of the best five come from its document, its cosine, and its cosine's lead over the
+ * best of the others' (the encoder is surer when one sentence stands out).
  */
 export function confidenceFeatures(
   order: readonly number[],
@@ -248,7 +250,13 @@ export function confidenceFeatures(
     at('localWeight'),
     sameDocument,
     at('cosine'),
+    at('cosine') - Math.max(-1, ...order.slice(1).map((other) => cosineOf(features[other] as Float64Array))),
   );
+}
+
+const COSINE = CANDIDATE_FEATURES.indexOf('cosine');
+function cosineOf(features: Float64Array): number {
+  return features[COSINE] as number;
 }
 
 export interface ModelJudgement {

@@ -4,6 +4,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/answer/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import {
+  CANDIDATE_FEATURES,
+  CONFIDENCE_FEATURES,
+  confidenceFeatures,
+} from '../../src/search/answer-model.js';
 import { createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
@@ -79,6 +84,21 @@ describe('ordering the best sentences', () => {
     const checked = createEngine(documents, { meaning: mayorEncoder });
     const answer = checked.answer('When did the school open?');
     expect(answer.excerpts[0]?.quote).toMatch(/1990, the mayor says/);
+  });
+});
+
+describe('how sure the model is of its best candidate', () => {
+  const withCosine = (cosine: number) =>
+    Float64Array.from(CANDIDATE_FEATURES, (name) => (name === 'cosine' ? cosine : 0));
+  const candidates = [0, 1, 2].map((group) => ({ hit: { group } as never, score: 0 }));
+  const lead = (cosines: number[], order: number[]) =>
+    confidenceFeatures(order, [0, 0, 0], cosines.map(withCosine), candidates)[
+      CONFIDENCE_FEATURES.indexOf('cosineLead')
+    ];
+
+  it("weighs how far the best candidate's meaning is ahead of the others'", () => {
+    expect(lead([0.8, 0.5, 0.6], [0, 1, 2])).toBeCloseTo(0.2);
+    expect(lead([0.5, 0.8, 0.6], [0, 1, 2])).toBeCloseTo(-0.3);
   });
 });
 
