@@ -324,7 +324,8 @@ async function samplesWith(meaning: SentenceEncoder | null, fold: number | null 
   ];
 }
 
-// `--reuse` fits again on the samples the last run collected (.cache/answer-model-samples.json).
+// `--reuse` fits again on the samples the last run collected (.cache/answer-model-samples.json);
+// `--in-sample` collects them with the shipped encoder when the fold encoders are missing.
 const samplesFile = path.join(root, '.cache', 'answer-model-samples.json');
 const FOLD_ENCODERS = [0, 1].map((fold) => path.join(root, '.cache', `sentence-encoder-fold${fold}`));
 let samples: Sample[];
@@ -341,13 +342,17 @@ if (process.argv.includes('--reuse') && existsSync(samplesFile)) {
     samples.push(...(await samplesWith(encoder, fold)));
     encoder?.close();
   }
-} else {
-  process.stderr.write(
-    `warning: no fold encoders in .cache (scripts/encoder/fine_tune.py writes them): the cosines are in-sample\n`,
-  );
+} else if (process.argv.includes('--in-sample')) {
   const encoder = defaultSentenceEncoder();
   samples = await samplesWith(encoder);
   encoder?.close();
+} else {
+  process.stderr.write(
+    `fit:answers: no fold encoders in ${path.relative(root, path.dirname(FOLD_ENCODERS[0] as string))}/ (sentence-encoder-fold0 and -fold1, written by scripts/encoder/fine_tune.py).\n` +
+      'The shipped encoder was fitted on these questions, so its cosines would look better than on new ones.\n' +
+      'Run fine_tune.py first, or pass --in-sample to fit with them anyway.\n',
+  );
+  process.exit(2);
 }
 if (!process.argv.includes('--reuse')) {
   writeFileSync(samplesFile, JSON.stringify(samples.map((sample) => ({ ...sample, features: sample.features.map((row) => Array.from(row)) }))));
