@@ -154,12 +154,12 @@ def main():
     torch.backends.cuda.matmul.allow_tf32 = False
     with open(args.pairs) as f:
         data = json.load(f)
-    base = Graph(args.model).to(args.device)
+    base = None if args.skip_before else Graph(args.model).to(args.device)
     print("settings", vars(args), flush=True)
     for fold in args.folds.split(","):
         leave_out = None if fold == "all" else int(fold)
         print(f"fold {fold}", flush=True)
-        if leave_out is not None and not args.skip_before:
+        if leave_out is not None and base is not None:
             show("  before", score(base, data, leave_out, args.device))
         model = train(data, leave_out, args, args.device)
         if leave_out is not None:
