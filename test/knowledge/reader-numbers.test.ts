@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type BoilerplateOverride,
-  loadKnowledge,
-  markBoilerplate,
-  type Paragraph,
-  segmentBody,
-} from '../../src/knowledge/index.js';
+import { loadKnowledge, type Paragraph } from '../../src/knowledge/index.js';
+import { classify, PROSE } from '../helpers/article-prose.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
 
-const NO_OVERRIDE: BoilerplateOverride = { drop: [], keep: [] };
-
-const PROSE = [
-  'Researchers at the RAND Corporation followed students in forty schools for two full school years.',
-  'Students in schools that personalized their teaching gained more in mathematics than similar students elsewhere.',
-  'Teachers said that building the new routines took time, and some worried about the workload it added.',
-];
 const HEADLINES = [
   'Schools try new schedules',
   'A district rethinks homework',
   'Why teachers are leaving the classroom',
 ];
-
-function classify(body: string, override: BoilerplateOverride = NO_OVERRIDE): Paragraph[] {
-  return markBoilerplate(body, segmentBody(body), override);
-}
 
 /** Per paragraph: [number in the file, number a reader counts]. */
 function numbers(paragraphs: Paragraph[]): Array<[number, number | null]> {

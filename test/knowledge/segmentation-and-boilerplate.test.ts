@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type BoilerplateOverride,
   type KnowledgeDocument,
   loadKnowledge,
-  markBoilerplate,
   type Paragraph,
   segmentBody,
 } from '../../src/knowledge/index.js';
+import { classify, PROSE } from '../helpers/article-prose.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
-
-const NO_OVERRIDE: BoilerplateOverride = { drop: [], keep: [] };
-
-const PROSE = [
-  'Researchers at the RAND Corporation followed students in forty schools for two full school years.',
-  'Students in schools that personalized their teaching gained more in mathematics than similar students elsewhere.',
-  'Teachers said that building the new routines took time, and some worried about the workload it added.',
-];
 
 function textOf(body: string, range: { start: number; end: number }): string {
   return body.slice(range.start, range.end);
-}
-
-function classify(body: string, override: BoilerplateOverride = NO_OVERRIDE): Paragraph[] {
-  return markBoilerplate(body, segmentBody(body), override);
 }
 
 /** The article prose with `extra` as a paragraph after it; returns the extra paragraph. */
