@@ -26,10 +26,10 @@ import { encoderFoldOf } from './folds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = path.resolve(root, '..', 'shared', 'eval');
+/** The first stage's best sentences the answer model orders (as `fit:answers`). */
 const CANDIDATES = 10;
 /** Pieces kept of a text (the encoder reads them all; longer ones only slow training). */
 const MAX_PIECES = 128;
-const ZERO = { candidates: CANDIDATES, rank: [], confidence: [], bias: 0, sure: 0, close: 0 };
 
 const require = createRequire(import.meta.url);
 const { EmbeddingsModel } = require('@energetic-ai/embeddings') as {
@@ -66,26 +66,32 @@ interface Row {
 }
 const rows: Row[] = [];
 
-/** Every sentence of every document, as global ids, by document id; and each engine sentence's id. */
-function sentencesOf(engine: Engine): { byDoc: Map<string, number[]>; idOf: (sentence: number) => number } {
-  const bodies = new Map(engine.documents.map((document) => [document.meta.id, document.body]));
-  const byDoc = new Map<string, number[]>();
-  const ids: number[] = [];
-  for (let sentence = 0; ; sentence++) {
-    let where: { documentId: string; start: number; end: number };
-    try {
-      where = engine.locate(sentence);
-    } catch {
-      break;
+/** One of an engine's sentences: its id among all the exported sentences, and its span in its document. */
+interface Located {
+  id: number;
+  start: number;
+  end: number;
+}
+
+/** An engine's sentences by document, and the exported id of each engine sentence (read once per engine). */
+const located = new Map<Engine, { byDoc: Map<string, Located[]>; ids: number[] }>();
+function sentencesOf(engine: Engine): { byDoc: Map<string, Located[]>; idOf: (sentence: number) => number } {
+  let found = located.get(engine);
+  if (!found) {
+    const bodies = new Map(engine.documents.map((document) => [document.meta.id, document.body]));
+    found = { byDoc: new Map(), ids: [] };
+    for (let sentence = 0; sentence < engine.index.sentenceCount; sentence++) {
+      const { documentId, start, end } = engine.locate(sentence);
+      const id = sentenceId((bodies.get(documentId) ?? '').slice(start, end));
+      found.ids.push(id);
+      const list = found.byDoc.get(documentId) ?? [];
+      list.push({ id, start, end });
+      found.byDoc.set(documentId, list);
     }
-    if (!where) break;
-    const id = sentenceId((bodies.get(where.documentId) ?? '').slice(where.start, where.end));
-    ids.push(id);
-    const list = byDoc.get(where.documentId) ?? [];
-    list.push(id);
-    byDoc.set(where.documentId, list);
+    located.set(engine, found);
   }
-  return { byDoc, idOf: (sentence) => ids[sentence] as number };
+  const { ids } = found;
+  return { byDoc: found.byDoc, idOf: (sentence) => ids[sentence] as number };
 }
 
 async function addQuestions(engine: Engine, file: string, set: string): Promise<void> {
@@ -96,7 +102,8 @@ async function addQuestions(engine: Engine, file: string, set: string): Promise<
     // The right sentences, in whichever article holds them; `doc` is the first such article's.
     const pos: number[] = [];
     let doc: number[] = [];
-    for (const ids of byDoc.values()) {
+    for (const list of byDoc.values()) {
+      const ids = list.map((sentence) => sentence.id);
       const own = ids.filter((id) => sentenceHoldsPhrase(texts[id] as string, question.any ?? []));
       if (own.length > 0 && !question.none) {
         pos.push(...own);
@@ -119,7 +126,8 @@ async function addQuestions(engine: Engine, file: string, set: string): Promise<
 
 async function main(): Promise<void> {
   const out = process.argv[2] ?? 'pairs.json';
-  const options = { meaning: null, answerModel: ZERO, newSentenceBudget: CANDIDATES };
+  // The first stage's order alone: the candidates the answer model would order.
+  const options = { meaning: null, answerModel: null };
   const newsDir = path.join(root, '.cache', 'news-knowledge');
   await buildNewsKnowledge(NEWS_FILES.pages, newsDir);
   const news = await loadEngineForCli(newsDir, options);
@@ -132,21 +140,12 @@ async function main(): Promise<void> {
   const squad = loadSquadArticles(path.join(shared, 'squad', 'dev-v1.1.json'), SQUAD_PUBLIC_ARTICLES.first, SQUAD_PUBLIC_ARTICLES.end);
   const engine = createEngine(squad.documents, options);
   const { byDoc, idOf } = sentencesOf(engine);
-  const spans = new Map<number, { documentId: string; start: number; end: number }>();
-  for (let sentence = 0; ; sentence++) {
-    try {
-      spans.set(idOf(sentence), engine.locate(sentence));
-    } catch {
-      break;
-    }
-    if (idOf(sentence) === undefined) break;
-  }
   for (const question of squad.questions) {
-    const doc = byDoc.get(question.documentId) ?? [];
-    const pos = doc.filter((id) => {
-      const span = spans.get(id);
-      return span !== undefined && span.documentId === question.documentId && question.answerStarts.some((at) => at >= span.start && at < span.end);
-    });
+    const article = byDoc.get(question.documentId) ?? [];
+    const doc = article.map((sentence) => sentence.id);
+    const pos = article
+      .filter(({ start, end }) => question.answerStarts.some((at) => at >= start && at < end))
+      .map((sentence) => sentence.id);
     const head = engine.analyze(question.question)?.scored.slice(0, CANDIDATES) ?? [];
     rows.push({
       set: 'squad',
