@@ -50,7 +50,7 @@ class Graph(torch.nn.Module):
         self.manifest = self.spec["weightsManifest"][0]["weights"]
         raw = open(os.path.join(folder, "weights.bin"), "rb").read()
         self.params = torch.nn.ParameterDict()
-        self.consts = {}
+        # Parameters and buffers need names without dots: a weight's name maps to its key.
         self.keys = {}
         offset = 0
         for i, w in enumerate(self.manifest):
@@ -66,20 +66,15 @@ class Graph(torch.nn.Module):
                 arr = np.frombuffer(raw, dtype=np.int32, count=count, offset=offset).astype(np.int64)
                 offset += count * 4
             t = torch.from_numpy(arr.reshape(w["shape"]))
+            key = "w%d" % i
+            self.keys[w["name"]] = key
             if w["dtype"] == "float32" and count > 16:
-                key = "w%d" % i
-                self.keys[w["name"]] = key
                 self.params[key] = torch.nn.Parameter(t)
             else:
-                self.consts[w["name"]] = t
+                self.register_buffer(key, t)
         self.order = [n for n in self.nodes if n["op"] not in ("Const", "Placeholder")]
         used = {i.split(":")[0].lstrip("^") for n in self.nodes for i in n.get("input", [])}
         self.output = [n["name"] for n in self.nodes if n["name"] not in used][-1]
-
-    def to(self, *args, **kwargs):
-        out = super().to(*args, **kwargs)
-        self.consts = {k: v.to(*args, **kwargs) if v.is_floating_point() else v.to(args[0] if args else kwargs.get("device")) for k, v in self.consts.items()}
-        return out
 
     def value(self, env, name):
         name = name.lstrip("^")
@@ -89,9 +84,8 @@ class Graph(torch.nn.Module):
         base, _, index = name.partition(":")
         if base in env:
             return env[base][int(index or 0)]
-        if name in self.keys:
-            return self.params[self.keys[name]]
-        return self.consts[name]
+        key = self.keys[name]
+        return self.params[key] if key in self.params else getattr(self, key)
 
     def forward(self, indices, values):
         env = {"indices": indices, "values": values}
@@ -248,10 +242,8 @@ class Graph(torch.nn.Module):
         os.makedirs(folder, exist_ok=True)
         parts = []
         for i, w in enumerate(self.manifest):
-            if w["name"] in self.keys:
-                t = self.params[self.keys[w["name"]]].detach().float().cpu().numpy()
-            else:
-                t = self.consts[w["name"]].cpu().numpy()
+            key = self.keys[w["name"]]
+            t = (self.params[key] if key in self.params else getattr(self, key)).detach().cpu().numpy()
             q = w.get("quantization")
             if q and q["dtype"] == "float16":
                 parts.append(t.astype(np.float16).tobytes())
