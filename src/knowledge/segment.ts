@@ -1,3 +1,4 @@
+import { mayEndAtAbbreviation, winkSentenceSpans } from './abbreviation-splits.js';
 import type { SegmentedParagraph, Sentence } from './types.js';
 
 /** A line is blank when it holds only white space, non-breaking spaces included. */
@@ -17,14 +18,26 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 
 /**
  * Splits one line into sentences with ICU's sentence rules (abbreviations such as "Corp."
- * followed by a lower-case word stay inside the sentence).
+ * followed by a lower-case word stay inside the sentence), then joins again the pieces ICU cut at
+ * an abbreviation before a capital ("Mr. Tyme", "U.S. Army"), where wink-nlp reads one sentence.
  */
 function splitLine(text: string, start: number, end: number): Sentence[] {
+  const line = text.slice(start, end);
+  const pieces = [...sentenceSegmenter.segment(line)];
+  let joined: Array<[number, number]> | undefined;
   const sentences: Sentence[] = [];
-  for (const segment of sentenceSegmenter.segment(text.slice(start, end))) {
-    const [from, to] = trimRange(text, start + segment.index, start + segment.index + segment.segment.length);
-    if (to > from) sentences.push({ start: from, end: to, boilerplate: false });
-  }
+  let from = 0;
+  pieces.forEach((piece, at) => {
+    const to = piece.index + piece.segment.length;
+    if (at < pieces.length - 1 && mayEndAtAbbreviation(piece.segment)) {
+      joined ??= winkSentenceSpans(line);
+      const cut = piece.index + piece.segment.trimEnd().length;
+      if (joined.some(([first, last]) => first < cut && last > to)) return;
+    }
+    const [trimmedFrom, trimmedTo] = trimRange(text, start + from, start + to);
+    if (trimmedTo > trimmedFrom) sentences.push({ start: trimmedFrom, end: trimmedTo, boilerplate: false });
+    from = to;
+  });
   return sentences;
 }
 

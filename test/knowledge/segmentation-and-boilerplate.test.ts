@@ -71,6 +71,33 @@ describe('segmentBody', () => {
       'It was released today.',
     ]);
   });
+
+  it('does not end a sentence at a title, an initial or "U.S." before a capital', () => {
+    const sentences = [
+      'Tymnet was not named after Mr. Tyme.',
+      'Police arrested Elizabeth A. Burton, 32, on Tuesday.',
+      'He lives near the U.S. Army base in St. Louis.',
+      'He moved to the U.S.',
+      'Then he left for good.',
+    ];
+    const body = sentences.join(' ');
+    const [paragraph] = segmentBody(body);
+    expect(paragraph?.sentences.map((sentence) => textOf(body, sentence))).toEqual(sentences);
+  });
+
+  it('still ends a sentence at a lower-case word and a full stop, and splits Japanese as before', () => {
+    const body =
+      'It saves several tons of mass.  Hibernation would take place in flight.\n\n東京は大きい。大阪も大きい。';
+    const [english, japanese] = segmentBody(body);
+    expect(english?.sentences.map((sentence) => textOf(body, sentence))).toEqual([
+      'It saves several tons of mass.',
+      'Hibernation would take place in flight.',
+    ]);
+    expect(japanese?.sentences.map((sentence) => textOf(body, sentence))).toEqual([
+      '東京は大きい。',
+      '大阪も大きい。',
+    ]);
+  });
 });
 
 describe('markBoilerplate', () => {
