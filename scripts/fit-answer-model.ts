@@ -9,7 +9,8 @@
  * - the seed sample (`../shared/eval/questions.json`, `eval/extra-questions.json`) over
  *   test/fixtures/seed-knowledge;
  * - a sample of SQuAD's public half: questions about articles 0–11 with those articles as the
- *   base, and questions about 12–23 asked of the same base (answered by nothing).
+ *   base, and questions about 12–23 asked of the same base (answered by nothing); and the same
+ *   for the questions written in plain words over those articles (`eval/squad-written.json`).
  *
  * For each question the first stage's best `candidates` sentences and their features are
  * collected (model weights at zero leave the first stage's order). The reranker is a softmax
@@ -58,7 +59,7 @@ const MAX_SURE_WRONG = 0.1;
  */
 const CLOSE_RECALL = 0.95;
 /** Weight of each set's questions in the reranker's fit (SQuAD's share the paragraph's words). */
-const SET_WEIGHT = { news: 1, written: 1, seed: 2, squad: 0.5 } as const;
+const SET_WEIGHT = { news: 1, written: 1, seed: 2, squad: 0.5, 'squad-written': 1 } as const;
 const L2 = 0.01;
 
 interface Sample {
@@ -130,7 +131,7 @@ async function questionSamples(
   });
 }
 
-function squadSamples(meaning: SentenceEncoder | null, fold: number | null): Sample[] {
+async function squadSamples(meaning: SentenceEncoder | null, fold: number | null): Promise<Sample[]> {
   const file = path.join(shared, 'squad', 'dev-v1.1.json');
   if (!existsSync(file)) return [];
   const base = loadSquadArticles(file, 0, 12);
@@ -154,6 +155,26 @@ function squadSamples(meaning: SentenceEncoder | null, fold: number | null): Sam
         return documentId === question.documentId && question.answerStarts.some((at) => at >= start && at < end);
       },
       { set: 'squad', group: `squad-${question.article}`, none },
+    );
+    if (sample) samples.push(sample);
+  }
+  // The questions in plain words, the same way: those about 12–23 are answered by nothing here.
+  const written = (await readEvalQuestions(path.join(root, 'eval', 'squad-written.json'))).filter(
+    (question) => fold === null || ((question.article ?? 0) < 12 ? 0 : 1) === fold,
+  );
+  meaning?.prepare(
+    written.map((question) => question.q),
+    100_000,
+  );
+  for (const question of written) {
+    const article = question.article ?? 0;
+    const documentId = base.documents[article]?.meta.id;
+    const matches = phraseMatcher(engine, question);
+    const sample = collect(
+      engine,
+      question.q,
+      (sentence) => engine.locate(sentence).documentId === documentId && matches(sentence),
+      { set: 'squad-written', group: `squad-${article}`, none: question.none === true || article >= 12 },
     );
     if (sample) samples.push(sample);
   }
@@ -261,7 +282,7 @@ function fitModel(samples: Sample[]): AnswerModel {
     const rank = fitRanker(samples.filter((sample) => foldOf(sample.group, folds) !== fold));
     for (const sample of samples.filter((s) => foldOf(s.group, folds) === fold)) judged.push(judge(sample, rank));
   }
-  for (const set of ['news', 'written', 'seed', 'squad'] as const) {
+  for (const set of ['news', 'written', 'seed', 'squad', 'squad-written'] as const) {
     const own = judged.filter((entry) => entry.sample.set === set && !entry.sample.none);
     const before = own.filter((entry) => entry.sample.right[0]).length;
     const after = own.filter((entry) => entry.right).length;
@@ -320,7 +341,7 @@ async function samplesWith(meaning: SentenceEncoder | null, fold: number | null 
     ...(await questionSamples(news, path.join(root, 'eval', 'news-written.json'), 'written', meaning, fold)),
     ...(await questionSamples(seed, path.join(shared, 'questions.json'), 'seed', meaning, fold)),
     ...(await questionSamples(seed, path.join(root, 'eval', 'extra-questions.json'), 'seed', meaning, fold)),
-    ...squadSamples(meaning, fold),
+    ...(await squadSamples(meaning, fold)),
   ];
 }
 

@@ -6,7 +6,8 @@
  * - the natural news questions (`../shared/eval/news/`) and those written the same way
  *   (`eval/news-written.json`) over the 91 public news pages;
  * - the seed sample and `eval/extra-questions.json` over test/fixtures/seed-knowledge;
- * - SQuAD's public half (articles 0–23).
+ * - SQuAD's public half (articles 0–23): its own questions, and those written in plain words over
+ *   the same articles (`eval/squad-written.json`).
  * Each question carries a fold (0 or 1: its news page's, or articles 0–11 / 12–23), so that an
  * encoder trained on one fold can be scored, and give the answer model's features, on the other.
  *
@@ -159,11 +160,31 @@ async function main(): Promise<void> {
       doc,
     });
   }
+  // Questions in plain words over the same articles: the right sentences are their article's.
+  const articleIds = squad.documents.map((document) => document.meta.id);
+  for (const question of await readEvalQuestions(path.join(root, 'eval', 'squad-written.json'))) {
+    const article = question.article ?? -1;
+    const list = byDoc.get(articleIds[article] ?? '') ?? [];
+    const doc = list.map((sentence) => sentence.id);
+    const pos = question.none ? [] : doc.filter((id) => sentenceHoldsPhrase(texts[id] as string, question.any ?? []));
+    const head = engine.analyze(question.q)?.scored.slice(0, CANDIDATES) ?? [];
+    rows.push({
+      set: 'squad-written',
+      group: `squad-${article}`,
+      fold: article < 12 ? 0 : 1,
+      q: tokenizer.encode(question.q).slice(0, MAX_PIECES),
+      text: question.q,
+      none: question.none === true,
+      pos,
+      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
+      doc,
+    });
+  }
   writeFileSync(out, JSON.stringify({ sentences, questions: rows }));
   const count = (set: string) => rows.filter((row) => row.set === set).length;
   const found = (set: string) => rows.filter((row) => row.set === set && row.pos.length > 0).length;
   process.stdout.write(
-    `${sentences.length} sentences; questions: ${['news', 'written', 'seed', 'squad'].map((set) => `${set} ${count(set)} (${found(set)} with a right sentence)`).join(', ')}\n`,
+    `${sentences.length} sentences; questions: ${['news', 'written', 'seed', 'squad', 'squad-written'].map((set) => `${set} ${count(set)} (${found(set)} with a right sentence)`).join(', ')}\n`,
   );
 }
 

@@ -31,7 +31,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from graph import Graph  # noqa: E402
 
-NATURAL = ("news", "written", "seed")
+NATURAL = ("news", "written", "seed", "squad-written")
 
 
 def embed(model, token_lists, device):
@@ -60,7 +60,7 @@ def score(model, data, fold, device):
     vectors = embed_all(model, [data["sentences"][s] for s in needed], device)
     sims = (embed_all(model, [r["q"] for r in rows], device) @ vectors.t()).cpu()
     result = {}
-    for set_name in ("news", "written", "seed", "squad"):
+    for set_name in ("news", "written", "seed", "squad", "squad-written"):
         cand_hits = cand_n = doc_hits = doc_n = 0
         for r, row in zip(rows, sims):
             if r["set"] != set_name:

@@ -8,6 +8,8 @@ const questionSchema = z.object({
   q: z.string(),
   /** The page the question was written about (news questions: the first 12 characters of its key). */
   page: z.string().optional(),
+  /** The SQuAD article the question was written about (0–23, the public half): `eval/squad-written.json`. */
+  article: z.number().int().min(0).optional(),
   any: z.array(z.string()).optional(),
   none: z.boolean().optional(),
 });
