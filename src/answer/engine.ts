@@ -8,10 +8,10 @@ import {
 } from '../search/answer-model.js';
 import { createCandidateSimilarity } from '../search/candidate-similarity.js';
 import { entityKinds, loadEntityModel } from '../search/entity-kinds.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery, Vocabulary } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { LibraryStatistics, SearchIndex } from '../search/search-index.js';
 import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
 import { cleanQuestion } from './clean-question.js';
@@ -68,6 +68,17 @@ export interface EngineOptions {
    * 100k passages, ten new sentences a question took the answer's p95 from 150 to 400 ms.
    */
   newSentenceBudget: number;
+  /**
+   * The words and stems question analysis checks spelling and lemmas against. Default null: the
+   * engine's own index. The PostgreSQL store passes the whole library's (its engine indexes only
+   * the sources a question touches).
+   */
+  vocabulary: Vocabulary | null;
+  /**
+   * BM25 statistics of the whole library when the documents are only part of it (the PostgreSQL
+   * store). Default null: the documents are the library.
+   */
+  library: LibraryStatistics | null;
 }
 
 /**
@@ -98,6 +109,8 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   meaning: null,
   answerModel: null,
   newSentenceBudget: 3,
+  vocabulary: null,
+  library: null,
 });
 
 /**
@@ -136,6 +149,8 @@ export interface Analysis {
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
 export interface Engine extends QuestionAnswerer {
+  /** Answers at once: the folder engine never waits. */
+  answer(question: string, options?: AnswerOptions): Answer;
   /** The ranking behind an answer: candidates with their features and scores, and the confidence. */
   analyze(question: string): Analysis | null;
   /** Where a candidate sentence sits: its document id and offsets in the body. */
@@ -168,7 +183,9 @@ export function createEngine(
 ): Engine {
   const settings: EngineOptions = { ...ENGINE_DEFAULTS, ...options };
   settings.rank = { ...RULES_RANK, ...settings.rank };
-  const { index, passages } = indexDocuments(documents, reuse);
+  const indexed = indexDocuments(documents, reuse);
+  const index = settings.library ? indexed.index.withLibrary(settings.library) : indexed.index;
+  const { passages } = indexed;
   const groupOf = new Map(documents.map((document, group) => [document, group]));
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
@@ -272,7 +289,7 @@ export function createEngine(
    * answer model over its best sentences when the encoder's cosines are at hand.
    */
   function analyze(question: string, allowed: ReadonlySet<number> | null = null): Analysis | null {
-    const query = analyzeQueryWithRules(question, index, neighbours);
+    const query = analyzeQueryWithRules(question, settings.vocabulary ?? index, neighbours);
     if (query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
       rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),

@@ -23,11 +23,11 @@ export async function runAsk(
   input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 ): Promise<void> {
   const research = createResearch(engine);
-  const ask = (text: string) => research.ask({ text }).answer;
+  const ask = async (text: string) => (await research.ask({ text })).answer;
   const documents = new Map(engine.documents.map((document) => [document.meta.id, document.meta]));
   const options = cite ? { cite, metaOf: (id: string) => documents.get(id) } : {};
   if (question !== undefined) {
-    const answer = ask(question);
+    const answer = await ask(question);
     process.stdout.write(
       `${json ? JSON.stringify(answerToJson(answer, options), null, 2) : formatAnswerText(answer, options)}\n`,
     );
@@ -38,7 +38,7 @@ export async function runAsk(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const answer = ask(line);
+    const answer = await ask(line);
     process.stdout.write(
       `${json ? JSON.stringify(answerToJson(answer, options)) : formatAnswerLine(answer, options)}\n`,
     );

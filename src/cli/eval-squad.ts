@@ -55,14 +55,14 @@ export async function runSquadEval(
     const engine = createEngine(all.documents, options);
     // As the bot answers once it has embedded its sources' sentences (it does, in the background).
     engine.prepareMeaning();
-    const score = scoreSquad(engine, questions);
+    const score = await scoreSquad(engine, questions);
     const perQuestion = (performance.now() - started) / questions.length;
     process.stdout.write(
       `${line(`research-bot (${label})`, score)}   (${perQuestion.toFixed(2)} ms/question)\n`,
     );
   }
   process.stdout.write(
-    `${line('MiniSearch BM25', scoreSquad(await miniSearchAnswerer(all.documents), questions))}\n`,
+    `${line('MiniSearch BM25', await scoreSquad(await miniSearchAnswerer(all.documents), questions))}\n`,
   );
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);
@@ -76,10 +76,10 @@ export async function runSquadEval(
   for (const { label, options } of variants) {
     const lowerEngine = createEngine(lower.documents, options);
     const upperEngine = createEngine(upper.documents, options);
-    const outLower = abstainShare(lowerEngine, upperQuestions);
-    const outUpper = abstainShare(upperEngine, lowerQuestions);
-    const inLower = scoreSquad(lowerEngine, lowerQuestions).answered;
-    const inUpper = scoreSquad(upperEngine, upperQuestions).answered;
+    const outLower = await abstainShare(lowerEngine, upperQuestions);
+    const outUpper = await abstainShare(upperEngine, lowerQuestions);
+    const inLower = (await scoreSquad(lowerEngine, lowerQuestions)).answered;
+    const inUpper = (await scoreSquad(upperEngine, upperQuestions)).answered;
     process.stdout.write(
       `abstention (${label}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
     );

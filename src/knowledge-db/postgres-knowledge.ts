@@ -1,0 +1,185 @@
+import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
+import { createEngine, type Engine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
+import { ANSWER_MESSAGES } from '../answer/messages.js';
+import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import { RANK_DEFAULTS } from '../search/rank.js';
+import type { KnowledgeDatabase } from './knowledge-db.js';
+import { LibraryVocabulary } from './library-vocabulary.js';
+import { quoteLexeme } from './source-rows.js';
+
+/** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
+export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
+  /**
+   * The sources of at most this many best-matching candidate sentences (by `ts_rank`) are read
+   * and ranked, as the folder engine gives its full score to 400 candidates; a question with
+   * fewer candidates reads all of their sources and ranks exactly as the folder engine.
+   */
+  candidateSentences: 400,
+  /** Parsed sources kept in memory between questions (dropped when another process changes them). */
+  cachedSources: 2000,
+  /** Rounds of question analysis, each looking up the words the previous one asked about. */
+  analysisRounds: 5,
+});
+
+/** Something that tells when the database is unreachable (a failed query or connection). */
+function unreachable(question: string): Answer {
+  return {
+    question,
+    answered: false,
+    status: 'unavailable',
+    message: ANSWER_MESSAGES.unavailable,
+    excerpts: [],
+    suggestions: [],
+  };
+}
+
+/**
+ * Answers from the knowledge in PostgreSQL with the folder engine's pipeline: the whole library's
+ * vocabulary and BM25 statistics come from the database, the candidate sentences from its
+ * full-text index, and the engine ranks, quotes and cites over just the sources they are in,
+ * scored as in an index of the whole library. Nothing in memory grows with the library but the
+ * catalogue of citation fields and a bounded cache of parsed sources. A database that is
+ * unreachable makes an answer say so (status `unavailable`); the next question tries again.
+ */
+export class PostgresKnowledge implements QuestionAnswerer {
+  private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
+  private readonly cache = new Map<number, KnowledgeDocument>();
+  private previous: Engine | undefined;
+  private readonly options: Partial<EngineOptions>;
+
+  constructor(
+    private readonly db: KnowledgeDatabase,
+    engineOptions: Partial<EngineOptions> = {},
+  ) {
+    this.options = engineOptions;
+  }
+
+  /** Reads the catalogue (citation fields of every source). */
+  async load(): Promise<number> {
+    this.catalogueEntries = await this.db.catalogue();
+    return this.catalogueEntries.length;
+  }
+
+  /** Every source's citation fields, without bodies: for filters, the sources list and citations. */
+  get documents(): readonly KnowledgeDocument[] {
+    return this.catalogueEntries.map(({ entry }) => entry);
+  }
+
+  /** Forgets what is cached of the source with this id and re-reads its catalogue entry (a NOTIFY). */
+  async refresh(id: string): Promise<void> {
+    for (const [ordinal, document] of this.cache) if (document.meta.id === id) this.cache.delete(ordinal);
+    const fresh = await this.db.catalogue([id]);
+    const others = this.catalogueEntries.filter(({ entry }) => entry.meta.id !== id);
+    this.catalogueEntries = [...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal);
+  }
+
+  async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    try {
+      return await this.answerFromDatabase(question, options);
+    } catch (error) {
+      if (isDatabaseError(error)) return unreachable(question.toString().trim());
+      throw error;
+    }
+  }
+
+  private async answerFromDatabase(question: string, options: AnswerOptions): Promise<Answer> {
+    const vocabulary = new LibraryVocabulary(this.db);
+    // Analysis asks the vocabulary; an engine over no sources answers at once, noting its questions.
+    const probe = createEngine([], { ...this.options, vocabulary, answerModel: null, meaning: null });
+    let analysed = probe.answer(question);
+    for (
+      let round = 0;
+      round < POSTGRES_KNOWLEDGE_DEFAULTS.analysisRounds && (await vocabulary.fill());
+      round++
+    )
+      analysed = probe.answer(question);
+    if (analysed.status === 'needs_question') return analysed;
+    const query = probe.analyze(analysed.question.length > 0 ? cleanForAnalysis(analysed.question) : '');
+    const stems = query
+      ? query.query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem))
+      : [];
+    await vocabulary.lookUpStems(stems);
+    const totals = await this.db.totals();
+    const within = options.sources ? this.ordinalsOf(options.sources) : null;
+    const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
+    const ordinals = tsquery
+      ? await this.db.candidateSources(
+          tsquery,
+          within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+        )
+      : [];
+    const documents = await this.documentsOf(ordinals);
+    const engine = createEngine(
+      documents,
+      { ...this.options, vocabulary, library: vocabulary.statistics(totals) },
+      this.previous ? { index: this.previous.index, documents: this.previous.documents } : undefined,
+    );
+    this.previous = engine;
+    return engine.answer(question, options);
+  }
+
+  /**
+   * The first stage's candidate rule (rank.ts `gatherCandidates`) as a tsquery: sentences with
+   * a rare question stem; when every stem is common, those with both of the two rarest.
+   */
+  private candidateQuery(
+    query: AnalyzedQuery,
+    vocabulary: LibraryVocabulary,
+    sentences: number,
+  ): string | null {
+    const o = { ...RANK_DEFAULTS, ...RULES_RANK, ...this.options.rank };
+    const rareLimit = Math.max(o.rareTermMinimum, sentences * o.rareTermShare);
+    const variants = query.concepts.flatMap((concept, c) => {
+      const ownFormIndexed = concept.variants.some(
+        (variant) => !variant.neighbour && vocabulary.sentenceFrequency(variant.stem) > 0,
+      );
+      return concept.variants
+        .filter((variant) => vocabulary.sentenceFrequency(variant.stem) > 0)
+        .map((variant) => ({
+          concept: c,
+          stem: variant.stem,
+          frequency: vocabulary.sentenceFrequency(variant.stem),
+          scoresOnly: variant.neighbour === true && ownFormIndexed,
+          optional: concept.optional,
+        }));
+    });
+    const rare = variants.filter((variant) => !variant.scoresOnly && variant.frequency <= rareLimit);
+    if (rare.length > 0) return [...new Set(rare.map((variant) => quoteLexeme(variant.stem)))].join(' | ');
+    const byRarity = variants
+      .filter((variant) => !variant.optional)
+      .sort((a, b) => a.frequency - b.frequency);
+    const rarest = byRarity[0];
+    if (!rarest) return null;
+    const second = byRarity.find((variant) => variant.concept !== rarest.concept);
+    return second ? `${quoteLexeme(rarest.stem)} & ${quoteLexeme(second.stem)}` : quoteLexeme(rarest.stem);
+  }
+
+  private ordinalsOf(ids: ReadonlySet<string>): number[] {
+    return this.catalogueEntries.filter(({ entry }) => ids.has(entry.meta.id)).map(({ ordinal }) => ordinal);
+  }
+
+  /** The sources, parsed, in library order: from the cache, the rest read from the database. */
+  private async documentsOf(ordinals: readonly number[]): Promise<KnowledgeDocument[]> {
+    const missing = ordinals.filter((ordinal) => !this.cache.has(ordinal));
+    for (const { ordinal, document } of await this.db.documents(missing)) {
+      if (this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources) this.cache.clear();
+      this.cache.set(ordinal, document);
+    }
+    return [...ordinals]
+      .sort((a, b) => a - b)
+      .map((ordinal) => this.cache.get(ordinal))
+      .filter((document): document is KnowledgeDocument => document !== undefined);
+  }
+}
+
+/** True for errors of the connection or the server (not of our own code). */
+export function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' ||
+    /connect|terminat|timeout|ECONN|Connection|closed|ENOTFOUND|EAI_AGAIN/i.test(error.message)
+  );
+}
