@@ -79,6 +79,11 @@ export interface EngineOptions {
    * store). Default null: the documents are the library.
    */
   library: LibraryStatistics | null;
+  /**
+   * Every source of the library, for naming the closest ones in a "not covered" answer (citation
+   * fields suffice). Default null: the documents are the library.
+   */
+  catalogue: readonly KnowledgeDocument[] | null;
 }
 
 /**
@@ -111,6 +116,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   newSentenceBudget: 3,
   vocabulary: null,
   library: null,
+  catalogue: null,
 });
 
 /**
@@ -233,7 +239,7 @@ export function createEngine(
     const { query, ranking, scored, certainty, minCoverage } = analysis;
     const top = scored[0];
     if (!top || certainty === 'none') {
-      const suggestions = suggestSources(ranking.groupCoverage, allowed);
+      const suggestions = suggestSources(ranking.groupCoverage, options.sources);
       return {
         ...withLanguageNote(base),
         answered: false,
@@ -488,10 +494,16 @@ export function createEngine(
     return false;
   }
 
-  function suggestSources(groupCoverage: Map<number, number>, allowed: ReadonlySet<number> | null): string[] {
-    return documents
-      .map((document, group) => ({ document, closeness: groupCoverage.get(group) ?? 0 }))
-      .filter((_, group) => allowed === null || allowed.has(group)) // source filters (issue 13)
+  function suggestSources(
+    groupCoverage: Map<number, number>,
+    allowed: ReadonlySet<string> | undefined,
+  ): string[] {
+    const closeness = new Map<string, number>();
+    for (const [group, coverage] of groupCoverage)
+      closeness.set((documents[group] as KnowledgeDocument).meta.id, coverage);
+    return (settings.catalogue ?? documents)
+      .map((document) => ({ document, closeness: closeness.get(document.meta.id) ?? 0 }))
+      .filter(({ document }) => allowed === undefined || allowed.has(document.meta.id)) // source filters (issue 13)
       .sort((a, b) => b.closeness - a.closeness)
       .slice(0, settings.maxSuggestions)
       .map(({ document }) => describeSource(document));

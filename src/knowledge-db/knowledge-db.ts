@@ -19,6 +19,8 @@ export const IMPORT_BATCH = 200;
 export interface KnowledgeFile {
   file: string;
   bytes: Uint8Array;
+  /** The file already parsed (by `loadKnowledge`), to skip parsing it again. */
+  document?: KnowledgeDocument;
 }
 
 /** The library-wide figures BM25 needs. */
@@ -93,7 +95,7 @@ export class KnowledgeDatabase {
       const parsed: Array<{ file: KnowledgeFile; document: KnowledgeDocument }> = [];
       for (const file of files.slice(at, at + IMPORT_BATCH)) {
         try {
-          parsed.push({ file, document: parseKnowledgeDocument(file.file, file.bytes) });
+          parsed.push({ file, document: file.document ?? parseKnowledgeDocument(file.file, file.bytes) });
         } catch (error) {
           problems.push({ file: file.file, reason: error instanceof Error ? error.message : String(error) });
         }
@@ -277,7 +279,7 @@ export class KnowledgeDatabase {
       `SELECT word FROM (
          SELECT word, first_seen FROM knowledge_words
          WHERE sources > 0 AND ((left(word, 1) = left($1, 1) AND length(word) BETWEEN $2 AND $3) OR word = ANY($4))
-         ORDER BY similarity(word, $1) DESC LIMIT $5
+         ORDER BY public.similarity(word, $1) DESC LIMIT $5
        ) AS close_words ORDER BY first_seen`,
       [word, word.length - lengthDifference, word.length + lengthDifference, transpositions(word), limit],
     );

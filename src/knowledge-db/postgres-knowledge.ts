@@ -113,7 +113,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const documents = await this.documentsOf(ordinals);
     const engine = createEngine(
       documents,
-      { ...this.options, vocabulary, library: vocabulary.statistics(totals) },
+      { ...this.options, vocabulary, library: vocabulary.statistics(totals), catalogue: this.documents },
       this.previous ? { index: this.previous.index, documents: this.previous.documents } : undefined,
     );
     this.previous = engine;

@@ -23,7 +23,7 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
     version: 1,
     name: 'knowledge sources, passages, sentences and term statistics',
     sql: `
-      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
       CREATE TABLE knowledge_sources (
         ordinal BIGSERIAL PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -70,7 +70,7 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
         lemma_keys TEXT[] NOT NULL
       );
       CREATE INDEX knowledge_words_bucket ON knowledge_words (left(word, 1), length(word));
-      CREATE INDEX knowledge_words_trigrams ON knowledge_words USING GIN (word gin_trgm_ops);
+      CREATE INDEX knowledge_words_trigrams ON knowledge_words USING GIN (word public.gin_trgm_ops);
       CREATE INDEX knowledge_words_lemmas ON knowledge_words USING GIN (lemma_keys);
       CREATE TABLE knowledge_totals (
         one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
