@@ -3,8 +3,10 @@ import { createEngine, type Engine, type EngineOptions, RULES_RANK } from '../an
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { Logger } from '../log/logger.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { RANK_DEFAULTS } from '../search/rank.js';
+import { type ChangeListener, listenForChanges } from './change-listener.js';
 import type { KnowledgeDatabase } from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
 import { quoteLexeme } from './source-rows.js';
@@ -45,6 +47,7 @@ function unreachable(question: string): Answer {
  */
 export class PostgresKnowledge implements QuestionAnswerer {
   private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
+  private catalogueDocuments: KnowledgeDocument[] = [];
   private readonly cache = new Map<number, KnowledgeDocument>();
   private previous: Engine | undefined;
   private readonly options: Partial<EngineOptions>;
@@ -56,15 +59,49 @@ export class PostgresKnowledge implements QuestionAnswerer {
     this.options = engineOptions;
   }
 
-  /** Reads the catalogue (citation fields of every source). */
+  /** Reads the catalogue (citation fields of every source) and forgets every cached source. */
   async load(): Promise<number> {
-    this.catalogueEntries = await this.db.catalogue();
+    this.setCatalogue(await this.db.catalogue());
+    this.cache.clear();
+    this.previous = undefined;
     return this.catalogueEntries.length;
+  }
+
+  /**
+   * Keeps this process in step with every other: refreshes one source when any process changes
+   * it (NOTIFY), and everything after the listener's connection was lost and came back.
+   */
+  watch(logger: Pick<Logger, 'info' | 'warn'>): ChangeListener {
+    const reread = (what: Promise<unknown>) =>
+      what.catch((error: unknown) =>
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'knowledge: refresh failed',
+        ),
+      );
+    return listenForChanges(this.db.url, {
+      changed: (id) => void reread(this.refresh(id)),
+      reconnected: () => {
+        logger.info({}, 'knowledge: listening to the database again; reading the catalogue again');
+        void reread(this.load());
+      },
+      lost: (reason) => logger.warn({ reason }, 'knowledge: lost the database listener; reconnecting'),
+    });
+  }
+
+  /** "ok" when the database answers now, "unreachable" otherwise (for /healthz). */
+  async health(): Promise<'ok' | 'unreachable'> {
+    return (await this.db.reachable()) ? 'ok' : 'unreachable';
   }
 
   /** Every source's citation fields, without bodies: for filters, the sources list and citations. */
   get documents(): readonly KnowledgeDocument[] {
-    return this.catalogueEntries.map(({ entry }) => entry);
+    return this.catalogueDocuments;
+  }
+
+  private setCatalogue(entries: Array<{ ordinal: number; entry: KnowledgeDocument }>): void {
+    this.catalogueEntries = entries;
+    this.catalogueDocuments = entries.map(({ entry }) => entry);
   }
 
   /** Forgets what is cached of the source with this id and re-reads its catalogue entry (a NOTIFY). */
@@ -72,7 +109,8 @@ export class PostgresKnowledge implements QuestionAnswerer {
     for (const [ordinal, document] of this.cache) if (document.meta.id === id) this.cache.delete(ordinal);
     const fresh = await this.db.catalogue([id]);
     const others = this.catalogueEntries.filter(({ entry }) => entry.meta.id !== id);
-    this.catalogueEntries = [...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal);
+    this.setCatalogue([...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal));
+    this.previous = undefined;
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
