@@ -27,7 +27,7 @@ export async function postgresProxy(base: string): Promise<PostgresProxy> {
 
   const start = () =>
     new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
+      const listening = net.createServer((client) => {
         const upstream = connectTarget();
         sockets.add(client);
         sockets.add(upstream);
@@ -41,8 +41,9 @@ export async function postgresProxy(base: string): Promise<PostgresProxy> {
         client.on('error', end).on('close', end);
         upstream.on('error', end).on('close', end);
       });
-      server.listen(listenPort, '127.0.0.1', () => {
-        listenPort = (server?.address() as net.AddressInfo).port;
+      server = listening;
+      listening.listen(listenPort, '127.0.0.1', () => {
+        listenPort = (listening.address() as net.AddressInfo).port;
         resolve();
       });
     });
