@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../answer/index.js';
+import type { QuestionAnswerer } from '../answer/types.js';
 import { createResearch } from '../chat/index.js';
 import type { CitationStyle } from '../cite/index.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
 import { answerToJson, formatAnswerLine, formatAnswerText } from './format.js';
 
 /** Shown when `ask` has no question and reads a terminal. */
@@ -15,7 +16,7 @@ export const ASK_PROMPT =
  * source's citation in that style.
  */
 export async function runAsk(
-  engine: Engine,
+  engine: QuestionAnswerer & { readonly documents: readonly KnowledgeDocument[] },
   question: string | undefined,
   json: boolean,
   cite?: CitationStyle,
