@@ -1,11 +1,14 @@
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
-import { createEngine, type Engine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
+import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
+import type { GroupPartCache } from '../answer/index-documents.js';
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
+import type { GroupPart } from '../search/group-part.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { RANK_DEFAULTS } from '../search/rank.js';
+import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
 import type { KnowledgeDatabase } from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
@@ -21,6 +24,11 @@ export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   candidateSentences: 400,
   /** Parsed sources kept in memory between questions (dropped when another process changes them). */
   cachedSources: 2000,
+  /**
+   * Most stems the cached sources' index parts may hold before the cache starts afresh (an index
+   * allocates per stem its dictionary knows).
+   */
+  cachedTerms: 200_000,
   /** Rounds of question analysis, each looking up the words the previous one asked about. */
   analysisRounds: 5,
 });
@@ -49,7 +57,8 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
   private catalogueDocuments: KnowledgeDocument[] = [];
   private readonly cache = new Map<number, KnowledgeDocument>();
-  private previous: Engine | undefined;
+  /** Index parts of the cached sources, made with one dictionary (dropped with the cache). */
+  private parts = newPartCache();
   private readonly options: Partial<EngineOptions>;
 
   constructor(
@@ -63,7 +72,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
   async load(): Promise<number> {
     this.setCatalogue(await this.db.catalogue());
     this.cache.clear();
-    this.previous = undefined;
+    this.parts = newPartCache();
     return this.catalogueEntries.length;
   }
 
@@ -110,7 +119,6 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const fresh = await this.db.catalogue([id]);
     const others = this.catalogueEntries.filter(({ entry }) => entry.meta.id !== id);
     this.setCatalogue([...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal));
-    this.previous = undefined;
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -152,9 +160,8 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const engine = createEngine(
       documents,
       { ...this.options, vocabulary, library: vocabulary.statistics(totals), catalogue: this.documents },
-      this.previous ? { index: this.previous.index, documents: this.previous.documents } : undefined,
+      this.parts,
     );
-    this.previous = engine;
     return engine.answer(question, options);
   }
 
@@ -202,7 +209,13 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private async documentsOf(ordinals: readonly number[]): Promise<KnowledgeDocument[]> {
     const missing = ordinals.filter((ordinal) => !this.cache.has(ordinal));
     for (const { ordinal, document } of await this.db.documents(missing)) {
-      if (this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources) this.cache.clear();
+      if (
+        this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources ||
+        this.parts.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedTerms
+      ) {
+        this.cache.clear();
+        this.parts = newPartCache();
+      }
       this.cache.set(ordinal, document);
     }
     return [...ordinals]
@@ -220,4 +233,14 @@ export function isDatabaseError(error: unknown): boolean {
     typeof code === 'string' ||
     /connect|terminat|timeout|ECONN|Connection|closed|ENOTFOUND|EAI_AGAIN/i.test(error.message)
   );
+}
+
+/** An empty cache of index parts, by document, with a dictionary of its own. */
+function newPartCache(): GroupPartCache {
+  const parts = new WeakMap<KnowledgeDocument, GroupPart>();
+  return {
+    dictionary: new TermDictionary(),
+    get: (document) => parts.get(document),
+    set: (document, part) => void parts.set(document, part),
+  };
 }
