@@ -49,7 +49,11 @@ interface Served {
   crossInstanceMs?: number;
 }
 
-async function timeQueries(answerer: QuestionAnswerer, queries: string[], warmup: string[]): Promise<Omit<Served, 'rssMB'>> {
+async function timeQueries(
+  answerer: QuestionAnswerer,
+  queries: string[],
+  warmup: string[],
+): Promise<Omit<Served, 'rssMB'>> {
   const firstStarted = performance.now();
   await answerer.answer(warmup[0] ?? 'first question');
   const firstMs = performance.now() - firstStarted;
@@ -72,7 +76,10 @@ function rssMB(): number {
 
 /** One replica: answers from the database, then times a source added through another instance. */
 async function replica(url: string, queryFile: string): Promise<Served> {
-  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as { queries: string[]; warmup: string[] };
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
+    queries: string[];
+    warmup: string[];
+  };
   const db = await KnowledgeDatabase.open(url);
   const knowledge = new PostgresKnowledge(db);
   await knowledge.load();
@@ -87,7 +94,10 @@ async function replica(url: string, queryFile: string): Promise<Served> {
   let crossInstanceMs = Number.POSITIVE_INFINITY;
   while (performance.now() - added < 10_000) {
     const answer = await knowledge.answer(NEW_SOURCE.question);
-    if (answer.excerpts[0]?.source.id === NEW_SOURCE.id && knowledge.documents.some((d) => d.meta.id === NEW_SOURCE.id)) {
+    if (
+      answer.excerpts[0]?.source.id === NEW_SOURCE.id &&
+      knowledge.documents.some((d) => d.meta.id === NEW_SOURCE.id)
+    ) {
       crossInstanceMs = performance.now() - added;
       break;
     }
@@ -100,7 +110,10 @@ async function replica(url: string, queryFile: string): Promise<Served> {
 
 /** The folder engine on the same library, as the bot holds it. */
 async function folder(dir: string, queryFile: string): Promise<Served & { buildMs: number }> {
-  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as { queries: string[]; warmup: string[] };
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
+    queries: string[];
+    warmup: string[];
+  };
   const started = performance.now();
   const engine = createEngine((await loadKnowledge(dir)).documents);
   const buildMs = performance.now() - started;
@@ -109,12 +122,16 @@ async function folder(dir: string, queryFile: string): Promise<Served & { buildM
 }
 
 function child<T>(args: string[]): T {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 60 * 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 60 * 60_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`bench/postgres.ts ${args[0]} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as T;
 }
@@ -125,11 +142,14 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
 export async function runPostgresBench(): Promise<boolean> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
-    process.stdout.write('\n== knowledge in PostgreSQL: skipped (set BENCH_DATABASE_URL or DATABASE_URL to run it)\n');
+    process.stdout.write(
+      '\n== knowledge in PostgreSQL: skipped (set BENCH_DATABASE_URL or DATABASE_URL to run it)\n',
+    );
     return true;
   }
   const passages = Number(process.env.BENCH_PG_PASSAGES ?? DEFAULT_PASSAGES);
-  if (!Number.isInteger(passages) || passages <= 0) throw new Error('BENCH_PG_PASSAGES must be a positive whole number');
+  if (!Number.isInteger(passages) || passages <= 0)
+    throw new Error('BENCH_PG_PASSAGES must be a positive whole number');
   process.stderr.write(`knowledge in PostgreSQL: generating ${passages.toLocaleString('en-US')} passages…\n`);
   const seed = await loadSeedCorpus();
   const corpus = generateCorpus({ passages, seedWords: rankSeedWords(seed.allParagraphTexts) });
@@ -139,15 +159,24 @@ export async function runPostgresBench(): Promise<boolean> {
   await writeFile(
     queryFile,
     JSON.stringify({
-      queries: generateQueries(corpus, { count: QUERIES, seed: 7, stopWords, vocabulary }).map((query) => query.q),
-      warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map((query) => query.q),
+      queries: generateQueries(corpus, { count: QUERIES, seed: 7, stopWords, vocabulary }).map(
+        (query) => query.q,
+      ),
+      warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map(
+        (query) => query.q,
+      ),
     }),
   );
   const encoder = new TextEncoder();
   const files = [];
   for (let start = 0, n = 0; start < corpus.length; start += PASSAGES_PER_REPORT, n++)
-    files.push({ file: reportFileName(n), bytes: encoder.encode(reportFile(n, corpus.slice(start, start + PASSAGES_PER_REPORT))) });
-  process.stderr.write(`knowledge in PostgreSQL: importing ${files.length.toLocaleString('en-US')} reports…\n`);
+    files.push({
+      file: reportFileName(n),
+      bytes: encoder.encode(reportFile(n, corpus.slice(start, start + PASSAGES_PER_REPORT))),
+    });
+  process.stderr.write(
+    `knowledge in PostgreSQL: importing ${files.length.toLocaleString('en-US')} reports…\n`,
+  );
   const library = await openScratchLibrary(url, files);
   const importSeconds = library.importMs / 1000;
   const totals = await library.db.totals();
@@ -169,7 +198,10 @@ export async function runPostgresBench(): Promise<boolean> {
     ];
     const checks: Array<[string, boolean]> = [
       [`postgres full answer p95 ${ms(served.p95)} ms <= ${TARGETS.p95Ms} ms`, served.p95 <= TARGETS.p95Ms],
-      [`postgres replica RSS ${served.rssMB.toFixed(0)} MB <= ${TARGETS.rssMB} MB`, served.rssMB <= TARGETS.rssMB],
+      [
+        `postgres replica RSS ${served.rssMB.toFixed(0)} MB <= ${TARGETS.rssMB} MB`,
+        served.rssMB <= TARGETS.rssMB,
+      ],
       [
         `postgres added source answered by another instance in ${ms(served.crossInstanceMs ?? Number.NaN)} ms <= ${TARGETS.crossInstanceMs} ms`,
         (served.crossInstanceMs ?? Number.POSITIVE_INFINITY) <= TARGETS.crossInstanceMs,
@@ -177,7 +209,9 @@ export async function runPostgresBench(): Promise<boolean> {
     ];
     for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
     if (passages < 5_000_000)
-      out.push(`note  the issue's target scale is 5,000,000 passages (BENCH_PG_PASSAGES=5000000); this run used ${passages.toLocaleString('en-US')}`);
+      out.push(
+        `note  the issue's target scale is 5,000,000 passages (BENCH_PG_PASSAGES=5000000); this run used ${passages.toLocaleString('en-US')}`,
+      );
     process.stdout.write(`${out.join('\n')}\n`);
     return checks.every(([, pass]) => pass);
   } finally {
@@ -188,8 +222,10 @@ export async function runPostgresBench(): Promise<boolean> {
 }
 
 const [mode, first, second] = process.argv.slice(2);
-if (mode === 'replica' && first && second) process.stdout.write(`${JSON.stringify(await replica(first, second))}\n`);
-else if (mode === 'folder' && first && second) process.stdout.write(`${JSON.stringify(await folder(first, second))}\n`);
+if (mode === 'replica' && first && second)
+  process.stdout.write(`${JSON.stringify(await replica(first, second))}\n`);
+else if (mode === 'folder' && first && second)
+  process.stdout.write(`${JSON.stringify(await folder(first, second))}\n`);
 else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (!(await runPostgresBench())) process.exitCode = 1;
 }

@@ -16,7 +16,12 @@ import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '..
 import { words } from '../search/text.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
-import { type GroupPartCache, type IndexedPassage, type IndexReuse, indexDocuments } from './index-documents.js';
+import {
+  type GroupPartCache,
+  type IndexedPassage,
+  type IndexReuse,
+  indexDocuments,
+} from './index-documents.js';
 import { foreignLanguage, languageName, sourceLanguages } from './languages.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';

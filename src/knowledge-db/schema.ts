@@ -15,7 +15,7 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  * - `knowledge_terms`: per stem, how many sentences and passages hold it and how many sources
  *   describe it (title, publisher…): BM25's document frequencies.
  * - `knowledge_words`: the surface words, for spelling corrections (bucketed as the folder engine
- *   does, with `pg_trgm` ordering a large bucket) and lemma variants.
+ *   does, a large bucket cut to its closest words by `pg_trgm` similarity) and lemma variants.
  * - `knowledge_totals`: sentence and passage counts and length sums (BM25's averages).
  */
 export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -61,16 +61,15 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
         sentences BIGINT NOT NULL,
         passages BIGINT NOT NULL,
         described BIGINT NOT NULL
-      );
+      ) WITH (fillfactor = 70);
       CREATE TABLE knowledge_words (
         word TEXT PRIMARY KEY,
         stem TEXT NOT NULL,
         sources BIGINT NOT NULL,
         first_seen BIGINT NOT NULL,
         lemma_keys TEXT[] NOT NULL
-      );
+      ) WITH (fillfactor = 70);
       CREATE INDEX knowledge_words_bucket ON knowledge_words (left(word, 1), length(word));
-      CREATE INDEX knowledge_words_trigrams ON knowledge_words USING GIN (word public.gin_trgm_ops);
       CREATE INDEX knowledge_words_lemmas ON knowledge_words USING GIN (lemma_keys);
       CREATE TABLE knowledge_totals (
         one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),

@@ -114,8 +114,22 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
   };
 }
 
+/** Lemma keys already worked out (a bulk import meets the same words in every batch). */
+const knownLemmaKeys = new Map<string, string[]>();
+/** Most words whose lemma keys are remembered (about 100 bytes each). */
+const LEMMA_KEYS_REMEMBERED = 200_000;
+
 /** The stems of a word's other lemmas (what `LemmaVariants` files the word under). */
 export function lemmaKeys(word: string): string[] {
+  const known = knownLemmaKeys.get(word);
+  if (known) return known;
+  if (knownLemmaKeys.size >= LEMMA_KEYS_REMEMBERED) knownLemmaKeys.clear();
+  const keys = lemmaKeysOf(word);
+  knownLemmaKeys.set(word, keys);
+  return keys;
+}
+
+function lemmaKeysOf(word: string): string[] {
   const stem = stemWord(word);
   const keys = new Set<string>();
   for (const lemma of lemmasOf(word)) {

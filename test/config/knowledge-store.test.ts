@@ -6,8 +6,10 @@ describe('KNOWLEDGE_STORE', () => {
     expect(loadConfig({}).knowledgeStore).toEqual({ kind: 'folder' });
     expect(loadAnswerSettings({ KNOWLEDGE_STORE: 'Folder' }).knowledgeStore).toEqual({ kind: 'folder' });
     expect(
-      loadAnswerSettings({ KNOWLEDGE_STORE: 'POSTGRES', DATABASE_URL: 'postgres://bot:secret@db:5432/research' })
-        .knowledgeStore,
+      loadAnswerSettings({
+        KNOWLEDGE_STORE: 'POSTGRES',
+        DATABASE_URL: 'postgres://bot:secret@db:5432/research',
+      }).knowledgeStore,
     ).toEqual({ kind: 'postgres', databaseUrl: 'postgres://bot:secret@db:5432/research' });
   });
 
@@ -17,13 +19,15 @@ describe('KNOWLEDGE_STORE', () => {
 
   it('refuses other values, saying which ones it takes', () => {
     expect(() => loadAnswerSettings({ KNOWLEDGE_STORE: 'mysql' })).toThrow(ConfigError);
-    expect(() => loadConfig({ KNOWLEDGE_STORE: 'mysql' })).toThrow(/KNOWLEDGE_STORE must be folder or postgres/);
+    expect(() => loadConfig({ KNOWLEDGE_STORE: 'mysql' })).toThrow(
+      /KNOWLEDGE_STORE must be folder or postgres/,
+    );
   });
 
   it('never repeats the password of a DATABASE_URL it refuses', () => {
     const secret = 'pw-3f9a-never-shown';
-    expect(() => loadConfig({ KNOWLEDGE_STORE: 'postgres', DATABASE_URL: `mysql://u:${secret}@h/db` })).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining(secret) }),
-    );
+    expect(() =>
+      loadConfig({ KNOWLEDGE_STORE: 'postgres', DATABASE_URL: `mysql://u:${secret}@h/db` }),
+    ).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
   });
 });
