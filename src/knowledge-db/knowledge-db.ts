@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { parseKnowledgeDocument } from '../knowledge/load.js';
-import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.js';
+import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem, Paragraph } from '../knowledge/types.js';
 import { stemWord as stemWordOf } from '../search/text.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
@@ -14,6 +14,16 @@ export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
 const CONNECT_TIMEOUT_MS = 3000;
 /** Sources written per transaction by a bulk import. */
 export const IMPORT_BATCH = 200;
+
+/** Stands for a quotable paragraph in a catalogue entry, which holds no text. */
+const COUNTED_PARAGRAPH: Paragraph = Object.freeze({
+  number: 0,
+  readerNumber: null,
+  start: 0,
+  end: 0,
+  sentences: [],
+  boilerplate: null,
+}) as Paragraph;
 
 /** A knowledge file to store: its name in the folder and its exact bytes. */
 export interface KnowledgeFile {
@@ -203,10 +213,11 @@ export class KnowledgeDatabase {
       file: string;
       meta: DocumentMeta;
       format: string | null;
+      passages: number;
     }>(
       ids
-        ? 'SELECT ordinal, file, meta, format FROM knowledge_sources WHERE id = ANY($1) ORDER BY ordinal'
-        : 'SELECT ordinal, file, meta, format FROM knowledge_sources ORDER BY ordinal',
+        ? 'SELECT ordinal, file, meta, format, passages FROM knowledge_sources WHERE id = ANY($1) ORDER BY ordinal'
+        : 'SELECT ordinal, file, meta, format, passages FROM knowledge_sources ORDER BY ordinal',
       ids ? [ids] : [],
     );
     return rows.map((row) => ({
@@ -217,7 +228,8 @@ export class KnowledgeDatabase {
         pageStarts: null,
         file: row.file,
         body: '',
-        paragraphs: [],
+        // Only counted (the sources list's passages): one shared placeholder per quotable paragraph.
+        paragraphs: new Array<Paragraph>(row.passages).fill(COUNTED_PARAGRAPH),
       },
     }));
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/answer/engine.js';
 import { EXAMPLE_QUESTIONS } from '../../src/answer/messages.js';
+import { listSources } from '../../src/chat/sources-list.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { exportFolder, importFolder } from '../../src/knowledge-db/folder-transfer.js';
 import { KnowledgeDatabase } from '../../src/knowledge-db/knowledge-db.js';
@@ -65,6 +66,12 @@ describe.skipIf(skip)('knowledge in PostgreSQL', () => {
     await knowledge.load();
     for (const question of QUESTIONS)
       expect(await knowledge.answer(question)).toEqual(folder.answer(question));
+  });
+
+  it('lists the same sources, with the same passage counts, as the folder', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    expect(listSources(knowledge.documents)).toEqual(listSources(folder.documents));
   });
 
   it('answers within a source filter as the folder engine does', async () => {
