@@ -323,15 +323,21 @@ export class KnowledgeDatabase {
 
   /**
    * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
-   * stems), those of the `limit` best-matching sentences (`ts_rank`) when more match.
+   * stems), those of the `limit` best-matching sentences (`ts_rank`) when more match; only
+   * among the sources `within` (ordinals) when given.
    */
-  async candidateSources(tsquery: string, limit: number): Promise<number[]> {
+  async candidateSources(
+    tsquery: string,
+    limit: number,
+    within: readonly number[] | null = null,
+  ): Promise<number[]> {
     const { rows } = await this.pool.query<{ source: string }>(
       `SELECT DISTINCT source FROM (
-         SELECT source FROM knowledge_sentences WHERE terms @@ $1::tsquery
+         SELECT source FROM knowledge_sentences
+         WHERE terms @@ $1::tsquery AND ($3::bigint[] IS NULL OR source = ANY($3))
          ORDER BY ts_rank(terms, $1::tsquery) DESC LIMIT $2
        ) AS best`,
-      [tsquery, limit],
+      [tsquery, limit, within],
     );
     return rows.map((row) => Number(row.source));
   }

@@ -154,6 +154,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
       ? await this.db.candidateSources(
           tsquery,
           within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+          within,
         )
       : [];
     const documents = await this.documentsOf(ordinals);
