@@ -71,6 +71,7 @@ export class KnowledgeDatabase {
     pool.on('error', () => undefined);
     const db = new KnowledgeDatabase(pool, url);
     try {
+      await createTrigramExtension(pool);
       await migrate(db.asDatabase(), KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE);
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -382,6 +383,19 @@ export class KnowledgeDatabase {
         }),
       close: () => this.close(),
     };
+  }
+}
+
+/**
+ * `pg_trgm` is database-wide: two processes migrating at once (replicas starting together) may
+ * both try to create it, and the loser's error only means the other one did.
+ */
+async function createTrigramExtension(pool: pg.Pool): Promise<void> {
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42710') throw error;
   }
 }
 
