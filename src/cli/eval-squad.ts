@@ -54,7 +54,7 @@ export async function runSquadEval(
   const all = loadSquadArticles(file, first, end);
   const questions = sample(all.questions, sampleSize);
   process.stdout.write(
-    `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
+    `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once${databaseUrl ? ', answered from PostgreSQL (KNOWLEDGE_STORE=postgres)' : ''}\n`,
   );
   // As the bot answers (with the answer model when the encoder is on), then on coverage alone.
   const variants = [
