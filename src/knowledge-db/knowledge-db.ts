@@ -324,21 +324,38 @@ export class KnowledgeDatabase {
 
   /**
    * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
-   * stems), those of the `limit` best-matching sentences (`ts_rank`) when more match; only
-   * among the sources `within` (ordinals) when given.
+   * stems): those of the `limit` best of them by BM25 over the `weighted` stems (weight × idf
+   * each, the folder engine's own score of a sentence) when more match; only among the sources
+   * `within` (ordinals) when given.
    */
   async candidateSources(
     tsquery: string,
+    weighted: ReadonlyArray<{ stem: string; weight: number }>,
+    bm25: { k1: number; b: number; averageLength: number },
     limit: number,
     within: readonly number[] | null = null,
   ): Promise<number[]> {
     const { rows } = await this.pool.query<{ source: string }>(
       `SELECT DISTINCT source FROM (
-         SELECT source FROM knowledge_sentences
-         WHERE terms @@ $1::tsquery AND ($3::bigint[] IS NULL OR source = ANY($3))
-         ORDER BY ts_rank(terms, $1::tsquery) DESC LIMIT $2
+         SELECT s.source, sum(w.weight * (cardinality(u.positions) * ($5::float8 + 1))
+                  / (cardinality(u.positions) + $5::float8 * (1 - $6::float8 + $6::float8 * s.length / $7::float8))) AS score
+         FROM knowledge_sentences s
+         CROSS JOIN LATERAL unnest(s.terms) AS u
+         JOIN unnest($2::text[], $3::float8[]) AS w (stem, weight) ON w.stem = u.lexeme
+         WHERE s.terms @@ $1::tsquery AND ($8::bigint[] IS NULL OR s.source = ANY($8))
+         GROUP BY s.source, s.passage, s.position, s.length
+         ORDER BY score DESC LIMIT $4
        ) AS best`,
-      [tsquery, limit, within],
+      [
+        tsquery,
+        weighted.map((entry) => entry.stem),
+        weighted.map((entry) => entry.weight),
+        limit,
+        bm25.k1,
+        bm25.b,
+        bm25.averageLength,
+        within,
+      ],
     );
     return rows.map((row) => Number(row.source));
   }

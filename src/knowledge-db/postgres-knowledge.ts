@@ -7,7 +7,8 @@ import type { KnowledgeDocument } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
 import type { AnalyzedQuery } from '../search/query.js';
-import { RANK_DEFAULTS } from '../search/rank.js';
+import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
+import { bm25Idf } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
 import type { KnowledgeDatabase } from './knowledge-db.js';
@@ -17,13 +18,14 @@ import { quoteLexeme } from './source-rows.js';
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   /**
-   * The sources of at most this many best-matching candidate sentences (by `ts_rank`) are read
-   * and ranked, as the folder engine gives its full score to 400 candidates; a question with
-   * fewer candidates reads all of their sources and ranks exactly as the folder engine.
+   * The sources of at most this many candidate sentences, the best by their own BM25 score
+   * (computed in the database), are read and ranked; a question with fewer candidates reads all
+   * of their sources and ranks exactly as the folder engine. Each source read costs its indexing
+   * (a 50-paragraph report about 1 ms), so this bounds an answer's time.
    */
-  candidateSentences: 400,
+  candidateSentences: 100,
   /** Parsed sources kept in memory between questions (dropped when another process changes them). */
-  cachedSources: 2000,
+  cachedSources: 500,
   /**
    * Most stems the cached sources' index parts may hold before the cache starts afresh (an index
    * allocates per stem its dictionary knows).
@@ -150,17 +152,24 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const totals = await this.db.totals();
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
-    const ordinals = tsquery
-      ? await this.db.candidateSources(
-          tsquery,
-          within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
-          within,
-        )
-      : [];
+    const statistics = vocabulary.statistics(totals);
+    const o = this.rankOptions();
+    const ordinals =
+      query && tsquery
+        ? await this.db.candidateSources(
+            tsquery,
+            weightedStems(query.query, (stem) =>
+              bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
+            ),
+            { k1: o.k1, b: o.b, averageLength: statistics.averageSentenceLength },
+            within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+            within,
+          )
+        : [];
     const documents = await this.documentsOf(ordinals);
     const engine = createEngine(
       documents,
-      { ...this.options, vocabulary, library: vocabulary.statistics(totals), catalogue: this.documents },
+      { ...this.options, vocabulary, library: statistics, catalogue: this.documents },
       this.parts,
     );
     return engine.answer(question, options);
@@ -175,7 +184,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     vocabulary: LibraryVocabulary,
     sentences: number,
   ): string | null {
-    const o = { ...RANK_DEFAULTS, ...RULES_RANK, ...this.options.rank };
+    const o = this.rankOptions();
     const rareLimit = Math.max(o.rareTermMinimum, sentences * o.rareTermShare);
     const variants = query.concepts.flatMap((concept, c) => {
       const ownFormIndexed = concept.variants.some(
@@ -202,6 +211,11 @@ export class PostgresKnowledge implements QuestionAnswerer {
     return second ? `${quoteLexeme(rarest.stem)} & ${quoteLexeme(second.stem)}` : quoteLexeme(rarest.stem);
   }
 
+  /** The first stage's settings, as the engine merges them. */
+  private rankOptions(): RankOptions {
+    return { ...RANK_DEFAULTS, ...RULES_RANK, ...this.options.rank } as RankOptions;
+  }
+
   private ordinalsOf(ids: ReadonlySet<string>): number[] {
     return this.catalogueEntries.filter(({ entry }) => ids.has(entry.meta.id)).map(({ ordinal }) => ordinal);
   }
@@ -224,6 +238,18 @@ export class PostgresKnowledge implements QuestionAnswerer {
       .map((ordinal) => this.cache.get(ordinal))
       .filter((document): document is KnowledgeDocument => document !== undefined);
   }
+}
+
+/** Each stem of the question's forms with its weight in a sentence's own BM25 score: form weight × idf. */
+function weightedStems(
+  query: AnalyzedQuery,
+  idf: (stem: string) => number,
+): Array<{ stem: string; weight: number }> {
+  const best = new Map<string, number>();
+  for (const concept of query.concepts)
+    for (const variant of concept.variants)
+      best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight * idf(variant.stem)));
+  return [...best].map(([stem, weight]) => ({ stem, weight }));
 }
 
 /** True for errors of the connection or the server (not of our own code). */
