@@ -5,7 +5,8 @@ import { stemWord as stemWordOf } from '../search/text.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import { KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
-import { lemmaKeys, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
+import { lemmaKeys, quoteLexeme, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
+import type { StoredPart, StoredSource } from './stored-source.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
 export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
@@ -122,8 +123,8 @@ export class KnowledgeDatabase {
         // One statement per table for the whole batch: round trips, not rows, cost most.
         const rows = parsed.map(({ document }) => sourceRows(document));
         const inserted = await client.query<{ ordinal: string; id: string }>(
-          `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[])
+          `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences, body, stored)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])
            RETURNING ordinal, id`,
           [
             parsed.map(({ document }) => document.meta.id),
@@ -133,6 +134,8 @@ export class KnowledgeDatabase {
             parsed.map(({ document }) => document.format),
             rows.map((row) => row.passages.length),
             rows.map((row) => row.sentences.length),
+            parsed.map(({ document }) => document.body),
+            rows.map((row) => JSON.stringify(row.stored)),
           ],
         );
         const ordinalOf = new Map(inserted.rows.map((row) => [row.id, row.ordinal]));
@@ -235,19 +238,23 @@ export class KnowledgeDatabase {
     }));
   }
 
-  /** The documents with these ordinals, parsed from their stored bytes, in ordinal order. */
+  /** The sources with these ordinals as stored for answering (parsed, with index parts), in ordinal order. */
   async documents(
     ordinals: readonly number[],
-  ): Promise<Array<{ ordinal: number; document: KnowledgeDocument }>> {
+  ): Promise<Array<{ ordinal: number; document: KnowledgeDocument; part: StoredPart }>> {
     if (ordinals.length === 0) return [];
-    const { rows } = await this.pool.query<{ ordinal: string; file: string; bytes: Buffer }>(
-      'SELECT ordinal, file, bytes FROM knowledge_sources WHERE ordinal = ANY($1) ORDER BY ordinal',
+    const { rows } = await this.pool.query<{ ordinal: string; body: string; stored: string }>(
+      'SELECT ordinal, body, stored FROM knowledge_sources WHERE ordinal = ANY($1) ORDER BY ordinal',
       [ordinals],
     );
-    return rows.map((row) => ({
-      ordinal: Number(row.ordinal),
-      document: parseKnowledgeDocument(row.file, new Uint8Array(row.bytes)),
-    }));
+    return rows.map((row) => {
+      const stored = JSON.parse(row.stored) as StoredSource;
+      return {
+        ordinal: Number(row.ordinal),
+        document: { ...stored.document, body: row.body },
+        part: stored.part,
+      };
+    });
   }
 
   async totals(): Promise<LibraryTotals> {
@@ -324,36 +331,31 @@ export class KnowledgeDatabase {
 
   /**
    * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
-   * stems): those of the `limit` best of them by BM25 over the `weighted` stems (weight × idf
-   * each, the folder engine's own score of a sentence) when more match; only among the sources
-   * `within` (ordinals) when given.
+   * stems): those of the `limit` best of them when more match, by the sum of the `weighted`
+   * stems they hold (form weight × idf: the folder engine's own score of a sentence without its
+   * term-frequency and length factors, which the database cannot read cheaply); only among the
+   * sources `within` (ordinals) when given.
    */
   async candidateSources(
     tsquery: string,
     weighted: ReadonlyArray<{ stem: string; weight: number }>,
-    bm25: { k1: number; b: number; averageLength: number },
     limit: number,
     within: readonly number[] | null = null,
   ): Promise<number[]> {
     const { rows } = await this.pool.query<{ source: string }>(
       `SELECT DISTINCT source FROM (
-         SELECT s.source, sum(w.weight * (cardinality(u.positions) * ($5::float8 + 1))
-                  / (cardinality(u.positions) + $5::float8 * (1 - $6::float8 + $6::float8 * s.length / $7::float8))) AS score
+         SELECT s.source,
+           (SELECT sum(w.weight) FROM unnest($2::tsquery[], $3::float8[]) AS w (stem, weight)
+            WHERE s.terms @@ w.stem) AS score
          FROM knowledge_sentences s
-         CROSS JOIN LATERAL unnest(s.terms) AS u
-         JOIN unnest($2::text[], $3::float8[]) AS w (stem, weight) ON w.stem = u.lexeme
-         WHERE s.terms @@ $1::tsquery AND ($8::bigint[] IS NULL OR s.source = ANY($8))
-         GROUP BY s.source, s.passage, s.position, s.length
+         WHERE s.terms @@ $1::tsquery AND ($5::bigint[] IS NULL OR s.source = ANY($5))
          ORDER BY score DESC LIMIT $4
        ) AS best`,
       [
         tsquery,
-        weighted.map((entry) => entry.stem),
+        weighted.map((entry) => quoteLexeme(entry.stem)),
         weighted.map((entry) => entry.weight),
         limit,
-        bm25.k1,
-        bm25.b,
-        bm25.averageLength,
         within,
       ],
     );

@@ -14,6 +14,7 @@ import { type ChangeListener, listenForChanges } from './change-listener.js';
 import type { KnowledgeDatabase } from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
 import { quoteLexeme } from './source-rows.js';
+import { restorePart } from './stored-source.js';
 
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
@@ -153,7 +154,6 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
-    const o = this.rankOptions();
     const ordinals =
       query && tsquery
         ? await this.db.candidateSources(
@@ -161,7 +161,6 @@ export class PostgresKnowledge implements QuestionAnswerer {
             weightedStems(query.query, (stem) =>
               bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
             ),
-            { k1: o.k1, b: o.b, averageLength: statistics.averageSentenceLength },
             within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
             within,
           )
@@ -223,7 +222,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
   /** The sources, parsed, in library order: from the cache, the rest read from the database. */
   private async documentsOf(ordinals: readonly number[]): Promise<KnowledgeDocument[]> {
     const missing = ordinals.filter((ordinal) => !this.cache.has(ordinal));
-    for (const { ordinal, document } of await this.db.documents(missing)) {
+    for (const { ordinal, document, part } of await this.db.documents(missing)) {
       if (
         this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources ||
         this.parts.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedTerms
@@ -232,6 +231,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
         this.parts = newPartCache();
       }
       this.cache.set(ordinal, document);
+      this.parts.set(document, restorePart(part, this.parts.dictionary));
     }
     return [...ordinals]
       .sort((a, b) => a - b)

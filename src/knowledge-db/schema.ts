@@ -8,7 +8,8 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  * it, never edit one that has shipped.
  *
  * - `knowledge_sources`: one row per knowledge file: its name and exact bytes (what `export`
- *   writes back), and its citation fields for the sources list.
+ *   writes back), its citation fields for the sources list, and its body, parsed document and
+ *   index part as answering reads them (`stored`: JSON of a StoredSource), so no replica parses.
  * - `knowledge_passages`, `knowledge_sentences`: the quotable paragraphs and sentences, by offsets
  *   into the body; each sentence's stems (the engine's own, Porter) as a `tsvector` whose positions
  *   count the stem's occurrences, with a GIN index: the first stage's candidates.
@@ -30,6 +31,8 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
         file TEXT NOT NULL UNIQUE,
         bytes BYTEA NOT NULL,
         meta JSONB NOT NULL,
+        body TEXT NOT NULL,
+        stored TEXT NOT NULL,
         format TEXT,
         passages INTEGER NOT NULL,
         sentences INTEGER NOT NULL,

@@ -1,7 +1,10 @@
 import { indexDocuments } from '../answer/index-documents.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { GroupPart } from '../search/group-part.js';
 import { lemmasOf } from '../search/lemmas.js';
+import { TermDictionary } from '../search/term-dictionary.js';
 import { stemWord } from '../search/text.js';
+import { type StoredSource, storePart } from './stored-source.js';
 
 /** A sentence as stored: where it sits, its content-word count, its stems with their counts. */
 export interface SentenceRow {
@@ -38,6 +41,8 @@ export interface SourceStatistics {
 
 /** What one source adds to the database: its rows and its share of the statistics. */
 export interface SourceRows {
+  /** The parsed document (without its body) and its index part, as answering reads them. */
+  stored: StoredSource;
   passages: PassageRow[];
   sentences: SentenceRow[];
   statistics: SourceStatistics;
@@ -48,7 +53,16 @@ export interface SourceRows {
  * document alone), so stems, lengths and counts are exactly what the folder engine computes.
  */
 export function sourceRows(document: KnowledgeDocument): SourceRows {
-  const { index, passages } = indexDocuments([document]);
+  const dictionary = new TermDictionary();
+  let part: GroupPart | undefined;
+  const { index, passages } = indexDocuments([document], {
+    dictionary,
+    get: () => undefined,
+    set: (_, made) => {
+      part = made;
+    },
+  });
+  const { body: _body, ...parsed } = document;
   const data = index.toData();
   const stems = data.dictionary.stems;
   const perSentence: Array<Array<[string, number]>> = Array.from({ length: index.sentenceCount }, () => []);
@@ -101,6 +115,7 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
   });
   const words = Array.from(data.groupWords, (word) => data.dictionary.words[word] as string);
   return {
+    stored: { document: parsed, part: storePart(part as GroupPart, dictionary) },
     passages: passageRows,
     sentences: sentenceRows,
     statistics: {
