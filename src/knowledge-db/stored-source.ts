@@ -26,6 +26,8 @@ export interface StoredPart {
   countedStart: number[];
   countedTerms: string[];
   words: string[];
+  /** Each word's stem (so restoring a part never stems a word again). */
+  wordStems: string[];
   describedTerms: string[];
 }
 
@@ -45,6 +47,7 @@ export function storePart(part: GroupPart, dictionary: TermDictionary): StoredPa
     countedStart: Array.from(part.countedStart),
     countedTerms: Array.from(part.countedTerms, stem),
     words: Array.from(part.words, (word) => dictionary.words[word] as string),
+    wordStems: Array.from(part.words, (word) => dictionary.stems[dictionary.termOfWord(word)] as string),
     describedTerms: Array.from(part.describedTerms, stem),
   };
 }
@@ -54,7 +57,7 @@ export function storePart(part: GroupPart, dictionary: TermDictionary): StoredPa
  * with their postings moved along: what `indexGroup` would have made with that dictionary.
  */
 export function restorePart(stored: StoredPart, dictionary: TermDictionary): GroupPart {
-  const words = Int32Array.from(stored.words, (word) => dictionary.addWord(word));
+  const words = Int32Array.from(stored.words, (word, at) => dictionary.addWord(word, stored.wordStems[at]));
   const ids = stored.terms.map((stem) => dictionary.addStem(stem));
   const order = ids.map((_, at) => at).sort((a, b) => (ids[a] as number) - (ids[b] as number));
   const terms = new Int32Array(ids.length);
