@@ -5,7 +5,7 @@ import { stemWord as stemWordOf } from '../search/text.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import { KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
-import { lemmaKeys, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
+import { lemmaKeys, quoteLexeme, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
 import type { StoredPart, StoredSource } from './stored-source.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
@@ -331,22 +331,33 @@ export class KnowledgeDatabase {
 
   /**
    * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
-   * stems): those of the `limit` best of them by `ts_rank` when more match (it favours sentences
-   * holding more of the question's forms, and keeps the sources read per question few); only
-   * among the sources `within` (ordinals) when given.
+   * stems): those of the `limit` best of them when more match, by the sum of the `weighted`
+   * stems they hold (form weight × idf: the folder engine's own score of a sentence without its
+   * term-frequency and length factors, which the database cannot read cheaply); only among the
+   * sources `within` (ordinals) when given.
    */
   async candidateSources(
     tsquery: string,
+    weighted: ReadonlyArray<{ stem: string; weight: number }>,
     limit: number,
     within: readonly number[] | null = null,
   ): Promise<number[]> {
     const { rows } = await this.pool.query<{ source: string }>(
       `SELECT DISTINCT source FROM (
-         SELECT source FROM knowledge_sentences
-         WHERE terms @@ $1::tsquery AND ($3::bigint[] IS NULL OR source = ANY($3))
-         ORDER BY ts_rank(terms, $1::tsquery) DESC LIMIT $2
+         SELECT s.source,
+           (SELECT sum(w.weight) FROM unnest($2::tsquery[], $3::float8[]) AS w (stem, weight)
+            WHERE s.terms @@ w.stem) AS score
+         FROM knowledge_sentences s
+         WHERE s.terms @@ $1::tsquery AND ($5::bigint[] IS NULL OR s.source = ANY($5))
+         ORDER BY score DESC LIMIT $4
        ) AS best`,
-      [tsquery, limit, within],
+      [
+        tsquery,
+        weighted.map((entry) => quoteLexeme(entry.stem)),
+        weighted.map((entry) => entry.weight),
+        limit,
+        within,
+      ],
     );
     return rows.map((row) => Number(row.source));
   }

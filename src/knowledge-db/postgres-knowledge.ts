@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
+import { bm25Idf } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
 import type { KnowledgeDatabase } from './knowledge-db.js';
@@ -18,15 +19,20 @@ import { restorePart } from './stored-source.js';
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   /**
-   * The sources of at most this many candidate sentences, the best by `ts_rank`, are read and
-   * ranked; a question with fewer candidates reads all of their sources and ranks exactly as the
-   * folder engine. Each source read costs its transfer and decoding (a 50-paragraph report, about
-   * 5 ms), so this bounds an answer's time. At 100k generated passages, 100 answered 87 of 100
-   * bench queries and 400 answered 95 (the folder engine 99); ordering by the sum of idf × form
-   * weight instead of ts_rank read more distinct sources for no better answers.
+   * The sources of at most this many candidate sentences, the best by the idf-weighted forms of
+   * the question they hold (computed in the database), are read and ranked; a question with fewer
+   * candidates reads all of their sources and ranks exactly as the folder engine. Each source read
+   * costs its transfer and decoding (a 50-paragraph report, a few ms), so this bounds an answer's
+   * time. At 100k generated passages (bench/postgres.ts, 100 queries, a noisy two-core machine):
+   * this order with 100 answered 94 (p95 549 ms); `ts_rank` with 100 answered 87 (466 ms) and
+   * with 400 answered 90 (1,561 ms); the folder engine 99.
    */
-  candidateSentences: 400,
-  /** Parsed sources kept in memory between questions (dropped when another process changes them). */
+  candidateSentences: 100,
+  /**
+   * Sources kept in memory between questions, as answering reads them (dropped when another
+   * process changes them): bounded by the replica's memory (at 100k passages, 500 50-paragraph
+   * reports kept a replica at 376 MB RSS).
+   */
   cachedSources: 500,
   /**
    * Most stems the cached sources' index parts may hold before the cache starts afresh (an index
@@ -155,13 +161,17 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
-    const ordinals = tsquery
-      ? await this.db.candidateSources(
-          tsquery,
-          within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
-          within,
-        )
-      : [];
+    const ordinals =
+      query && tsquery
+        ? await this.db.candidateSources(
+            tsquery,
+            weightedStems(query.query, (stem) =>
+              bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
+            ),
+            within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+            within,
+          )
+        : [];
     const documents = await this.documentsOf(ordinals);
     const engine = createEngine(
       documents,
@@ -235,6 +245,18 @@ export class PostgresKnowledge implements QuestionAnswerer {
       .map((ordinal) => this.cache.get(ordinal))
       .filter((document): document is KnowledgeDocument => document !== undefined);
   }
+}
+
+/** Each stem of the question's forms with its weight in a sentence's own BM25 score: form weight × idf. */
+function weightedStems(
+  query: AnalyzedQuery,
+  idf: (stem: string) => number,
+): Array<{ stem: string; weight: number }> {
+  const best = new Map<string, number>();
+  for (const concept of query.concepts)
+    for (const variant of concept.variants)
+      best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight * idf(variant.stem)));
+  return [...best].map(([stem, weight]) => ({ stem, weight }));
 }
 
 /** True for errors of the connection or the server (not of our own code). */
