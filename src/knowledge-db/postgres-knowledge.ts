@@ -43,7 +43,7 @@ export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   analysisRounds: 5,
 });
 
-/** Something that tells when the database is unreachable (a failed query or connection). */
+/** The answer while the database cannot be reached: nothing was searched; the next question tries again. */
 function unreachable(question: string): Answer {
   return {
     question,
