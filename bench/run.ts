@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineName, Measurement } from './measure.js';
+import { runPostgresBench } from './postgres.js';
 import { runScale } from './run-scale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -126,8 +127,13 @@ function extrapolateFuse(at10k: Measurement): Measurement {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
+  // BENCH_ONLY=postgres runs only the knowledge-in-PostgreSQL part (bench/postgres.ts).
+  if (process.env.BENCH_ONLY === 'postgres') {
+    if (!(await runPostgresBench())) process.exitCode = 1;
+    return;
+  }
   // BENCH_ONLY=scale runs only the scale curve (see bench/README.md).
   const scaleOnly = process.env.BENCH_ONLY === 'scale';
   process.stderr.write(
@@ -270,12 +276,13 @@ function main(): void {
   else for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
   process.stdout.write(`${out.join('\n')}\n`);
   const scale = runScale();
+  const postgres = await runPostgresBench();
   out.length = 0;
   out.push('');
   out.push(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
-  if (!scale.pass || (!scaleOnly && (checks.some(([, pass]) => !pass) || checks.length < 6)))
+  if (!scale.pass || !postgres || (!scaleOnly && (checks.some(([, pass]) => !pass) || checks.length < 6)))
     process.exitCode = 1;
 }
 
-main();
+await main();

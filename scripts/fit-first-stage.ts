@@ -61,7 +61,7 @@ const base = createEngine(all.documents, { rank: {} });
 const reuse = { index: base.index, documents: base.documents };
 
 /** Every setting spelled out, so the trial replaces RULES_RANK and RULES_NEIGHBOURS rather than adding to them. */
-function score(settings: Settings, questions: typeof fitting): SquadScore {
+function score(settings: Settings, questions: typeof fitting): Promise<SquadScore> {
   const { least, limit, weight, coverage, ...rank } = settings;
   return scoreSquad(
     createEngine(
@@ -77,16 +77,16 @@ const show = (result: SquadScore) =>
   `hit@1 ${(result.hitAt1 * 100).toFixed(1)}%  hit@3 ${(result.hitAt3 * 100).toFixed(1)}%  answered ${(result.answered * 100).toFixed(1)}%`;
 
 let best: Settings = { ...START };
-let bestScore = score(best, fitting);
+let bestScore = await score(best, fitting);
 process.stdout.write(
-  `start ${JSON.stringify(best)}: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
+  `start ${JSON.stringify(best)}: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(await score(best, heldOut))}\n`,
 );
 for (let round = 0; round < 2; round++) {
   for (const [name, values] of Object.entries(GRID) as Array<[keyof Settings, number[]]>) {
     for (const value of values) {
       if (value === (best[name] ?? RANK_DEFAULTS[name as keyof RankOptions])) continue;
       const trial = { ...best, [name]: value };
-      const result = score(trial, fitting);
+      const result = await score(trial, fitting);
       if (result.answered >= MIN_ANSWERED && objective(result) > objective(bestScore) + MIN_GAIN) {
         best = trial;
         bestScore = result;
@@ -96,5 +96,5 @@ for (let round = 0; round < 2; round++) {
   }
 }
 process.stdout.write(
-  `fitted ${JSON.stringify(best)}: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(score(best, heldOut))}\n`,
+  `fitted ${JSON.stringify(best)}: articles 0-11 ${show(bestScore)}; held out 12-23 ${show(await score(best, heldOut))}\n`,
 );

@@ -32,6 +32,10 @@ const USAGE = `usage:
   add [--dry-run] [--json] <file or URL>...
                               turn web pages (.html or http(s) URL), PDFs and .txt/.md files
                               into knowledge files; never overwrites, refuses duplicates
+  import <folder>             load a knowledge folder into PostgreSQL (DATABASE_URL), replacing
+                              sources with the same id or file name; prints the import rate
+  export <folder>             write every source in PostgreSQL back as its knowledge file, byte
+                              for byte
   report [--days N | --from DATE [--to DATE]] [--csv FILE]
                               the curator's report for a period (default the last 30 days):
                               uncovered questions grouped by wording, answers voted down,
@@ -39,7 +43,8 @@ const USAGE = `usage:
                               (default report.csv). Reads DATABASE_URL, else DATA_FILE.
 The knowledge folder is --knowledge DIR, else KNOWLEDGE_DIR, else ./knowledge; MAX_EXCERPTS sets
 excerpts per answer (default 3); the index is saved in INDEX_CACHE_DIR (default .index-cache
-beside the knowledge folder; off: never).`;
+beside the knowledge folder; off: never). With KNOWLEDGE_STORE=postgres, ask, add and eval --squad
+use the knowledge in DATABASE_URL instead of the folder.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -76,6 +81,20 @@ async function main(argv: string[]): Promise<number> {
   // code. The engine's modules load after the sentence encoder's worker has started, so the
   // worker loads its model meanwhile, on the other core.
   if (command === 'report') return (await import('./cli/report.js')).runReport(loadStoreSettings(), values);
+  if (command === 'import' || command === 'export') {
+    const { databaseUrl } = loadStoreSettings();
+    const [folder] = rest;
+    if (!databaseUrl || !folder) {
+      process.stderr.write(
+        `${command} needs DATABASE_URL (postgres://user:password@host:5432/dbname) and a folder: npm run ${command} -- knowledge/\n`,
+      );
+      return 2;
+    }
+    const { runImport, runExport } = await import('./cli/transfer.js');
+    return command === 'import'
+      ? runImport(databaseUrl, path.resolve(folder))
+      : runExport(databaseUrl, path.resolve(folder));
+  }
   const settings = loadAnswerSettings();
   const dir = values.knowledge ? path.resolve(values.knowledge) : settings.knowledgeDir;
   const { maxExcerpts } = settings;
@@ -107,10 +126,18 @@ async function main(argv: string[]): Promise<number> {
         maxExcerpts,
         ...(await meaningOption()),
       };
+      const { runAsk } = await import('./cli/ask.js');
+      const question = rest.length > 0 ? rest.join(' ') : undefined;
+      if (settings.knowledgeStore.kind === 'postgres') {
+        const { openPostgresAnswerer } = await import('./cli/transfer.js');
+        const opened = await openPostgresAnswerer(settings.knowledgeStore.databaseUrl, options);
+        await runAsk(opened.knowledge, question, values.json, cite);
+        await opened.close();
+        return 0;
+      }
       const { loadEngineForCli } = await import('./cli/load-engine.js');
       const engine = await loadEngineForCli(dir, options, indexCacheDir);
-      const { runAsk } = await import('./cli/ask.js');
-      await runAsk(engine, rest.length > 0 ? rest.join(' ') : undefined, values.json, cite);
+      await runAsk(engine, question, values.json, cite);
       return 0;
     }
     case 'check-knowledge': {
@@ -129,6 +156,9 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
         progress: process.stderr,
         fetch: { maxBytes, allowedHosts },
+        ...(settings.knowledgeStore.kind === 'postgres'
+          ? { databaseUrl: settings.knowledgeStore.databaseUrl }
+          : {}),
       };
       const { runAdd } = await import('./cli/add.js');
       return (await runAdd(rest, options)) > 0 ? 1 : 0;
@@ -140,7 +170,11 @@ async function main(argv: string[]): Promise<number> {
           throw new Error(`--sample must be a positive whole number, not "${values.sample}"`);
         const { defaultSquadFile, runSquadEval } = await import('./cli/eval-squad.js');
         const { meaning = null } = await meaningOption();
-        return (await runSquadEval(values.questions ?? defaultSquadFile(), size, meaning)) ? 0 : 1;
+        const databaseUrl =
+          settings.knowledgeStore.kind === 'postgres' ? settings.knowledgeStore.databaseUrl : null;
+        return (await runSquadEval(values.questions ?? defaultSquadFile(), size, meaning, databaseUrl))
+          ? 0
+          : 1;
       }
       if (values.news) {
         const { NEWS_FILES, runNewsEval } = await import('./cli/eval-news.js');

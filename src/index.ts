@@ -2,7 +2,11 @@ import type { Server } from 'node:http';
 import { isatty } from 'node:tty';
 import { config as loadDotenv } from 'dotenv';
 import type { PlatformAdapter } from './adapter.js';
+import type { LibraryStore } from './add/library.js';
+import type { EngineOptions } from './answer/engine.js';
+import type { QuestionAnswerer } from './answer/types.js';
 import { ConfigError, dotenvWarnings, loadConfig, NoPlatformError } from './config/index.js';
+import { openPostgresKnowledge } from './knowledge-db/open-knowledge.js';
 import { createLogger } from './log/logger.js';
 import { chooseLogFormat } from './log/pretty.js';
 import { RefusalLog } from './log/refusal-log.js';
@@ -45,12 +49,7 @@ async function main(): Promise<void> {
         logger,
       )
     : undefined;
-  const holder = new KnowledgeHolder(config.knowledgeDir, logger, engineOptions, snapshot);
-  const loaded = await holder.load();
-  logger.info(
-    { dir: config.knowledgeDir, documents: loaded.documents, passages: holder.engine.passageCount },
-    'knowledge loaded',
-  );
+  const knowledge = await openKnowledge(config, engineOptions, snapshot, logger);
   // The general-English speller (word list and fuzzy index) loads now, not on the first
   // question holding a word the sources lack, so no user waits for it.
   generalSpeller();
@@ -64,9 +63,17 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const refusals = new RefusalLog(logger);
-  const { adapters, slackEvents } = createPlatforms(config, holder, logger, refusals, store);
+  const { adapters, slackEvents } = createPlatforms(
+    config,
+    knowledge.answerer,
+    logger,
+    refusals,
+    store,
+    knowledge.libraryStore,
+  );
   const server: Server = createHttpServer({
-    health: () => {
+    health: async () => {
+      const report = await knowledge.health();
       const platforms = Object.fromEntries(
         adapters.map((adapter) => [
           adapter.platform,
@@ -74,8 +81,8 @@ async function main(): Promise<void> {
         ]),
       );
       return {
-        healthy: holder.loaded && adapters.every((adapter) => adapter.isConnected()) && !stopping,
-        knowledge: { documents: holder.engine.documents.length, passages: holder.engine.passageCount },
+        healthy: report.healthy && adapters.every((adapter) => adapter.isConnected()) && !stopping,
+        knowledge: report.knowledge,
         platforms,
         ...(stopping ? { reason: 'shutting down' } : {}),
       };
@@ -93,12 +100,6 @@ async function main(): Promise<void> {
     'http server listening (/healthz)',
   );
 
-  const stopWatching = watchKnowledge(config.knowledgeDir, () => void holder.reload(), logger);
-  process.on('SIGHUP', () => {
-    logger.info('SIGHUP: reloading knowledge');
-    void holder.reload();
-  });
-
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
@@ -109,8 +110,9 @@ async function main(): Promise<void> {
       logger.warn('shutdown deadline reached; exiting');
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    stopWatching();
     await Promise.allSettled(adapters.map((adapter) => stopAdapter(adapter, logger)));
+    // After the adapters drained: answers under way may still read the knowledge database.
+    await knowledge.stop();
     await store
       .close()
       .catch((error: unknown) => logger.warn({ err: error }, 'store: did not close cleanly'));
@@ -134,6 +136,62 @@ async function main(): Promise<void> {
       await shutdown('startup failure', 1);
     }
   }
+}
+
+/** The knowledge the bot answers from, whichever store holds it: what the rest of start-up needs. */
+interface OpenKnowledge {
+  answerer: QuestionAnswerer;
+  libraryStore?: LibraryStore;
+  health(): Promise<{ healthy: boolean; knowledge: Record<string, unknown> }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The folder (indexed in memory, reloaded when files change or on SIGHUP) or the knowledge in
+ * PostgreSQL (KNOWLEDGE_STORE=postgres: shared by every replica, kept in step by NOTIFY).
+ */
+async function openKnowledge(
+  config: ReturnType<typeof loadConfig>,
+  engineOptions: Partial<EngineOptions>,
+  snapshot: SnapshotStore | undefined,
+  logger: ReturnType<typeof createLogger>,
+): Promise<OpenKnowledge> {
+  if (config.knowledgeStore.kind === 'postgres') {
+    const opened = await openPostgresKnowledge(config.knowledgeStore.databaseUrl, engineOptions, logger);
+    logger.info({ store: 'postgres', documents: opened.knowledge.documents.length }, 'knowledge loaded');
+    return {
+      answerer: opened.knowledge,
+      libraryStore: opened.db,
+      async health() {
+        const knowledge = await opened.health();
+        return { healthy: knowledge.database === 'ok', knowledge };
+      },
+      stop: () => opened.close(),
+    };
+  }
+  const holder = new KnowledgeHolder(config.knowledgeDir, logger, engineOptions, snapshot);
+  const loaded = await holder.load();
+  logger.info(
+    { dir: config.knowledgeDir, documents: loaded.documents, passages: holder.engine.passageCount },
+    'knowledge loaded',
+  );
+  const stopWatching = watchKnowledge(config.knowledgeDir, () => void holder.reload(), logger);
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: reloading knowledge');
+    void holder.reload();
+  });
+  return {
+    answerer: holder,
+    async health() {
+      return {
+        healthy: holder.loaded,
+        knowledge: { documents: holder.engine.documents.length, passages: holder.engine.passageCount },
+      };
+    },
+    async stop() {
+      stopWatching();
+    },
+  };
 }
 
 async function stopAdapter(adapter: PlatformAdapter, logger: ReturnType<typeof createLogger>): Promise<void> {

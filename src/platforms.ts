@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformAdapter } from './adapter.js';
 import { CHAT_FETCH_DEFAULTS } from './add/fetch-page.js';
-import { KnowledgeLibrary } from './add/library.js';
+import { KnowledgeLibrary, type LibraryStore } from './add/library.js';
 import type { QuestionAnswerer } from './answer/types.js';
 import type { Config } from './config/index.js';
 import { createDiscordAdapter } from './discord/index.js';
@@ -28,6 +28,8 @@ export function createPlatforms(
   logger: Logger,
   refusals?: RefusalLog,
   recorder: Recorder = NO_RECORDER,
+  /** Where curators' adds and removals go when the knowledge is not the folder (PostgreSQL). */
+  libraryStore?: LibraryStore,
 ): Platforms {
   const platforms: Platforms = { adapters: [] };
   const research = { channelSources: config.channelSources };
@@ -37,6 +39,7 @@ export function createPlatforms(
       config.knowledgeDir,
       { ...CHAT_FETCH_DEFAULTS, maxBytes: config.add.maxBytes, allowedHosts: config.add.allowedHosts },
       () => answerer.documents ?? [],
+      libraryStore,
     ),
   };
   if (config.slack) {

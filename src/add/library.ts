@@ -1,4 +1,4 @@
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BotError, ErrorCode } from '../errors.js';
@@ -35,6 +35,17 @@ export interface Curator {
  * a source's file. Changes run one at a time, so two adds of the same source cannot both pass
  * the duplicate check; a failed add writes nothing.
  */
+/**
+ * Where sources live when not in the folder (KNOWLEDGE_STORE=postgres): added files are stored
+ * there (and then deleted from the scratch folder), removals go there.
+ */
+export interface LibraryStore {
+  put(
+    files: ReadonlyArray<{ file: string; bytes: Uint8Array }>,
+  ): Promise<{ ids: string[]; problems: Array<{ file: string; reason: string }> }>;
+  remove(id: string): Promise<RemovedSource | null>;
+}
+
 export class KnowledgeLibrary {
   #queue: Promise<unknown> = Promise.resolve();
   /** Sources added here, by id: removable before the reload serves them. */
@@ -45,6 +56,8 @@ export class KnowledgeLibrary {
     private readonly fetch: FetchLimits,
     /** The sources being served, to find a source's file by its id. */
     private readonly documents: () => readonly KnowledgeDocument[],
+    /** Default: none, the folder is the library. */
+    private readonly store?: LibraryStore,
   ) {}
 
   /** Adds one source; rejects with a BotError saying why not (a duplicate names the existing id). */
@@ -73,6 +86,7 @@ export class KnowledgeLibrary {
           const shown = scratch ? outcome.error.replaceAll(`${scratch}${path.sep}`, '') : outcome.error;
           throw new BotError(ErrorCode.AddUnreadable, shown);
         }
+        if (this.store) return await this.#store(outcome, scratch, from);
         this.#added.set(outcome.id, {
           id: outcome.id,
           title: outcome.title,
@@ -92,6 +106,15 @@ export class KnowledgeLibrary {
   remove(id: string): Promise<RemovedSource> {
     return this.#serial(async () => {
       const key = id.trim().toLowerCase();
+      if (this.store) {
+        const removed = await this.store.remove(key);
+        if (!removed)
+          throw new BotError(
+            ErrorCode.SourceNotFound,
+            `There is no source with the id ${id}; ask "sources" to see each source's id.`,
+          );
+        return removed;
+      }
       const document = this.documents().find((candidate) => candidate.meta.id === key);
       const source = document
         ? { id: document.meta.id, title: document.meta.title, file: document.file }
@@ -115,6 +138,27 @@ export class KnowledgeLibrary {
       this.#added.delete(key);
       return source;
     });
+  }
+
+  /** Moves a file just written into the store; refuses an id the library already has. */
+  async #store(
+    outcome: AddedSource & { ok: true },
+    scratch: string | null,
+    from: string,
+  ): Promise<AddedSource> {
+    const written = path.resolve(outcome.file);
+    try {
+      if (this.documents().some((document) => document.meta.id === outcome.id))
+        throw new BotError(ErrorCode.AddDuplicate, `${outcome.id} is already in the knowledge base`);
+      const stored = await this.store?.put([
+        { file: path.basename(written), bytes: await readFile(written) },
+      ]);
+      const problem = stored?.problems[0];
+      if (problem) throw new BotError(ErrorCode.AddUnreadable, problem.reason);
+    } finally {
+      await unlink(written).catch(() => undefined);
+    }
+    return scratch ? { ...outcome, input: path.basename(from) } : outcome;
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {

@@ -8,15 +8,20 @@ import {
 } from '../search/answer-model.js';
 import { createCandidateSimilarity } from '../search/candidate-similarity.js';
 import { entityKinds, loadEntityModel } from '../search/entity-kinds.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery, Vocabulary } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { LibraryStatistics, SearchIndex } from '../search/search-index.js';
 import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
-import { type IndexedPassage, type IndexReuse, indexDocuments } from './index-documents.js';
+import {
+  type GroupPartCache,
+  type IndexedPassage,
+  type IndexReuse,
+  indexDocuments,
+} from './index-documents.js';
 import { foreignLanguage, languageName, sourceLanguages } from './languages.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
@@ -68,6 +73,22 @@ export interface EngineOptions {
    * 100k passages, ten new sentences a question took the answer's p95 from 150 to 400 ms.
    */
   newSentenceBudget: number;
+  /**
+   * The words and stems question analysis checks spelling and lemmas against. Default null: the
+   * engine's own index. The PostgreSQL store passes the whole library's (its engine indexes only
+   * the sources a question touches).
+   */
+  vocabulary: Vocabulary | null;
+  /**
+   * BM25 statistics of the whole library when the documents are only part of it (the PostgreSQL
+   * store). Default null: the documents are the library.
+   */
+  library: LibraryStatistics | null;
+  /**
+   * Every source of the library, for naming the closest ones in a "not covered" answer (citation
+   * fields suffice). Default null: the documents are the library.
+   */
+  catalogue: readonly KnowledgeDocument[] | null;
 }
 
 /**
@@ -98,6 +119,9 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   meaning: null,
   answerModel: null,
   newSentenceBudget: 3,
+  vocabulary: null,
+  library: null,
+  catalogue: null,
 });
 
 /**
@@ -136,6 +160,8 @@ export interface Analysis {
 
 /** The engine: documents indexed once, then any number of questions answered synchronously. */
 export interface Engine extends QuestionAnswerer {
+  /** Answers at once: the folder engine never waits. */
+  answer(question: string, options?: AnswerOptions): Answer;
   /** The ranking behind an answer: candidates with their features and scores, and the confidence. */
   analyze(question: string): Analysis | null;
   /** Where a candidate sentence sits: its document id and offsets in the body. */
@@ -164,11 +190,13 @@ export interface Engine extends QuestionAnswerer {
 export function createEngine(
   documents: readonly KnowledgeDocument[],
   options: Partial<EngineOptions> = {},
-  reuse?: IndexReuse,
+  reuse?: IndexReuse | GroupPartCache,
 ): Engine {
   const settings: EngineOptions = { ...ENGINE_DEFAULTS, ...options };
   settings.rank = { ...RULES_RANK, ...settings.rank };
-  const { index, passages } = indexDocuments(documents, reuse);
+  const indexed = indexDocuments(documents, reuse);
+  const index = settings.library ? indexed.index.withLibrary(settings.library) : indexed.index;
+  const { passages } = indexed;
   const groupOf = new Map(documents.map((document, group) => [document, group]));
   const sources = documents.map(toSourceRef);
   const documentsById = new Map(documents.map((document) => [document.meta.id, document]));
@@ -216,7 +244,7 @@ export function createEngine(
     const { query, ranking, scored, certainty, minCoverage } = analysis;
     const top = scored[0];
     if (!top || certainty === 'none') {
-      const suggestions = suggestSources(ranking.groupCoverage, allowed);
+      const suggestions = suggestSources(ranking.groupCoverage, options.sources);
       return {
         ...withLanguageNote(base),
         answered: false,
@@ -272,7 +300,7 @@ export function createEngine(
    * answer model over its best sentences when the encoder's cosines are at hand.
    */
   function analyze(question: string, allowed: ReadonlySet<number> | null = null): Analysis | null {
-    const query = analyzeQueryWithRules(question, index, neighbours);
+    const query = analyzeQueryWithRules(question, settings.vocabulary ?? index, neighbours);
     if (query.concepts.every((concept) => concept.optional)) return null;
     const ranking = restrictRanking(
       rankSentences(index, query, rankOptionsWithin(settings.rank, allowed)),
@@ -471,10 +499,16 @@ export function createEngine(
     return false;
   }
 
-  function suggestSources(groupCoverage: Map<number, number>, allowed: ReadonlySet<number> | null): string[] {
-    return documents
-      .map((document, group) => ({ document, closeness: groupCoverage.get(group) ?? 0 }))
-      .filter((_, group) => allowed === null || allowed.has(group)) // source filters (issue 13)
+  function suggestSources(
+    groupCoverage: Map<number, number>,
+    allowed: ReadonlySet<string> | undefined,
+  ): string[] {
+    const closeness = new Map<string, number>();
+    for (const [group, coverage] of groupCoverage)
+      closeness.set((documents[group] as KnowledgeDocument).meta.id, coverage);
+    return (settings.catalogue ?? documents)
+      .map((document) => ({ document, closeness: closeness.get(document.meta.id) ?? 0 }))
+      .filter(({ document }) => allowed === undefined || allowed.has(document.meta.id)) // source filters (issue 13)
       .sort((a, b) => b.closeness - a.closeness)
       .slice(0, settings.maxSuggestions)
       .map(({ document }) => describeSource(document));

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument, Paragraph, Sentence } from '../knowledge/types.js';
-import { indexGroup } from '../search/group-part.js';
+import { type GroupPart, indexGroup } from '../search/group-part.js';
 import { type GroupSource, SearchIndex } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { quotableSentences } from './excerpt.js';
@@ -26,6 +26,16 @@ export interface IndexReuse {
 }
 
 /**
+ * Documents' index parts kept between indexings, made with one dictionary: the PostgreSQL store
+ * indexes the sources each question touches, and a source touched again is not read again.
+ */
+export interface GroupPartCache {
+  dictionary: TermDictionary;
+  get(document: KnowledgeDocument): GroupPart | undefined;
+  set(document: KnowledgeDocument, part: GroupPart): void;
+}
+
+/**
  * Indexes the documents' article paragraphs (never boilerplate), one group per document, with
  * the title, publisher, author and year as the group's description. A document that is the very
  * object a group of `reuse` was built from keeps that group's postings without being re-read,
@@ -33,8 +43,9 @@ export interface IndexReuse {
  */
 export function indexDocuments(
   documents: readonly KnowledgeDocument[],
-  reuse?: IndexReuse,
+  reuse?: IndexReuse | GroupPartCache,
 ): { index: SearchIndex; passages: IndexedPassage[]; reusedGroups: number } {
+  if (reuse && !('index' in reuse)) return indexWithParts(documents, reuse);
   const previousGroup = new Map<KnowledgeDocument, number>();
   reuse?.documents.forEach((document, group) => {
     if (document) previousGroup.set(document, group);
@@ -53,16 +64,8 @@ export function indexDocuments(
   const passages: IndexedPassage[] = [];
   const sources: GroupSource[] = documents.map((document, at) => {
     const first = passages.length;
-    let sentenceCount = passages.length === 0 ? 0 : endOf(passages[passages.length - 1] as IndexedPassage);
-    for (const paragraph of document.paragraphs) {
-      // The quotable paragraphs are exactly those with a reader's number (numberForReaders).
-      const { readerNumber } = paragraph;
-      if (readerNumber === null) continue;
-      const sentences = quotableSentences(paragraph);
-      if (sentences.length === 0) continue;
-      passages.push({ document, paragraph, readerNumber, sentences, firstSentence: sentenceCount });
-      sentenceCount += sentences.length;
-    }
+    // The quotable paragraphs are exactly those with a reader's number (numberForReaders).
+    addPassages(document, passages);
     const group = reused[at];
     if (group !== undefined) return { previousGroup: group };
     const texts = passages
@@ -72,6 +75,44 @@ export function indexDocuments(
   });
   const index = SearchIndex.assemble(dictionary, sources, reusedGroups > 0 ? reuse?.index : undefined);
   return { index, passages, reusedGroups };
+}
+
+/** As indexDocuments, taking each document's part from `parts` when it has one (and keeping new ones there). */
+function indexWithParts(
+  documents: readonly KnowledgeDocument[],
+  parts: GroupPartCache,
+): { index: SearchIndex; passages: IndexedPassage[]; reusedGroups: number } {
+  const passages: IndexedPassage[] = [];
+  let reusedGroups = 0;
+  const sources = documents.map((document) => {
+    const first = passages.length;
+    addPassages(document, passages);
+    const known = parts.get(document);
+    if (known) {
+      reusedGroups++;
+      return known;
+    }
+    const texts = passages
+      .slice(first)
+      .map(({ sentences }) => sentences.map((sentence) => document.body.slice(sentence.start, sentence.end)));
+    const part = indexGroup(parts.dictionary, texts, describe(document));
+    parts.set(document, part);
+    return part;
+  });
+  return { index: SearchIndex.assemble(parts.dictionary, sources), passages, reusedGroups };
+}
+
+/** Appends the document's quotable paragraphs (those with a reader's number) to `passages`. */
+function addPassages(document: KnowledgeDocument, passages: IndexedPassage[]): void {
+  let sentenceCount = passages.length === 0 ? 0 : endOf(passages[passages.length - 1] as IndexedPassage);
+  for (const paragraph of document.paragraphs) {
+    const { readerNumber } = paragraph;
+    if (readerNumber === null) continue;
+    const sentences = quotableSentences(paragraph);
+    if (sentences.length === 0) continue;
+    passages.push({ document, paragraph, readerNumber, sentences, firstSentence: sentenceCount });
+    sentenceCount += sentences.length;
+  }
 }
 
 function endOf(passage: IndexedPassage): number {

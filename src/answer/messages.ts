@@ -22,6 +22,7 @@ function listNames(names: readonly string[]): string {
 
 /** Every sentence the core says to a user, in one place; adapters may add their own framing. */
 export const ANSWER_MESSAGES = Object.freeze({
+  unavailable: 'The knowledge base is unreachable right now. Please try again in a minute.',
   usage: `Ask a research question in plain words, e.g. ${listQuoted(EXAMPLE_QUESTIONS)}`,
   noSearchableWords: `That question has no words to search for (only words like "what", "the", "about"). Ask about a topic, e.g. ${listQuoted(EXAMPLE_QUESTIONS.slice(0, 1))}`,
   notCovered: "The sources don't cover that.",

@@ -71,8 +71,10 @@ export interface Excerpt {
  *   as such (`answered` is false).
  * - `not_covered`: the sources do not answer it; `message` says what they do cover.
  * - `needs_question`: empty, stop-words-only or unusable input; `message` holds usage help.
+ * - `unavailable`: the knowledge base could not be read (its database is unreachable); `message`
+ *   says to try again shortly. Nothing was searched.
  */
-export type AnswerStatus = 'answered' | 'uncertain' | 'not_covered' | 'needs_question';
+export type AnswerStatus = 'answered' | 'uncertain' | 'not_covered' | 'needs_question' | 'unavailable';
 
 export interface Answer {
   /** The question as answered (trimmed; cut to the length limit when it was too long). */
@@ -104,7 +106,8 @@ export interface AnswerOptions {
 
 /** Anything that turns a question into an Answer: the engine, or a reloadable holder of it. */
 export interface QuestionAnswerer {
-  answer(question: string, options?: AnswerOptions): Answer;
+  /** Synchronous for the folder engine; a promise where the knowledge is read from a database. */
+  answer(question: string, options?: AnswerOptions): Answer | Promise<Answer>;
   /**
    * The documents answers come from, for source filters, the sources list and citations.
    * Absent on answerers that cannot say (those features then find no sources).

@@ -150,13 +150,13 @@ export function createChat(options: ChatOptions): Chat {
         turn: null,
       };
     const started = performance.now();
-    const { answer, turn, followUp, filtered } = research.ask({
+    const { answer, turn, followUp, filtered } = await research.ask({
       text,
       channel: sourcesChannel,
       conversation: message.conversation,
     });
     const answerId =
-      answer.status === 'needs_question'
+      answer.status === 'needs_question' || answer.status === 'unavailable'
         ? undefined
         : recorder.recordAnswer({ platform, user: message.user, channel: message.channel, answer, followUp });
     logger.info(

@@ -41,7 +41,7 @@ export interface ResearchReply {
 
 /** The platform-neutral research conversation: filters, channel source sets, follow-ups. */
 export interface Research {
-  ask(request: ResearchRequest): ResearchReply;
+  ask(request: ResearchRequest): Promise<ResearchReply>;
   /** Remembers `turn` as the last of conversation `key`, for a follow-up. */
   remember(key: string, turn: ConversationTurn): void;
   /** The sources list: every source, or the channel's set when it has one. */
@@ -63,7 +63,7 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
     return union(terms.map((term) => documentsMatching(documents(), term)));
   }
 
-  function ask(request: ResearchRequest): ResearchReply {
+  async function ask(request: ResearchRequest): Promise<ResearchReply> {
     const typed = request.text.trim();
     const filters = parseQuestionFilters(typed);
     if (filters.invalid.length > 0) {
@@ -105,7 +105,7 @@ export function createResearch(answerer: QuestionAnswerer, options: ResearchOpti
       };
     }
 
-    const answer = answerer.answer(
+    const answer = await answerer.answer(
       effective.question,
       allowed ? { sources: new Set(allowed.map((document) => document.meta.id)) } : undefined,
     );

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type AddOutcome, addSources, type FetchLimits } from '../add/index.js';
 
 export interface AddCliOptions {
@@ -8,6 +10,8 @@ export interface AddCliOptions {
   fetch?: Partial<FetchLimits>;
   /** Stream for progress lines; they are shown only when it is a terminal. */
   progress?: NodeJS.WriteStream;
+  /** KNOWLEDGE_STORE=postgres: each file written is also stored in this database (DATABASE_URL). */
+  databaseUrl?: string;
 }
 
 /** The report line for one input: the file and what was read, or the error. */
@@ -42,6 +46,7 @@ export async function runAdd(inputs: string[], options: AddCliOptions): Promise<
     onStart: (input, position, total) => progress?.write(`\r\x1b[K[${position}/${total}] reading ${input}…`),
   });
   progress?.write('\r\x1b[K');
+  if (options.databaseUrl && !options.dryRun) await storeAdded(options.databaseUrl, outcomes);
   for (const outcome of outcomes) {
     const line = options.json
       ? JSON.stringify(outcomeToJson(outcome))
@@ -55,4 +60,27 @@ export async function runAdd(inputs: string[], options: AddCliOptions): Promise<
     );
   }
   return failed;
+}
+
+/** Stores the files just written in PostgreSQL (KNOWLEDGE_STORE=postgres); a failure marks its outcome. */
+async function storeAdded(databaseUrl: string, outcomes: AddOutcome[]): Promise<void> {
+  const { KnowledgeDatabase } = await import('../knowledge-db/knowledge-db.js');
+  const db = await KnowledgeDatabase.open(databaseUrl);
+  try {
+    for (const [at, outcome] of outcomes.entries()) {
+      if (!outcome.ok) continue;
+      const stored = await db.put([
+        { file: path.basename(outcome.file), bytes: await readFile(outcome.file) },
+      ]);
+      const problem = stored.problems[0];
+      if (problem)
+        outcomes[at] = {
+          ok: false,
+          input: outcome.input,
+          error: `not stored in the database: ${problem.reason}`,
+        };
+    }
+  } finally {
+    await db.close();
+  }
 }

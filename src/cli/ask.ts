@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../answer/index.js';
+import type { QuestionAnswerer } from '../answer/types.js';
 import { createResearch } from '../chat/index.js';
 import type { CitationStyle } from '../cite/index.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
 import { answerToJson, formatAnswerLine, formatAnswerText } from './format.js';
 
 /** Shown when `ask` has no question and reads a terminal. */
@@ -15,7 +16,7 @@ export const ASK_PROMPT =
  * source's citation in that style.
  */
 export async function runAsk(
-  engine: Engine,
+  engine: QuestionAnswerer & { readonly documents: readonly KnowledgeDocument[] },
   question: string | undefined,
   json: boolean,
   cite?: CitationStyle,
@@ -23,11 +24,11 @@ export async function runAsk(
   input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 ): Promise<void> {
   const research = createResearch(engine);
-  const ask = (text: string) => research.ask({ text }).answer;
+  const ask = async (text: string) => (await research.ask({ text })).answer;
   const documents = new Map(engine.documents.map((document) => [document.meta.id, document.meta]));
   const options = cite ? { cite, metaOf: (id: string) => documents.get(id) } : {};
   if (question !== undefined) {
-    const answer = ask(question);
+    const answer = await ask(question);
     process.stdout.write(
       `${json ? JSON.stringify(answerToJson(answer, options), null, 2) : formatAnswerText(answer, options)}\n`,
     );
@@ -38,7 +39,7 @@ export async function runAsk(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const answer = ask(line);
+    const answer = await ask(line);
     process.stdout.write(
       `${json ? JSON.stringify(answerToJson(answer, options)) : formatAnswerLine(answer, options)}\n`,
     );

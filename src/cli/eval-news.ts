@@ -84,7 +84,7 @@ export async function runNewsEval(options: NewsEvalOptions): Promise<boolean> {
     );
     for (const [label, answerer] of answerers) {
       const started = performance.now();
-      const summary = evaluate(answerer, questions);
+      const summary = await evaluate(answerer, questions);
       const perQuestion = (performance.now() - started) / Math.max(1, questions.length);
       if (options.verbose && answerer === engine) process.stdout.write(details(summary));
       process.stdout.write(`${line(label, summary)}   (${perQuestion.toFixed(1)} ms/question)\n`);

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../answer/engine.js';
+import { createEngine, type EngineOptions } from '../answer/engine.js';
+import type { QuestionAnswerer } from '../answer/types.js';
 import { miniSearchAnswerer } from '../eval/minisearch-baseline.js';
-import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES, sample } from '../eval/squad.js';
+import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES, type SquadSet, sample } from '../eval/squad.js';
 import { abstainShare, type SquadScore, scoreSquad } from '../eval/squad-score.js';
 import { PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 
@@ -31,13 +32,29 @@ export async function runSquadEval(
   file: string,
   sampleSize: number | undefined,
   meaning: SentenceEncoder | null = null,
+  /** DATABASE_URL when the knowledge is answered from PostgreSQL (each set in a scratch schema). */
+  databaseUrl: string | null = null,
 ): Promise<boolean> {
+  /** An answerer over the set as the bot answers: the folder engine, or the PostgreSQL store. */
+  async function answererFor(set: SquadSet, options: Partial<EngineOptions>) {
+    if (!databaseUrl) {
+      const engine = createEngine(set.documents, options);
+      // As the bot answers once it has embedded its sources' sentences (it does, in the background).
+      engine.prepareMeaning();
+      return { answerer: engine as QuestionAnswerer, close: async () => undefined };
+    }
+    const { openScratchLibrary } = await import('../knowledge-db/scratch-library.js');
+    const library = await openScratchLibrary(databaseUrl, set.files, options);
+    if (options.meaning) options.meaning.prepare(await library.db.sentenceTexts(), PREPARED_VECTORS_LIMIT);
+    return { answerer: library.knowledge as QuestionAnswerer, close: () => library.close() };
+  }
+
   if (!existsSync(file)) throw new Error(`SQuAD file not found: ${file}`);
   const { first, end } = SQUAD_PUBLIC_ARTICLES;
   const all = loadSquadArticles(file, first, end);
   const questions = sample(all.questions, sampleSize);
   process.stdout.write(
-    `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once\n`,
+    `SQuAD v1.1 dev, public half (articles ${first}-${end - 1}): ${all.documents.length} articles, ${questions.length} of ${all.questions.length} questions, asked against all articles at once${databaseUrl ? ', answered from PostgreSQL (KNOWLEDGE_STORE=postgres)' : ''}\n`,
   );
   // As the bot answers (with the answer model when the encoder is on), then on coverage alone.
   const variants = [
@@ -52,17 +69,16 @@ export async function runSquadEval(
   // Each line is printed as soon as it is measured: the whole run takes minutes.
   for (const { label, options } of variants) {
     const started = performance.now();
-    const engine = createEngine(all.documents, options);
-    // As the bot answers once it has embedded its sources' sentences (it does, in the background).
-    engine.prepareMeaning();
-    const score = scoreSquad(engine, questions);
+    const { answerer, close } = await answererFor(all, options);
+    const score = await scoreSquad(answerer, questions);
+    await close();
     const perQuestion = (performance.now() - started) / questions.length;
     process.stdout.write(
       `${line(`research-bot (${label})`, score)}   (${perQuestion.toFixed(2)} ms/question)\n`,
     );
   }
   process.stdout.write(
-    `${line('MiniSearch BM25', scoreSquad(await miniSearchAnswerer(all.documents), questions))}\n`,
+    `${line('MiniSearch BM25', await scoreSquad(await miniSearchAnswerer(all.documents), questions))}\n`,
   );
   const middle = Math.floor((first + end) / 2);
   const lower = loadSquadArticles(file, first, middle);
@@ -74,12 +90,14 @@ export async function runSquadEval(
     PREPARED_VECTORS_LIMIT,
   );
   for (const { label, options } of variants) {
-    const lowerEngine = createEngine(lower.documents, options);
-    const upperEngine = createEngine(upper.documents, options);
-    const outLower = abstainShare(lowerEngine, upperQuestions);
-    const outUpper = abstainShare(upperEngine, lowerQuestions);
-    const inLower = scoreSquad(lowerEngine, lowerQuestions).answered;
-    const inUpper = scoreSquad(upperEngine, upperQuestions).answered;
+    const lowerEngine = await answererFor(lower, options);
+    const upperEngine = await answererFor(upper, options);
+    const outLower = await abstainShare(lowerEngine.answerer, upperQuestions);
+    const outUpper = await abstainShare(upperEngine.answerer, lowerQuestions);
+    const inLower = (await scoreSquad(lowerEngine.answerer, lowerQuestions)).answered;
+    const inUpper = (await scoreSquad(upperEngine.answerer, upperQuestions)).answered;
+    await lowerEngine.close();
+    await upperEngine.close();
     process.stdout.write(
       `abstention (${label}): knowledge ${first}-${middle - 1}, questions ${middle}-${end - 1}: abstain ${percent(outLower)} (own questions answered ${percent(inLower)}); knowledge ${middle}-${end - 1}, questions ${first}-${middle - 1}: abstain ${percent(outUpper)} (own answered ${percent(inUpper)})\n`,
     );

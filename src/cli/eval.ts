@@ -43,11 +43,11 @@ export async function runEval(
   files: { main: string; extra?: string },
   verbose: boolean,
 ): Promise<boolean> {
-  const summary = evaluate(engine, await readEvalQuestions(files.main));
+  const summary = await evaluate(engine, await readEvalQuestions(files.main));
   process.stdout.write(`questions: ${files.main}\n`);
   report('public', summary, verbose);
   if (files.extra) {
-    report('extra (not gated)', evaluate(engine, await readEvalQuestions(files.extra)), verbose);
+    report('extra (not gated)', await evaluate(engine, await readEvalQuestions(files.extra)), verbose);
   }
   const pass =
     summary.hitAt1 >= Math.ceil(summary.answerable * EVAL_THRESHOLDS.hitAt1) &&

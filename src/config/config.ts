@@ -6,6 +6,12 @@ import { ConfigError, NoPlatformError } from './errors.js';
 export interface Config {
   /** Folder of knowledge files (KNOWLEDGE_DIR). Default: `knowledge/` beside `src/` or `dist/`. */
   readonly knowledgeDir: string;
+  /**
+   * Where the knowledge is answered from (KNOWLEDGE_STORE): `folder` (the default: KNOWLEDGE_DIR,
+   * indexed in memory) or `postgres` (the database of DATABASE_URL, shared by every replica; load
+   * it with `npm run import`). See docs/knowledge-in-postgres.md.
+   */
+  readonly knowledgeStore: Readonly<KnowledgeStoreSettings>;
   /** Port of the HTTP server: /healthz, and /slack/events in Slack HTTP mode (PORT). Default 3000. */
   readonly port: number;
   /** pino level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. Default info. */
@@ -151,8 +157,34 @@ function envReader(env: NodeJS.ProcessEnv, problems: string[]) {
   return { read, integer, url };
 }
 
+/** Where the knowledge is: the folder, or PostgreSQL at `databaseUrl` (DATABASE_URL, never logged). */
+export type KnowledgeStoreSettings = { kind: 'folder' } | { kind: 'postgres'; databaseUrl: string };
+
 /** What the command line needs: where the knowledge and its saved index are, how many excerpts to give. */
-export type AnswerSettings = Pick<Config, 'knowledgeDir' | 'maxExcerpts' | 'indexCacheDir' | 'meaningCheck'>;
+export type AnswerSettings = Pick<
+  Config,
+  'knowledgeDir' | 'knowledgeStore' | 'maxExcerpts' | 'indexCacheDir' | 'meaningCheck'
+>;
+
+function readKnowledgeStore(
+  reader: ReturnType<typeof envReader>,
+  problems: string[],
+): KnowledgeStoreSettings {
+  const kind = reader.read('KNOWLEDGE_STORE')?.toLowerCase() ?? 'folder';
+  if (kind === 'folder') return { kind };
+  if (kind !== 'postgres') {
+    problems.push(`KNOWLEDGE_STORE must be folder or postgres (got "${kind}"); leave it unset for folder.`);
+    return { kind: 'folder' };
+  }
+  const databaseUrl = reader.read('DATABASE_URL');
+  if (!databaseUrl || !/^postgres(?:ql)?:\/\/\S*$/.test(databaseUrl)) {
+    problems.push(
+      'KNOWLEDGE_STORE=postgres needs DATABASE_URL, a PostgreSQL URL like postgres://user:password@host:5432/dbname (the knowledge is loaded into it with npm run import -- knowledge/).',
+    );
+    return { kind: 'folder' };
+  }
+  return { kind, databaseUrl };
+}
 
 function readAnswerSettings(reader: ReturnType<typeof envReader>, problems: string[]): AnswerSettings {
   const knowledgeDir = path.resolve(reader.read('KNOWLEDGE_DIR') ?? defaultKnowledgeDir());
@@ -163,6 +195,7 @@ function readAnswerSettings(reader: ReturnType<typeof envReader>, problems: stri
   return {
     meaningCheck: meaning !== 'off',
     knowledgeDir,
+    knowledgeStore: Object.freeze(readKnowledgeStore(reader, problems)),
     maxExcerpts: reader.integer('MAX_EXCERPTS', CONFIG_DEFAULTS.maxExcerpts, 1, 10),
     indexCacheDir:
       cache?.toLowerCase() === 'off' ? null : path.resolve(cache ?? defaultIndexCacheDir(knowledgeDir)),

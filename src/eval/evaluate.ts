@@ -72,22 +72,26 @@ export interface EvalSummary {
   sureWrong: number;
 }
 
-export function evaluate(answerer: QuestionAnswerer, questions: readonly EvalQuestion[]): EvalSummary {
-  const results = questions.map((question) => {
-    const answer = answerer.answer(question.q);
+export async function evaluate(
+  answerer: QuestionAnswerer,
+  questions: readonly EvalQuestion[],
+): Promise<EvalSummary> {
+  const results: EvalResult[] = [];
+  for (const question of questions) {
+    const answer = await answerer.answer(question.q);
     const phrases = (question.any ?? []).map(normalizeForEval);
     const position = answer.excerpts.findIndex((excerpt) =>
       phrases.some((phrase) => normalizeForEval(excerpt.quote).includes(phrase)),
     );
-    return {
+    results.push({
       question,
       answer,
       rank: position + 1,
       abstained: !answer.answered,
       sureRight: answer.answered && !question.none && position === 0,
       sureWrong: answer.answered && (question.none === true || position !== 0),
-    };
-  });
+    });
+  }
   const answerable = results.filter((result) => !result.question.none);
   const abstainable = results.filter((result) => result.question.none);
   return {

@@ -24,7 +24,10 @@ export function rankOfRightExcerpt(answer: Answer, question: SquadQuestion): num
   return at + 1;
 }
 
-export function scoreSquad(answerer: QuestionAnswerer, questions: readonly SquadQuestion[]): SquadScore {
+export async function scoreSquad(
+  answerer: QuestionAnswerer,
+  questions: readonly SquadQuestion[],
+): Promise<SquadScore> {
   let hitAt1 = 0;
   let hitAt3 = 0;
   let reciprocal = 0;
@@ -32,7 +35,7 @@ export function scoreSquad(answerer: QuestionAnswerer, questions: readonly Squad
   let quoteCharacters = 0;
   let quotes = 0;
   for (const question of questions) {
-    const answer = answerer.answer(question.question);
+    const answer = await answerer.answer(question.question);
     if (answer.answered) answered++;
     for (const excerpt of answer.excerpts) {
       quoteCharacters += excerpt.quote.length;
@@ -55,8 +58,11 @@ export function scoreSquad(answerer: QuestionAnswerer, questions: readonly Squad
 }
 
 /** Share of questions that get "not covered" (for questions about articles not in the knowledge base). */
-export function abstainShare(answerer: QuestionAnswerer, questions: readonly SquadQuestion[]): number {
+export async function abstainShare(
+  answerer: QuestionAnswerer,
+  questions: readonly SquadQuestion[],
+): Promise<number> {
   let abstained = 0;
-  for (const question of questions) if (!answerer.answer(question.question).answered) abstained++;
+  for (const question of questions) if (!(await answerer.answer(question.question)).answered) abstained++;
   return abstained / Math.max(1, questions.length);
 }

@@ -32,6 +32,8 @@ export interface SquadQuestion {
 
 export interface SquadSet {
   documents: KnowledgeDocument[];
+  /** The documents as knowledge files (for loading them into PostgreSQL). */
+  files: Array<{ file: string; bytes: Uint8Array }>;
   questions: SquadQuestion[];
 }
 
@@ -61,6 +63,7 @@ export function loadSquadArticles(file: string, first: number, end: number): Squ
   if (end > SQUAD_PUBLIC_ARTICLES.end) throw new Error('articles 24-47 are held back');
   const squad = readSquad(file);
   const documents: KnowledgeDocument[] = [];
+  const files: SquadSet['files'] = [];
   const questions: SquadQuestion[] = [];
   for (let article = first; article < end; article++) {
     const entry = squad.data[article];
@@ -69,8 +72,10 @@ export function loadSquadArticles(file: string, first: number, end: number): Squ
     const title = entry.title.replace(/_/g, ' ');
     const contexts = entry.paragraphs.map((paragraph) => paragraph.context.replace(/\s*\n\s*/g, ' '));
     const text = `---\nid: ${id}\ntitle: ${JSON.stringify(title)}\npublisher: Wikipedia\n---\n${contexts.join('\n\n')}\n`;
-    const document = parseKnowledgeDocument(`${id}.md`, new TextEncoder().encode(text));
+    const bytes = new TextEncoder().encode(text);
+    const document = parseKnowledgeDocument(`${id}.md`, bytes);
     documents.push(document);
+    files.push({ file: `${id}.md`, bytes });
     let from = 0;
     entry.paragraphs.forEach((paragraph, p) => {
       const context = contexts[p] as string;
@@ -88,7 +93,7 @@ export function loadSquadArticles(file: string, first: number, end: number): Squ
       }
     });
   }
-  return { documents, questions };
+  return { documents, files, questions };
 }
 
 /** A deterministic sample of `size` items (mulberry32 shuffle), or all of them. */

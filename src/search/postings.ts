@@ -2,8 +2,18 @@
 export interface Postings {
   sentences: Int32Array;
   counts: Uint8Array;
-  /** How many distinct passages hold the term. */
+  /** How many distinct passages hold the term (in the whole library, for an index of part of it). */
   passageCount: number;
+  /**
+   * How many sentences hold the term in the whole library, for an index of part of it (the
+   * PostgreSQL store's per-question index); `sentences.length` when absent.
+   */
+  sentenceFrequency?: number;
+}
+
+/** How many sentences hold the term: in the whole library when the postings say, else in the index. */
+export function sentenceFrequency(postings: Postings): number {
+  return postings.sentenceFrequency ?? postings.sentences.length;
 }
 
 /** First position in `sorted[from, to)` whose value is ≥ `value`. */

@@ -1,4 +1,4 @@
-import { countInRange, lowerBound, occursInRange, type Postings } from './postings.js';
+import { countInRange, lowerBound, occursInRange, type Postings, sentenceFrequency } from './postings.js';
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -318,16 +318,16 @@ function gatherCandidates(
   query: AnalyzedQuery,
   o: RankOptions,
 ): Iterable<number> {
-  const rareLimit = Math.max(o.rareTermMinimum, index.sentenceCount * o.rareTermShare);
+  const rareLimit = Math.max(o.rareTermMinimum, index.librarySentenceCount * o.rareTermShare);
   const candidates = new Set<number>();
   for (const variant of variants) {
-    if (variant.scoresOnly || variant.postings.sentences.length > rareLimit) continue;
+    if (variant.scoresOnly || sentenceFrequency(variant.postings) > rareLimit) continue;
     for (const sentence of variant.postings.sentences) candidates.add(sentence);
   }
   if (candidates.size > 0) return candidates;
   const byRarity = variants
     .filter((variant) => !query.concepts[variant.concept]?.optional)
-    .sort((a, b) => a.postings.sentences.length - b.postings.sentences.length);
+    .sort((a, b) => sentenceFrequency(a.postings) - sentenceFrequency(b.postings));
   const rarest = byRarity[0];
   if (!rarest) return [];
   const second = byRarity.find((variant) => variant.concept !== rarest.concept);
@@ -401,7 +401,7 @@ function bm25(idf: number, count: number, length: number, averageLength: number,
  * than the rarest word they do use, because a question about something absent is not covered.
  */
 function unknownWordImportance(index: SearchIndex, unknownWordWeight: number): number {
-  return unknownWordWeight * Math.log(1 + (index.passageCount + 0.5) / 0.5);
+  return unknownWordWeight * Math.log(1 + (index.libraryPassageCount + 0.5) / 0.5);
 }
 
 function getOrCreate(map: Map<number, Float64Array>, key: number, size: number): Float64Array {

@@ -3,7 +3,7 @@ import { FuzzyVocabulary } from './fuzzy.js';
 import { indexGroup } from './group-part.js';
 import { checkData, type GroupSource, type IndexData } from './index-data.js';
 import { LemmaVariants } from './lemmas.js';
-import { lowerBound, type Postings } from './postings.js';
+import { lowerBound, type Postings, sentenceFrequency } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
 import { TermDictionary } from './term-dictionary.js';
 import { stemWord } from './text.js';
@@ -26,6 +26,20 @@ export interface PassageInput {
   group: number;
   /** The passage's quotable sentences, in order. Sentence ids are assigned in input order. */
   sentences: readonly string[];
+}
+
+/**
+ * Statistics of a whole library for an index of part of it (the PostgreSQL store indexes the
+ * sources a question touches): BM25's counts, averages and document frequencies then come from
+ * the library, so scores are those of an index of the whole library.
+ */
+export interface LibraryStatistics {
+  sentences: number;
+  passages: number;
+  averageSentenceLength: number;
+  averagePassageLength: number;
+  /** Sentences and passages of the library holding the stem; undefined when none does. */
+  frequency(stem: string): { sentences: number; passages: number } | undefined;
 }
 
 /** Per sentence with a count in it, the stems of the words right after each count. */
@@ -68,8 +82,10 @@ export class SearchIndex {
   /** Per stem, the groups whose description (title, publisher, year…) holds it. */
   private readonly groupTerms: ReadonlyMap<string, readonly number[]>;
   private fuzzy: FuzzyVocabulary | undefined;
+  private readonly library: LibraryStatistics | undefined;
 
-  private constructor(data: IndexData) {
+  private constructor(data: IndexData, library?: LibraryStatistics) {
+    this.library = library;
     this.data = data;
     this.dictionary = data.dictionary;
     this.sentencePassage = data.sentencePassage;
@@ -80,8 +96,8 @@ export class SearchIndex {
     this.passageLength = data.passageLength;
     this.sentenceHasNumber = data.sentenceHasNumber;
     this.countedStems = countedStemsOf(data);
-    this.averageSentenceLength = average(data.sentenceLength);
-    this.averagePassageLength = average(data.passageLength);
+    this.averageSentenceLength = library?.averageSentenceLength ?? average(data.sentenceLength);
+    this.averagePassageLength = library?.averagePassageLength ?? average(data.passageLength);
     this.postingsCache = new Array(data.termLimit);
     const groupTerms = new Map<string, number[]>();
     for (let group = 0; group + 1 < data.groupDescribedStart.length; group++) {
@@ -139,6 +155,24 @@ export class SearchIndex {
     return new SearchIndex(data);
   }
 
+  /**
+   * This index scored as part of a larger library: the same sentences, with the library's BM25
+   * statistics (see LibraryStatistics).
+   */
+  withLibrary(library: LibraryStatistics): SearchIndex {
+    return new SearchIndex(this.data, library);
+  }
+
+  /** Sentences of the library BM25 counts: the index's own unless it is part of a library. */
+  get librarySentenceCount(): number {
+    return this.library?.sentences ?? this.sentenceCount;
+  }
+
+  /** Passages of the library BM25 counts: the index's own unless it is part of a library. */
+  get libraryPassageCount(): number {
+    return this.library?.passages ?? this.passageCount;
+  }
+
   /** The arrays this index is made of, for saving. Shared, not copied: do not modify them. */
   toData(): Readonly<IndexData> {
     return this.data;
@@ -168,6 +202,21 @@ export class SearchIndex {
   }
 
   postingsOf(stem: string): Postings | undefined {
+    const own = this.ownPostingsOf(stem);
+    if (!this.library) return own;
+    // Part of a library: frequencies are the library's, and a stem the library holds elsewhere
+    // has (empty) postings here, as it would in an index of the whole library.
+    const frequency = this.library.frequency(stem);
+    if (!frequency || frequency.sentences === 0) return undefined;
+    return {
+      sentences: own?.sentences ?? EMPTY_SENTENCES,
+      counts: own?.counts ?? EMPTY_COUNTS,
+      passageCount: frequency.passages,
+      sentenceFrequency: frequency.sentences,
+    };
+  }
+
+  private ownPostingsOf(stem: string): Postings | undefined {
     const term = this.dictionary.termOfStem(stem);
     if (term === undefined || term >= this.data.termLimit) return undefined;
     let postings = this.postingsCache[term];
@@ -237,12 +286,12 @@ export class SearchIndex {
 
   /** BM25 inverse document frequency of a term among sentences. */
   sentenceIdf(postings: Postings): number {
-    return bm25Idf(this.sentenceCount, postings.sentences.length);
+    return bm25Idf(this.librarySentenceCount, sentenceFrequency(postings));
   }
 
   /** BM25 inverse document frequency of a term among passages. */
   passageIdf(postings: Postings): number {
-    return bm25Idf(this.passageCount, postings.passageCount);
+    return bm25Idf(this.libraryPassageCount, postings.passageCount);
   }
 
   /** The corpus's words in order of first occurrence (the order the spelling correction breaks ties in). */
@@ -270,6 +319,9 @@ function isUnchanged(
     groups.every((source, group) => 'previousGroup' in source && source.previousGroup === group)
   );
 }
+
+const EMPTY_SENTENCES = new Int32Array(0);
+const EMPTY_COUNTS = new Uint8Array(0);
 
 export function bm25Idf(total: number, withTerm: number): number {
   return Math.log(1 + (total - withTerm + 0.5) / (withTerm + 0.5));

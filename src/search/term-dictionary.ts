@@ -66,12 +66,15 @@ export class TermDictionary {
     return term;
   }
 
-  /** The id of a folded word (its stem is added too), added when new. */
-  addWord(word: string): number {
+  /**
+   * The id of a folded word (its stem is added too), added when new. `stem`, when the caller
+   * knows it already (a stored index part), saves stemming the word again.
+   */
+  addWord(word: string, stem?: string): number {
     let id = this.wordId(word);
     if (id === undefined) {
       id = this.words.length;
-      const term = this.addStem(stemWord(word));
+      const term = this.addStem(stem ?? stemWord(word));
       if (id === this.termOf.length) {
         const grown = new Int32Array(id * 2);
         grown.set(this.termOf);

@@ -18,7 +18,8 @@ export interface HealthReport {
 }
 
 export interface HttpServerOptions {
-  health: () => HealthReport;
+  /** The report; a promise where it asks a database (the knowledge in PostgreSQL). */
+  health: () => HealthReport | Promise<HealthReport>;
   /** Slack HTTP mode: the handler for /slack/events. It reads (within limits) and verifies the body itself. */
   slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Where refused requests and connections are counted and logged (aggregated). Default: not logged. */
@@ -56,17 +57,22 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return;
       }
       if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-        let report: HealthReport;
-        try {
-          report = options.health();
-        } catch (error) {
-          report = { healthy: false, reason: `health check failed: ${(error as Error).message}` };
-        }
-        res.writeHead(report.healthy ? 200 : 503, {
-          'content-type': 'application/json',
-          'cache-control': 'no-store',
+        const failed = (error: unknown): HealthReport => ({
+          healthy: false,
+          reason: `health check failed: ${(error as Error).message}`,
         });
-        res.end(req.method === 'HEAD' ? undefined : `${JSON.stringify(report)}\n`);
+        const send = (report: HealthReport) => {
+          res.writeHead(report.healthy ? 200 : 503, {
+            'content-type': 'application/json',
+            'cache-control': 'no-store',
+          });
+          res.end(req.method === 'HEAD' ? undefined : `${JSON.stringify(report)}\n`);
+        };
+        try {
+          void Promise.resolve(options.health()).then(send, (error: unknown) => send(failed(error)));
+        } catch (error) {
+          send(failed(error));
+        }
         return;
       }
       if (path === SLACK_EVENTS_PATH && options.slackEvents) {

@@ -61,23 +61,28 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   },
 ]);
 
-/** Applies the migrations not applied yet; returns the versions it applied. */
+/**
+ * Applies the migrations not applied yet; returns the versions it applied. `table` keeps the
+ * versions applied: each schema sharing a database (the curator's store, the knowledge in
+ * PostgreSQL) has its own, so their version numbers never collide.
+ */
 export async function migrate(
   db: Database,
   migrations: readonly Migration[] = MIGRATIONS,
+  table = 'schema_migrations',
 ): Promise<number[]> {
   await db.run(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    `CREATE TABLE IF NOT EXISTS ${table} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   );
   const done = new Set(
-    (await db.all<{ version: number | string }>('SELECT version FROM schema_migrations')).map((row) =>
+    (await db.all<{ version: number | string }>(`SELECT version FROM ${table}`)).map((row) =>
       Number(row.version),
     ),
   );
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(migration.version)) continue;
-    const record = `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, '${migration.name.replace(/'/g, "''")}', '${new Date().toISOString()}');`;
+    const record = `INSERT INTO ${table} (version, name, applied_at) VALUES (${migration.version}, '${migration.name.replace(/'/g, "''")}', '${new Date().toISOString()}');`;
     await db.migrate(`${migration.sql}\n${record}`);
     applied.push(migration.version);
   }

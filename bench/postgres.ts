@@ -1,0 +1,231 @@
+/**
+ * The PostgreSQL part of `npm run bench` (issue 26): a generated library of BENCH_PG_PASSAGES
+ * passages (default 20,000; the issue's target is 5,000,000) bulk-imported into a scratch schema of
+ * BENCH_DATABASE_URL (else DATABASE_URL); then, each in a fresh process so its memory is its own,
+ * one replica answering from the database (full answer p50/p95, RSS, and how long a source added
+ * through another instance takes to be answered) and the folder engine on the same library.
+ *
+ *   tsx bench/postgres.ts                 run it all and print the table (what bench/run.ts calls)
+ *   tsx bench/postgres.ts replica URL F   one replica: queries from file F, JSON on stdout
+ *   tsx bench/postgres.ts folder DIR F    the folder engine on DIR: the same figures
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../src/answer/engine.js';
+import type { QuestionAnswerer } from '../src/answer/types.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { KnowledgeDatabase } from '../src/knowledge-db/knowledge-db.js';
+import { PostgresKnowledge } from '../src/knowledge-db/postgres-knowledge.js';
+import { openScratchLibrary } from '../src/knowledge-db/scratch-library.js';
+import { STOP_WORDS } from '../src/search/stop-words.js';
+import { distinctWords, generateCorpus, generateQueries, rankSeedWords } from './corpus.js';
+import { PASSAGES_PER_REPORT, reportFile, reportFileName, writeKnowledgeFolder } from './knowledge-folder.js';
+import { percentile } from './measure.js';
+import { loadSeedCorpus } from './seed.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_PASSAGES = 20_000;
+const QUERIES = 100;
+const WARMUP = 20;
+/** Targets of issue 26. */
+const TARGETS = Object.freeze({ p95Ms: 100, rssMB: 400, crossInstanceMs: 2000 });
+const NEW_SOURCE = {
+  id: 'bench-late-arrival',
+  text: 'The quixotrel survey counted 41 zephyrine libraries across the northern provinces.',
+  question: 'How many zephyrine libraries did the quixotrel survey count?',
+};
+
+/** What one serving process measured. */
+interface Served {
+  firstMs: number;
+  p50: number;
+  p95: number;
+  rssMB: number;
+  answered: number;
+  /** Milliseconds from the add through another instance to this one answering with it (replica only). */
+  crossInstanceMs?: number;
+}
+
+async function timeQueries(
+  answerer: QuestionAnswerer,
+  queries: string[],
+  warmup: string[],
+): Promise<Omit<Served, 'rssMB'>> {
+  const firstStarted = performance.now();
+  await answerer.answer(warmup[0] ?? 'first question');
+  const firstMs = performance.now() - firstStarted;
+  for (const question of warmup.slice(1)) await answerer.answer(question);
+  const times: number[] = [];
+  let answered = 0;
+  for (const question of queries) {
+    const started = performance.now();
+    const answer = await answerer.answer(question);
+    times.push(performance.now() - started);
+    if (answer.excerpts.length > 0) answered++;
+  }
+  times.sort((a, b) => a - b);
+  return { firstMs, p50: percentile(times, 50), p95: percentile(times, 95), answered };
+}
+
+function rssMB(): number {
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+/** One replica: answers from the database, then times a source added through another instance. */
+async function replica(url: string, queryFile: string): Promise<Served> {
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
+    queries: string[];
+    warmup: string[];
+  };
+  const db = await KnowledgeDatabase.open(url);
+  const knowledge = new PostgresKnowledge(db);
+  await knowledge.load();
+  const listener = knowledge.watch({ info: () => undefined, warn: () => undefined });
+  await listener.ready;
+  const timed = await timeQueries(knowledge, queries, warmup);
+  const rss = rssMB();
+  const writer = await KnowledgeDatabase.open(url);
+  const text = `---\nid: ${NEW_SOURCE.id}\ntitle: A late arrival\npublisher: Bench\n---\n${NEW_SOURCE.text}\n`;
+  const added = performance.now();
+  await writer.put([{ file: `${NEW_SOURCE.id}.md`, bytes: new TextEncoder().encode(text) }]);
+  let crossInstanceMs = Number.POSITIVE_INFINITY;
+  while (performance.now() - added < 10_000) {
+    const answer = await knowledge.answer(NEW_SOURCE.question);
+    if (
+      answer.excerpts[0]?.source.id === NEW_SOURCE.id &&
+      knowledge.documents.some((d) => d.meta.id === NEW_SOURCE.id)
+    ) {
+      crossInstanceMs = performance.now() - added;
+      break;
+    }
+  }
+  await listener.stop();
+  await writer.close();
+  await db.close();
+  return { ...timed, rssMB: rss, crossInstanceMs };
+}
+
+/** The folder engine on the same library, as the bot holds it. */
+async function folder(dir: string, queryFile: string): Promise<Served & { buildMs: number }> {
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
+    queries: string[];
+    warmup: string[];
+  };
+  const started = performance.now();
+  const engine = createEngine((await loadKnowledge(dir)).documents);
+  const buildMs = performance.now() - started;
+  const timed = await timeQueries(engine, queries, warmup);
+  return { ...timed, rssMB: rssMB(), buildMs };
+}
+
+function child<T>(args: string[]): T {
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 60 * 60_000,
+    },
+  );
+  if (result.status !== 0) throw new Error(`bench/postgres.ts ${args[0]} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as T;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
+
+/** Runs the whole PostgreSQL bench; returns false when a target is missed (or it was skipped: true). */
+export async function runPostgresBench(): Promise<boolean> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    process.stdout.write(
+      '\n== knowledge in PostgreSQL: skipped (set BENCH_DATABASE_URL or DATABASE_URL to run it)\n',
+    );
+    return true;
+  }
+  const passages = Number(process.env.BENCH_PG_PASSAGES ?? DEFAULT_PASSAGES);
+  if (!Number.isInteger(passages) || passages <= 0)
+    throw new Error('BENCH_PG_PASSAGES must be a positive whole number');
+  process.stderr.write(`knowledge in PostgreSQL: generating ${passages.toLocaleString('en-US')} passages…\n`);
+  const seed = await loadSeedCorpus();
+  const corpus = generateCorpus({ passages, seedWords: rankSeedWords(seed.allParagraphTexts) });
+  const vocabulary = distinctWords(corpus);
+  const stopWords = new Set(STOP_WORDS);
+  const queryFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'bench-pg-')), 'queries.json');
+  await writeFile(
+    queryFile,
+    JSON.stringify({
+      queries: generateQueries(corpus, { count: QUERIES, seed: 7, stopWords, vocabulary }).map(
+        (query) => query.q,
+      ),
+      warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map(
+        (query) => query.q,
+      ),
+    }),
+  );
+  const encoder = new TextEncoder();
+  const files = [];
+  for (let start = 0, n = 0; start < corpus.length; start += PASSAGES_PER_REPORT, n++)
+    files.push({
+      file: reportFileName(n),
+      bytes: encoder.encode(reportFile(n, corpus.slice(start, start + PASSAGES_PER_REPORT))),
+    });
+  process.stderr.write(
+    `knowledge in PostgreSQL: importing ${files.length.toLocaleString('en-US')} reports…\n`,
+  );
+  const library = await openScratchLibrary(url, files);
+  const importSeconds = library.importMs / 1000;
+  const totals = await library.db.totals();
+  const folderDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pg-folder-'));
+  try {
+    process.stderr.write('knowledge in PostgreSQL: one replica answering…\n');
+    const served = child<Served>(['replica', library.url, queryFile]);
+    process.stderr.write('knowledge in PostgreSQL: the folder engine on the same library…\n');
+    await writeKnowledgeFolder(folderDir, corpus);
+    const local = child<Served & { buildMs: number }>(['folder', folderDir, queryFile]);
+    const out = [
+      '',
+      `== knowledge in PostgreSQL: ${passages.toLocaleString('en-US')} generated passages (${files.length.toLocaleString('en-US')} reports, ${totals.sentences.toLocaleString('en-US')} sentences)`,
+      `import: ${importSeconds.toFixed(1)} s, ${Math.round(passages / importSeconds).toLocaleString('en-US')} passages/s, ${Math.round(files.length / importSeconds).toLocaleString('en-US')} reports/s`,
+      `store       first q   p50 ms   p95 ms   RSS MB   answered   build/load`,
+      `postgres    ${ms(served.firstMs).padStart(7)}  ${ms(served.p50).padStart(7)}  ${ms(served.p95).padStart(7)}  ${served.rssMB.toFixed(0).padStart(7)}   ${String(served.answered).padStart(4)}/${QUERIES}   catalogue only`,
+      `folder      ${ms(local.firstMs).padStart(7)}  ${ms(local.p50).padStart(7)}  ${ms(local.p95).padStart(7)}  ${local.rssMB.toFixed(0).padStart(7)}   ${String(local.answered).padStart(4)}/${QUERIES}   ${ms(local.buildMs)} ms`,
+      `a source added through one instance answered by another after ${ms(served.crossInstanceMs ?? Number.NaN)} ms`,
+    ];
+    const checks: Array<[string, boolean]> = [
+      [`postgres full answer p95 ${ms(served.p95)} ms <= ${TARGETS.p95Ms} ms`, served.p95 <= TARGETS.p95Ms],
+      [
+        `postgres replica RSS ${served.rssMB.toFixed(0)} MB <= ${TARGETS.rssMB} MB`,
+        served.rssMB <= TARGETS.rssMB,
+      ],
+      [
+        `postgres added source answered by another instance in ${ms(served.crossInstanceMs ?? Number.NaN)} ms <= ${TARGETS.crossInstanceMs} ms`,
+        (served.crossInstanceMs ?? Number.POSITIVE_INFINITY) <= TARGETS.crossInstanceMs,
+      ],
+    ];
+    for (const [label, pass] of checks) out.push(`${pass ? 'PASS' : 'FAIL'}  ${label}`);
+    if (passages < 5_000_000)
+      out.push(
+        `note  the issue's target scale is 5,000,000 passages (BENCH_PG_PASSAGES=5000000); this run used ${passages.toLocaleString('en-US')}`,
+      );
+    process.stdout.write(`${out.join('\n')}\n`);
+    return checks.every(([, pass]) => pass);
+  } finally {
+    await library.close();
+    await rm(folderDir, { recursive: true, force: true });
+    await rm(path.dirname(queryFile), { recursive: true, force: true });
+  }
+}
+
+const [mode, first, second] = process.argv.slice(2);
+if (mode === 'replica' && first && second)
+  process.stdout.write(`${JSON.stringify(await replica(first, second))}\n`);
+else if (mode === 'folder' && first && second)
+  process.stdout.write(`${JSON.stringify(await folder(first, second))}\n`);
+else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!(await runPostgresBench())) process.exitCode = 1;
+}

@@ -1,0 +1,521 @@
+import pg from 'pg';
+import { parseKnowledgeDocument } from '../knowledge/load.js';
+import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem, Paragraph } from '../knowledge/types.js';
+import { stemWord as stemWordOf } from '../search/text.js';
+import type { Database } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import { KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
+import { lemmaKeys, quoteLexeme, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
+import type { StoredPart, StoredSource } from './stored-source.js';
+
+/** The channel every write notifies, with the changed source's id as payload. */
+export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
+
+/** How long a connection attempt may take before a query fails (and the answer says so). */
+const CONNECT_TIMEOUT_MS = 3000;
+/** Sources written per transaction by a bulk import. */
+export const IMPORT_BATCH = 200;
+
+/** Stands for a quotable paragraph in a catalogue entry, which holds no text. */
+const COUNTED_PARAGRAPH: Paragraph = Object.freeze({
+  number: 0,
+  readerNumber: null,
+  start: 0,
+  end: 0,
+  sentences: [],
+  boilerplate: null,
+}) as Paragraph;
+
+/** A knowledge file to store: its name in the folder and its exact bytes. */
+export interface KnowledgeFile {
+  file: string;
+  bytes: Uint8Array;
+  /** The file already parsed (by `loadKnowledge`), to skip parsing it again. */
+  document?: KnowledgeDocument;
+}
+
+/** The library-wide figures BM25 needs. */
+export interface LibraryTotals {
+  sentences: number;
+  passages: number;
+  sentenceLength: number;
+  passageLength: number;
+}
+
+/** Sentences and passages holding a stem, and sources describing it (title, publisher…). */
+export interface TermFrequency {
+  sentences: number;
+  passages: number;
+  described: number;
+}
+
+/** A source in the catalogue: everything but its body (the sources list, filters, citations). */
+export type CatalogueEntry = KnowledgeDocument;
+
+/**
+ * The knowledge in PostgreSQL: sources with their exact bytes, their passages and sentences
+ * (stems in a GIN-indexed `tsvector`), and the term statistics, kept in step in each write's
+ * transaction. Every write notifies KNOWLEDGE_CHANNEL so other processes refresh what they cache.
+ * Holds no knowledge in memory itself.
+ */
+export class KnowledgeDatabase {
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** The URL, kept only to open the listener's own connection; never logged. */
+    readonly url: string,
+  ) {}
+
+  /** Connects to DATABASE_URL and brings the knowledge schema up to date; throws when it cannot. */
+  static async open(url: string): Promise<KnowledgeDatabase> {
+    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // An idle client losing its connection must not crash the process: the next query reports it.
+    pool.on('error', () => undefined);
+    const db = new KnowledgeDatabase(pool, url);
+    try {
+      await createTrigramExtension(pool);
+      await migrate(db.asDatabase(), KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+    return db;
+  }
+
+  /** True when the database answers a trivial query now. */
+  async reachable(): Promise<boolean> {
+    try {
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /**
+   * Stores the files (parsed by the folder engine's loader), replacing a source with the same id
+   * or file name; files that do not parse are returned as problems and not stored. One
+   * transaction per IMPORT_BATCH files.
+   */
+  async put(files: readonly KnowledgeFile[]): Promise<{ ids: string[]; problems: KnowledgeProblem[] }> {
+    const ids: string[] = [];
+    const problems: KnowledgeProblem[] = [];
+    for (let at = 0; at < files.length; at += IMPORT_BATCH) {
+      const parsed: Array<{ file: KnowledgeFile; document: KnowledgeDocument }> = [];
+      for (const file of files.slice(at, at + IMPORT_BATCH)) {
+        try {
+          parsed.push({ file, document: file.document ?? parseKnowledgeDocument(file.file, file.bytes) });
+        } catch (error) {
+          problems.push({ file: file.file, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      if (parsed.length === 0) continue;
+      await this.transaction(async (client) => {
+        await lockTotals(client);
+        await removeSources(
+          client,
+          parsed.map(({ document }) => document.meta.id),
+          parsed.map(({ document }) => document.file),
+        );
+        // One statement per table for the whole batch: round trips, not rows, cost most.
+        const rows = parsed.map(({ document }) => sourceRows(document));
+        const inserted = await client.query<{ ordinal: string; id: string }>(
+          `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences, body, stored)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])
+           RETURNING ordinal, id`,
+          [
+            parsed.map(({ document }) => document.meta.id),
+            parsed.map(({ document }) => document.file),
+            parsed.map(({ file }) => Buffer.from(file.bytes)),
+            parsed.map(({ document }) => JSON.stringify(document.meta)),
+            parsed.map(({ document }) => document.format),
+            rows.map((row) => row.passages.length),
+            rows.map((row) => row.sentences.length),
+            parsed.map(({ document }) => document.body),
+            rows.map((row) => JSON.stringify(row.stored)),
+          ],
+        );
+        const ordinalOf = new Map(inserted.rows.map((row) => [row.id, row.ordinal]));
+        const passages = parsed.flatMap(({ document }, at) =>
+          (rows[at] as SourceRows).passages.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
+        );
+        await client.query(
+          `INSERT INTO knowledge_passages (source, position, reader_number, start_offset, end_offset, length)
+           SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[])`,
+          [
+            passages.map(({ source }) => source),
+            passages.map(({ row }) => row.position),
+            passages.map(({ row }) => row.readerNumber),
+            passages.map(({ row }) => row.start),
+            passages.map(({ row }) => row.end),
+            passages.map(({ row }) => row.length),
+          ],
+        );
+        const sentences = parsed.flatMap(({ document }, at) =>
+          (rows[at] as SourceRows).sentences.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
+        );
+        await client.query(
+          `INSERT INTO knowledge_sentences (source, passage, position, start_offset, end_offset, length, text, terms)
+           SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::tsvector[])`,
+          [
+            sentences.map(({ source }) => source),
+            sentences.map(({ row }) => row.passage),
+            sentences.map(({ row }) => row.position),
+            sentences.map(({ row }) => row.start),
+            sentences.map(({ row }) => row.end),
+            sentences.map(({ row }) => row.length),
+            sentences.map(({ row }) => row.text),
+            sentences.map(({ row }) => row.terms),
+          ],
+        );
+        await addStatistics(
+          client,
+          rows.map((row) => row.statistics),
+          1,
+        );
+        ids.push(...parsed.map(({ document }) => document.meta.id));
+        await client.query('SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id', [
+          KNOWLEDGE_CHANNEL,
+          parsed.map(({ document }) => document.meta.id),
+        ]);
+      });
+    }
+    return { ids, problems };
+  }
+
+  /** Removes the source with this id; returns its citation fields and file, or null when there is none. */
+  async remove(id: string): Promise<{ id: string; title: string | null; file: string } | null> {
+    return this.transaction(async (client) => {
+      await lockTotals(client);
+      const removed = await removeSources(client, [id], []);
+      if (removed) await client.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, id]);
+      return removed;
+    });
+  }
+
+  /** Every source's file name and exact bytes, in the order they were added. */
+  async *files(): AsyncGenerator<KnowledgeFile> {
+    let after = '0';
+    for (;;) {
+      const { rows } = await this.pool.query<{ ordinal: string; file: string; bytes: Buffer }>(
+        'SELECT ordinal, file, bytes FROM knowledge_sources WHERE ordinal > $1 ORDER BY ordinal LIMIT 500',
+        [after],
+      );
+      for (const row of rows) yield { file: row.file, bytes: new Uint8Array(row.bytes) };
+      if (rows.length < 500) return;
+      after = (rows[rows.length - 1] as { ordinal: string }).ordinal;
+    }
+  }
+
+  /** The catalogue: every source's citation fields (no body), in the order they were added. */
+  async catalogue(ids?: readonly string[]): Promise<Array<{ ordinal: number; entry: CatalogueEntry }>> {
+    const { rows } = await this.pool.query<{
+      ordinal: string;
+      file: string;
+      meta: DocumentMeta;
+      format: string | null;
+      passages: number;
+    }>(
+      ids
+        ? 'SELECT ordinal, file, meta, format, passages FROM knowledge_sources WHERE id = ANY($1) ORDER BY ordinal'
+        : 'SELECT ordinal, file, meta, format, passages FROM knowledge_sources ORDER BY ordinal',
+      ids ? [ids] : [],
+    );
+    return rows.map((row) => ({
+      ordinal: Number(row.ordinal),
+      entry: {
+        meta: row.meta,
+        format: row.format as KnowledgeDocument['format'],
+        pageStarts: null,
+        file: row.file,
+        body: '',
+        // Only counted (the sources list's passages): one shared placeholder per quotable paragraph.
+        paragraphs: new Array<Paragraph>(row.passages).fill(COUNTED_PARAGRAPH),
+      },
+    }));
+  }
+
+  /** The sources with these ordinals as stored for answering (parsed, with index parts), in ordinal order. */
+  async documents(
+    ordinals: readonly number[],
+  ): Promise<Array<{ ordinal: number; document: KnowledgeDocument; part: StoredPart }>> {
+    if (ordinals.length === 0) return [];
+    const { rows } = await this.pool.query<{ ordinal: string; body: string; stored: string }>(
+      'SELECT ordinal, body, stored FROM knowledge_sources WHERE ordinal = ANY($1) ORDER BY ordinal',
+      [ordinals],
+    );
+    return rows.map((row) => {
+      const stored = JSON.parse(row.stored) as StoredSource;
+      return {
+        ordinal: Number(row.ordinal),
+        document: { ...stored.document, body: row.body },
+        part: stored.part,
+      };
+    });
+  }
+
+  async totals(): Promise<LibraryTotals> {
+    const { rows } = await this.pool.query<Record<keyof LibraryTotals, string>>(
+      'SELECT sentences, passages, sentence_length AS "sentenceLength", passage_length AS "passageLength" FROM knowledge_totals',
+    );
+    const row = rows[0];
+    return {
+      sentences: Number(row?.sentences ?? 0),
+      passages: Number(row?.passages ?? 0),
+      sentenceLength: Number(row?.sentenceLength ?? 0),
+      passageLength: Number(row?.passageLength ?? 0),
+    };
+  }
+
+  /** Frequencies of the stems the library holds (stems it does not hold are left out). */
+  async frequencies(stems: readonly string[]): Promise<Map<string, TermFrequency>> {
+    const found = new Map<string, TermFrequency>();
+    if (stems.length === 0) return found;
+    const { rows } = await this.pool.query<{
+      stem: string;
+      sentences: string;
+      passages: string;
+      described: string;
+    }>(
+      'SELECT stem, sentences, passages, described FROM knowledge_terms WHERE stem = ANY($1) AND (sentences > 0 OR described > 0)',
+      [stems],
+    );
+    for (const row of rows)
+      found.set(row.stem, {
+        sentences: Number(row.sentences),
+        passages: Number(row.passages),
+        described: Number(row.described),
+      });
+    return found;
+  }
+
+  /** Which of these words the library's sources use. */
+  async knownWords(words: readonly string[]): Promise<Set<string>> {
+    if (words.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ word: string }>(
+      'SELECT word FROM knowledge_words WHERE word = ANY($1) AND sources > 0',
+      [words],
+    );
+    return new Set(rows.map((row) => row.word));
+  }
+
+  /**
+   * The library's words that could be corrections of `word` (same first letter, length within
+   * `lengthDifference`, or a transposition of it), in order of first occurrence. A bucket larger
+   * than `limit` keeps the `limit` closest by trigram similarity (pg_trgm).
+   */
+  async correctionCandidates(word: string, lengthDifference: number, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ word: string }>(
+      `SELECT word FROM (
+         SELECT word, first_seen FROM knowledge_words
+         WHERE sources > 0 AND ((left(word, 1) = left($1, 1) AND length(word) BETWEEN $2 AND $3) OR word = ANY($4))
+         ORDER BY public.similarity(word, $1) DESC LIMIT $5
+       ) AS close_words ORDER BY first_seen`,
+      [word, word.length - lengthDifference, word.length + lengthDifference, transpositions(word), limit],
+    );
+    return rows.map((row) => row.word);
+  }
+
+  /** Stems of the library's words filed under any of these lemma keys. */
+  async lemmaStems(keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.pool.query<{ stem: string }>(
+      'SELECT DISTINCT stem FROM knowledge_words WHERE lemma_keys && $1 AND sources > 0',
+      [keys],
+    );
+    return rows.map((row) => row.stem);
+  }
+
+  /**
+   * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
+   * stems): those of the `limit` best of them when more match, by the sum of the `weighted`
+   * stems they hold (form weight × idf: the folder engine's own score of a sentence without its
+   * term-frequency and length factors, which the database cannot read cheaply); only among the
+   * sources `within` (ordinals) when given.
+   */
+  async candidateSources(
+    tsquery: string,
+    weighted: ReadonlyArray<{ stem: string; weight: number }>,
+    limit: number,
+    within: readonly number[] | null = null,
+  ): Promise<number[]> {
+    const { rows } = await this.pool.query<{ source: string }>(
+      `SELECT DISTINCT source FROM (
+         SELECT s.source,
+           (SELECT sum(w.weight) FROM unnest($2::tsquery[], $3::float8[]) AS w (stem, weight)
+            WHERE s.terms @@ w.stem) AS score
+         FROM knowledge_sentences s
+         WHERE s.terms @@ $1::tsquery AND ($5::bigint[] IS NULL OR s.source = ANY($5))
+         ORDER BY score DESC LIMIT $4
+       ) AS best`,
+      [
+        tsquery,
+        weighted.map((entry) => quoteLexeme(entry.stem)),
+        weighted.map((entry) => entry.weight),
+        limit,
+        within,
+      ],
+    );
+    return rows.map((row) => Number(row.source));
+  }
+
+  /** Every stored sentence's text, in order (for embedding them ahead in evaluations). */
+  async sentenceTexts(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ text: string }>(
+      'SELECT text FROM knowledge_sentences ORDER BY source, passage, position',
+    );
+    return rows.map((row) => row.text);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The pool as the store's small Database interface, for the shared migration runner. */
+  private asDatabase(): Database {
+    const pool = this.pool;
+    return {
+      kind: 'postgres',
+      async run(sql, params = []) {
+        await pool.query(sql, [...params]);
+      },
+      async all<Row extends object>(sql: string, params: readonly unknown[] = []) {
+        return (await pool.query(sql, [...params])).rows as Row[];
+      },
+      migrate: (statements) =>
+        this.transaction(async (client) => {
+          await client.query(statements);
+        }),
+      close: () => this.close(),
+    };
+  }
+}
+
+/**
+ * `pg_trgm` is database-wide: two processes migrating at once (replicas starting together) may
+ * both try to create it, and the loser's error only means the other one did.
+ */
+async function createTrigramExtension(pool: pg.Pool): Promise<void> {
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42710') throw error;
+  }
+}
+
+/** Writers take the totals row first, so they run one at a time and never deadlock on terms. */
+async function lockTotals(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT 1 FROM knowledge_totals FOR UPDATE');
+}
+
+/**
+ * Deletes the sources with these ids or file names, taking their shares out of the statistics;
+ * returns the first id's citation fields and file (null when it was not stored).
+ */
+async function removeSources(
+  client: pg.PoolClient,
+  ids: readonly string[],
+  files: readonly string[],
+): Promise<{ id: string; title: string | null; file: string } | null> {
+  const { rows } = await client.query<{ ordinal: string; id: string; file: string; bytes: Buffer }>(
+    'SELECT ordinal, id, file, bytes FROM knowledge_sources WHERE id = ANY($1) OR file = ANY($2)',
+    [ids, files],
+  );
+  let removed: { id: string; title: string | null; file: string } | null = null;
+  for (const row of rows) {
+    const document = parseKnowledgeDocument(row.file, new Uint8Array(row.bytes));
+    await addStatistics(client, [sourceRows(document).statistics], -1);
+    await client.query('DELETE FROM knowledge_sources WHERE ordinal = $1', [row.ordinal]);
+    if (row.id === ids[0]) removed = { id: row.id, title: document.meta.title, file: row.file };
+  }
+  return removed;
+}
+
+/** Adds (sign 1) or takes out (sign −1) sources' shares of the term, word and total statistics. */
+async function addStatistics(
+  client: pg.PoolClient,
+  statistics: readonly SourceStatistics[],
+  sign: 1 | -1,
+): Promise<void> {
+  const terms = new Map<string, { sentences: number; passages: number; described: number }>();
+  const words = new Map<string, number>();
+  const totals = { sentences: 0, passages: 0, sentenceLength: 0, passageLength: 0 };
+  for (const source of statistics) {
+    for (const [stem, counts] of source.terms) {
+      const known = terms.get(stem) ?? { sentences: 0, passages: 0, described: 0 };
+      known.sentences += counts.sentences;
+      known.passages += counts.passages;
+      known.described += counts.described;
+      terms.set(stem, known);
+    }
+    for (const word of source.words) words.set(word, (words.get(word) ?? 0) + 1);
+    totals.sentences += source.sentences;
+    totals.passages += source.passages;
+    totals.sentenceLength += source.sentenceLength;
+    totals.passageLength += source.passageLength;
+  }
+  const stems = [...terms.keys()].sort();
+  await client.query(
+    `INSERT INTO knowledge_terms AS t (stem, sentences, passages, described)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])
+     ON CONFLICT (stem) DO UPDATE SET sentences = t.sentences + excluded.sentences,
+       passages = t.passages + excluded.passages, described = t.described + excluded.described`,
+    [
+      stems,
+      stems.map((stem) => sign * (terms.get(stem)?.sentences ?? 0)),
+      stems.map((stem) => sign * (terms.get(stem)?.passages ?? 0)),
+      stems.map((stem) => sign * (terms.get(stem)?.described ?? 0)),
+    ],
+  );
+  // New words are numbered in order of first occurrence (the order corrections break ties in).
+  const ordered = [...words.keys()];
+  const seen = await client.query<{ words_seen: string }>('SELECT words_seen FROM knowledge_totals');
+  const base = Number(seen.rows[0]?.words_seen ?? 0);
+  await client.query(
+    `INSERT INTO knowledge_words AS w (word, stem, sources, first_seen, lemma_keys)
+     SELECT word, stem, sources, first_seen, string_to_array(keys, ' ')
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]) AS u(word, stem, sources, first_seen, keys)
+     ON CONFLICT (word) DO UPDATE SET sources = w.sources + excluded.sources`,
+    [
+      ordered,
+      ordered.map((word) => stemWordOf(word)),
+      ordered.map((word) => sign * (words.get(word) ?? 0)),
+      ordered.map((_, at) => base + at),
+      ordered.map((word) => (sign > 0 ? lemmaKeys(word).join(' ') : '')),
+    ],
+  );
+  await client.query(
+    `UPDATE knowledge_totals SET sentences = sentences + $1, passages = passages + $2,
+       sentence_length = sentence_length + $3, passage_length = passage_length + $4, words_seen = words_seen + $5`,
+    [
+      sign * totals.sentences,
+      sign * totals.passages,
+      sign * totals.sentenceLength,
+      sign * totals.passageLength,
+      sign > 0 ? ordered.length : 0,
+    ],
+  );
+}
+
+/** The word with each pair of neighbouring letters swapped. */
+function transpositions(word: string): string[] {
+  const found: string[] = [];
+  for (let at = 0; at + 1 < word.length; at++)
+    found.push(word.slice(0, at) + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2));
+  return found;
+}

@@ -1,0 +1,280 @@
+import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
+import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
+import type { GroupPartCache } from '../answer/index-documents.js';
+import { ANSWER_MESSAGES } from '../answer/messages.js';
+import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
+import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { Logger } from '../log/logger.js';
+import type { GroupPart } from '../search/group-part.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
+import { bm25Idf } from '../search/search-index.js';
+import { TermDictionary } from '../search/term-dictionary.js';
+import { type ChangeListener, listenForChanges } from './change-listener.js';
+import type { KnowledgeDatabase } from './knowledge-db.js';
+import { LibraryVocabulary } from './library-vocabulary.js';
+import { quoteLexeme } from './source-rows.js';
+import { restorePart } from './stored-source.js';
+
+/** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
+export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
+  /**
+   * The sources of at most this many candidate sentences, the best by the idf-weighted forms of
+   * the question they hold (computed in the database), are read and ranked; a question with fewer
+   * candidates reads all of their sources and ranks exactly as the folder engine. Each source read
+   * costs its transfer and decoding (a 50-paragraph report, a few ms), so this bounds an answer's
+   * time. At 100k generated passages (bench/postgres.ts, 100 queries, a noisy two-core machine):
+   * this order with 100 answered 94 (p95 549 ms); `ts_rank` with 100 answered 87 (466 ms) and
+   * with 400 answered 90 (1,561 ms); the folder engine 99.
+   */
+  candidateSentences: 100,
+  /**
+   * Sources kept in memory between questions, as answering reads them (dropped when another
+   * process changes them): bounded by the replica's memory (at 100k passages, 500 50-paragraph
+   * reports kept a replica at 376 MB RSS).
+   */
+  cachedSources: 500,
+  /**
+   * Most stems the cached sources' index parts may hold before the cache starts afresh (an index
+   * allocates per stem its dictionary knows).
+   */
+  cachedTerms: 200_000,
+  /** Rounds of question analysis, each looking up the words the previous one asked about. */
+  analysisRounds: 5,
+});
+
+/** The answer while the database cannot be reached: nothing was searched; the next question tries again. */
+function unreachable(question: string): Answer {
+  return {
+    question,
+    answered: false,
+    status: 'unavailable',
+    message: ANSWER_MESSAGES.unavailable,
+    excerpts: [],
+    suggestions: [],
+  };
+}
+
+/**
+ * Answers from the knowledge in PostgreSQL with the folder engine's pipeline: the whole library's
+ * vocabulary and BM25 statistics come from the database, the candidate sentences from its
+ * full-text index, and the engine ranks, quotes and cites over just the sources they are in,
+ * scored as in an index of the whole library. Nothing in memory grows with the library but the
+ * catalogue of citation fields and a bounded cache of parsed sources. A database that is
+ * unreachable makes an answer say so (status `unavailable`); the next question tries again.
+ */
+export class PostgresKnowledge implements QuestionAnswerer {
+  private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
+  private catalogueDocuments: KnowledgeDocument[] = [];
+  private readonly cache = new Map<number, KnowledgeDocument>();
+  /** Index parts of the cached sources, made with one dictionary (dropped with the cache). */
+  private parts = newPartCache();
+  private readonly options: Partial<EngineOptions>;
+
+  constructor(
+    private readonly db: KnowledgeDatabase,
+    engineOptions: Partial<EngineOptions> = {},
+  ) {
+    this.options = engineOptions;
+  }
+
+  /** Reads the catalogue (citation fields of every source) and forgets every cached source. */
+  async load(): Promise<number> {
+    this.setCatalogue(await this.db.catalogue());
+    this.cache.clear();
+    this.parts = newPartCache();
+    return this.catalogueEntries.length;
+  }
+
+  /**
+   * Keeps this process in step with every other: refreshes one source when any process changes
+   * it (NOTIFY), and everything after the listener's connection was lost and came back.
+   */
+  watch(logger: Pick<Logger, 'info' | 'warn'>): ChangeListener {
+    const reread = (what: Promise<unknown>) =>
+      what.catch((error: unknown) =>
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'knowledge: refresh failed',
+        ),
+      );
+    return listenForChanges(this.db.url, {
+      changed: (id) => void reread(this.refresh(id)),
+      reconnected: () => {
+        logger.info({}, 'knowledge: listening to the database again; reading the catalogue again');
+        void reread(this.load());
+      },
+      lost: (reason) => logger.warn({ reason }, 'knowledge: lost the database listener; reconnecting'),
+    });
+  }
+
+  /** "ok" when the database answers now, "unreachable" otherwise (for /healthz). */
+  async health(): Promise<'ok' | 'unreachable'> {
+    return (await this.db.reachable()) ? 'ok' : 'unreachable';
+  }
+
+  /** Every source's citation fields, without bodies: for filters, the sources list and citations. */
+  get documents(): readonly KnowledgeDocument[] {
+    return this.catalogueDocuments;
+  }
+
+  private setCatalogue(entries: Array<{ ordinal: number; entry: KnowledgeDocument }>): void {
+    this.catalogueEntries = entries;
+    this.catalogueDocuments = entries.map(({ entry }) => entry);
+  }
+
+  /** Forgets what is cached of the source with this id and re-reads its catalogue entry (a NOTIFY). */
+  async refresh(id: string): Promise<void> {
+    for (const [ordinal, document] of this.cache) if (document.meta.id === id) this.cache.delete(ordinal);
+    const fresh = await this.db.catalogue([id]);
+    const others = this.catalogueEntries.filter(({ entry }) => entry.meta.id !== id);
+    this.setCatalogue([...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal));
+  }
+
+  async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    try {
+      return await this.answerFromDatabase(question, options);
+    } catch (error) {
+      if (isDatabaseError(error)) return unreachable(question.toString().trim());
+      throw error;
+    }
+  }
+
+  private async answerFromDatabase(question: string, options: AnswerOptions): Promise<Answer> {
+    const vocabulary = new LibraryVocabulary(this.db);
+    // Analysis asks the vocabulary; an engine over no sources answers at once, noting its questions.
+    const probe = createEngine([], { ...this.options, vocabulary, answerModel: null, meaning: null });
+    let analysed = probe.answer(question);
+    for (
+      let round = 0;
+      round < POSTGRES_KNOWLEDGE_DEFAULTS.analysisRounds && (await vocabulary.fill());
+      round++
+    )
+      analysed = probe.answer(question);
+    if (analysed.status === 'needs_question') return analysed;
+    const query = probe.analyze(analysed.question.length > 0 ? cleanForAnalysis(analysed.question) : '');
+    const stems = query
+      ? query.query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem))
+      : [];
+    await vocabulary.lookUpStems(stems);
+    const totals = await this.db.totals();
+    const within = options.sources ? this.ordinalsOf(options.sources) : null;
+    const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
+    const statistics = vocabulary.statistics(totals);
+    const ordinals =
+      query && tsquery
+        ? await this.db.candidateSources(
+            tsquery,
+            weightedStems(query.query, (stem) =>
+              bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
+            ),
+            within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+            within,
+          )
+        : [];
+    const documents = await this.documentsOf(ordinals);
+    const engine = createEngine(
+      documents,
+      { ...this.options, vocabulary, library: statistics, catalogue: this.documents },
+      this.parts,
+    );
+    return engine.answer(question, options);
+  }
+
+  /**
+   * The first stage's candidate rule (rank.ts `gatherCandidates`) as a tsquery: sentences with
+   * a rare question stem; when every stem is common, those with both of the two rarest.
+   */
+  private candidateQuery(
+    query: AnalyzedQuery,
+    vocabulary: LibraryVocabulary,
+    sentences: number,
+  ): string | null {
+    const o = this.rankOptions();
+    const rareLimit = Math.max(o.rareTermMinimum, sentences * o.rareTermShare);
+    const variants = query.concepts.flatMap((concept, c) => {
+      const ownFormIndexed = concept.variants.some(
+        (variant) => !variant.neighbour && vocabulary.sentenceFrequency(variant.stem) > 0,
+      );
+      return concept.variants
+        .filter((variant) => vocabulary.sentenceFrequency(variant.stem) > 0)
+        .map((variant) => ({
+          concept: c,
+          stem: variant.stem,
+          frequency: vocabulary.sentenceFrequency(variant.stem),
+          scoresOnly: variant.neighbour === true && ownFormIndexed,
+          optional: concept.optional,
+        }));
+    });
+    const rare = variants.filter((variant) => !variant.scoresOnly && variant.frequency <= rareLimit);
+    if (rare.length > 0) return [...new Set(rare.map((variant) => quoteLexeme(variant.stem)))].join(' | ');
+    const byRarity = variants
+      .filter((variant) => !variant.optional)
+      .sort((a, b) => a.frequency - b.frequency);
+    const rarest = byRarity[0];
+    if (!rarest) return null;
+    const second = byRarity.find((variant) => variant.concept !== rarest.concept);
+    return second ? `${quoteLexeme(rarest.stem)} & ${quoteLexeme(second.stem)}` : quoteLexeme(rarest.stem);
+  }
+
+  /** The first stage's settings, as the engine merges them. */
+  private rankOptions(): RankOptions {
+    return { ...RANK_DEFAULTS, ...RULES_RANK, ...this.options.rank } as RankOptions;
+  }
+
+  private ordinalsOf(ids: ReadonlySet<string>): number[] {
+    return this.catalogueEntries.filter(({ entry }) => ids.has(entry.meta.id)).map(({ ordinal }) => ordinal);
+  }
+
+  /** The sources, parsed, in library order: from the cache, the rest read from the database. */
+  private async documentsOf(ordinals: readonly number[]): Promise<KnowledgeDocument[]> {
+    const missing = ordinals.filter((ordinal) => !this.cache.has(ordinal));
+    for (const { ordinal, document, part } of await this.db.documents(missing)) {
+      if (
+        this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources ||
+        this.parts.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedTerms
+      ) {
+        this.cache.clear();
+        this.parts = newPartCache();
+      }
+      this.cache.set(ordinal, document);
+      this.parts.set(document, restorePart(part, this.parts.dictionary));
+    }
+    return [...ordinals]
+      .sort((a, b) => a - b)
+      .map((ordinal) => this.cache.get(ordinal))
+      .filter((document): document is KnowledgeDocument => document !== undefined);
+  }
+}
+
+/** Each stem of the question's forms with its weight in a sentence's own BM25 score: form weight × idf. */
+function weightedStems(
+  query: AnalyzedQuery,
+  idf: (stem: string) => number,
+): Array<{ stem: string; weight: number }> {
+  const best = new Map<string, number>();
+  for (const concept of query.concepts)
+    for (const variant of concept.variants)
+      best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight * idf(variant.stem)));
+  return [...best].map(([stem, weight]) => ({ stem, weight }));
+}
+
+/** True for errors of the connection or the server (not of our own code). */
+export function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' ||
+    /connect|terminat|timeout|ECONN|Connection|closed|ENOTFOUND|EAI_AGAIN/i.test(error.message)
+  );
+}
+
+/** An empty cache of index parts, by document, with a dictionary of its own. */
+function newPartCache(): GroupPartCache {
+  const parts = new WeakMap<KnowledgeDocument, GroupPart>();
+  return {
+    dictionary: new TermDictionary(),
+    get: (document) => parts.get(document),
+    set: (document, part) => void parts.set(document, part),
+  };
+}

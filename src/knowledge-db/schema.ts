@@ -1,0 +1,88 @@
+import type { Migration } from '../store/migrations.js';
+
+/** The table that keeps which knowledge migrations ran (the curator store's are in `schema_migrations`). */
+export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
+
+/**
+ * The knowledge in PostgreSQL, versioned like the curator store's schema: add a version to change
+ * it, never edit one that has shipped.
+ *
+ * - `knowledge_sources`: one row per knowledge file: its name and exact bytes (what `export`
+ *   writes back), its citation fields for the sources list, and its body, parsed document and
+ *   index part as answering reads them (`stored`: JSON of a StoredSource), so no replica parses.
+ * - `knowledge_passages`, `knowledge_sentences`: the quotable paragraphs and sentences, by offsets
+ *   into the body; each sentence's stems (the engine's own, Porter) as a `tsvector` whose positions
+ *   count the stem's occurrences, with a GIN index: the first stage's candidates.
+ * - `knowledge_terms`: per stem, how many sentences and passages hold it and how many sources
+ *   describe it (title, publisher…): BM25's document frequencies.
+ * - `knowledge_words`: the surface words, for spelling corrections (bucketed as the folder engine
+ *   does, a large bucket cut to its closest words by `pg_trgm` similarity) and lemma variants.
+ * - `knowledge_totals`: sentence and passage counts and length sums (BM25's averages).
+ */
+export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'knowledge sources, passages, sentences and term statistics',
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+      CREATE TABLE knowledge_sources (
+        ordinal BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        file TEXT NOT NULL UNIQUE,
+        bytes BYTEA NOT NULL,
+        meta JSONB NOT NULL,
+        body TEXT NOT NULL,
+        stored TEXT NOT NULL,
+        format TEXT,
+        passages INTEGER NOT NULL,
+        sentences INTEGER NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE knowledge_passages (
+        source BIGINT NOT NULL REFERENCES knowledge_sources (ordinal) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        reader_number INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        length INTEGER NOT NULL,
+        PRIMARY KEY (source, position)
+      );
+      CREATE TABLE knowledge_sentences (
+        source BIGINT NOT NULL REFERENCES knowledge_sources (ordinal) ON DELETE CASCADE,
+        passage INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        length INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        terms TSVECTOR NOT NULL,
+        PRIMARY KEY (source, passage, position)
+      );
+      CREATE INDEX knowledge_sentences_terms ON knowledge_sentences USING GIN (terms);
+      CREATE TABLE knowledge_terms (
+        stem TEXT PRIMARY KEY,
+        sentences BIGINT NOT NULL,
+        passages BIGINT NOT NULL,
+        described BIGINT NOT NULL
+      ) WITH (fillfactor = 70);
+      CREATE TABLE knowledge_words (
+        word TEXT PRIMARY KEY,
+        stem TEXT NOT NULL,
+        sources BIGINT NOT NULL,
+        first_seen BIGINT NOT NULL,
+        lemma_keys TEXT[] NOT NULL
+      ) WITH (fillfactor = 70);
+      CREATE INDEX knowledge_words_bucket ON knowledge_words (left(word, 1), length(word));
+      CREATE INDEX knowledge_words_lemmas ON knowledge_words USING GIN (lemma_keys);
+      CREATE TABLE knowledge_totals (
+        one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+        sentences BIGINT NOT NULL,
+        passages BIGINT NOT NULL,
+        sentence_length BIGINT NOT NULL,
+        passage_length BIGINT NOT NULL,
+        words_seen BIGINT NOT NULL
+      );
+      INSERT INTO knowledge_totals VALUES (TRUE, 0, 0, 0, 0, 0);
+    `,
+  },
+]);

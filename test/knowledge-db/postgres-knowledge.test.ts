@@ -1,0 +1,84 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/answer/engine.js';
+import { EXAMPLE_QUESTIONS } from '../../src/answer/messages.js';
+import { listSources } from '../../src/chat/sources-list.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { exportFolder, importFolder } from '../../src/knowledge-db/folder-transfer.js';
+import { KnowledgeDatabase } from '../../src/knowledge-db/knowledge-db.js';
+import { PostgresKnowledge } from '../../src/knowledge-db/postgres-knowledge.js';
+import { type TestPostgres, testPostgres } from '../helpers/postgres.js';
+import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
+import { removeTempFolders, tempFolder } from '../helpers/temp-folder.js';
+
+const server = await testPostgres();
+const skip = typeof server === 'string';
+if (skip) console.warn(`knowledge in PostgreSQL: tests skipped: ${server}`);
+
+/** Questions on the seed articles, misspelled and unanswerable ones among them. */
+const QUESTIONS = [
+  ...EXAMPLE_QUESTIONS,
+  'How did personalized learning schools do in math?',
+  'what did the RAND reserchers find about readng?',
+  'Who pays for tutoring?',
+  'How many schools were in the study?',
+  'When was the study published?',
+  'What is the capital of Mongolia?',
+  'Did students like the teachers?',
+];
+
+describe.skipIf(skip)('knowledge in PostgreSQL', () => {
+  const pg = server as TestPostgres;
+  let db: KnowledgeDatabase;
+  let folder: Engine;
+
+  beforeAll(async () => {
+    db = await KnowledgeDatabase.open(pg.url);
+    await importFolder(db, SEED_KNOWLEDGE_DIR);
+    folder = createEngine((await loadKnowledge(SEED_KNOWLEDGE_DIR)).documents);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await pg.drop();
+    await removeTempFolders();
+  });
+
+  it('migrates once: opening the database again applies nothing and keeps the sources', async () => {
+    const again = await KnowledgeDatabase.open(pg.url);
+    expect((await again.catalogue()).length).toBe(folder.documents.length);
+    await again.close();
+  });
+
+  it('exports every source byte for byte as it was imported', async () => {
+    const out = await tempFolder();
+    expect(await exportFolder(db, out)).toBe(folder.documents.length);
+    expect((await readdir(out)).sort()).toEqual((await readdir(SEED_KNOWLEDGE_DIR)).sort());
+    for (const name of await readdir(out))
+      expect(await readFile(path.join(out, name))).toEqual(
+        await readFile(path.join(SEED_KNOWLEDGE_DIR, name)),
+      );
+  });
+
+  it('answers every question exactly as the folder engine does', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    for (const question of QUESTIONS)
+      expect(await knowledge.answer(question)).toEqual(folder.answer(question));
+  });
+
+  it('lists the same sources, with the same passage counts, as the folder', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    expect(listSources(knowledge.documents)).toEqual(listSources(folder.documents));
+  });
+
+  it('answers within a source filter as the folder engine does', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    const sources = new Set([folder.documents[1]?.meta.id as string]);
+    const question = 'What did RAND find for reading?';
+    expect(await knowledge.answer(question, { sources })).toEqual(folder.answer(question, { sources }));
+  });
+});
