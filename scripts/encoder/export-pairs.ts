@@ -95,11 +95,26 @@ function sentencesOf(engine: Engine): { byDoc: Map<string, Located[]>; idOf: (se
   return { byDoc: found.byDoc, idOf: (sentence) => ids[sentence] as number };
 }
 
+/** One question's row: its pieces, and the first stage's best ten as exported sentence ids. */
+function addRow(
+  engine: Engine,
+  question: string,
+  row: Pick<Row, 'set' | 'group' | 'fold' | 'none' | 'pos' | 'doc'>,
+): void {
+  const { idOf } = sentencesOf(engine);
+  const head = engine.analyze(question)?.scored.slice(0, CANDIDATES) ?? [];
+  rows.push({
+    ...row,
+    q: tokenizer.encode(question).slice(0, MAX_PIECES),
+    text: question,
+    cands: head.map((candidate) => idOf(candidate.hit.sentence)),
+  });
+}
+
 async function addQuestions(engine: Engine, file: string, set: string): Promise<void> {
-  const { byDoc, idOf } = sentencesOf(engine);
+  const { byDoc } = sentencesOf(engine);
   for (const question of await readEvalQuestions(file)) {
     const group = question.page ?? path.basename(file);
-    const head = engine.analyze(question.q)?.scored.slice(0, CANDIDATES) ?? [];
     // The right sentences, in whichever article holds them; `doc` is the first such article's.
     const pos: number[] = [];
     let doc: number[] = [];
@@ -111,17 +126,7 @@ async function addQuestions(engine: Engine, file: string, set: string): Promise<
         if (doc.length === 0) doc = ids;
       }
     }
-    rows.push({
-      set,
-      group,
-      fold: encoderFoldOf(group),
-      q: tokenizer.encode(question.q).slice(0, MAX_PIECES),
-      text: question.q,
-      none: question.none === true,
-      pos,
-      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
-      doc,
-    });
+    addRow(engine, question.q, { set, group, fold: encoderFoldOf(group), none: question.none === true, pos, doc });
   }
 }
 
@@ -140,45 +145,24 @@ async function main(): Promise<void> {
 
   const squad = loadSquadArticles(path.join(shared, 'squad', 'dev-v1.1.json'), SQUAD_PUBLIC_ARTICLES.first, SQUAD_PUBLIC_ARTICLES.end);
   const engine = createEngine(squad.documents, options);
-  const { byDoc, idOf } = sentencesOf(engine);
+  const { byDoc } = sentencesOf(engine);
   for (const question of squad.questions) {
     const article = byDoc.get(question.documentId) ?? [];
     const doc = article.map((sentence) => sentence.id);
     const pos = article
       .filter(({ start, end }) => question.answerStarts.some((at) => at >= start && at < end))
       .map((sentence) => sentence.id);
-    const head = engine.analyze(question.question)?.scored.slice(0, CANDIDATES) ?? [];
-    rows.push({
-      set: 'squad',
-      group: `squad-${question.article}`,
-      fold: question.article < 12 ? 0 : 1,
-      q: tokenizer.encode(question.question).slice(0, MAX_PIECES),
-      text: question.question,
-      none: false,
-      pos,
-      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
-      doc,
-    });
+    const fold = question.article < 12 ? 0 : 1;
+    addRow(engine, question.question, { set: 'squad', group: `squad-${question.article}`, fold, none: false, pos, doc });
   }
   // Questions in plain words over the same articles: the right sentences are their article's.
   const articleIds = squad.documents.map((document) => document.meta.id);
   for (const question of await readEvalQuestions(path.join(root, 'eval', 'squad-written.json'))) {
     const article = question.article ?? -1;
-    const list = byDoc.get(articleIds[article] ?? '') ?? [];
-    const doc = list.map((sentence) => sentence.id);
-    const pos = question.none ? [] : doc.filter((id) => sentenceHoldsPhrase(texts[id] as string, question.any ?? []));
-    const head = engine.analyze(question.q)?.scored.slice(0, CANDIDATES) ?? [];
-    rows.push({
-      set: 'squad-written',
-      group: `squad-${article}`,
-      fold: article < 12 ? 0 : 1,
-      q: tokenizer.encode(question.q).slice(0, MAX_PIECES),
-      text: question.q,
-      none: question.none === true,
-      pos,
-      cands: head.map((candidate) => idOf(candidate.hit.sentence)),
-      doc,
-    });
+    const doc = (byDoc.get(articleIds[article] ?? '') ?? []).map((sentence) => sentence.id);
+    const none = question.none === true;
+    const pos = none ? [] : doc.filter((id) => sentenceHoldsPhrase(texts[id] as string, question.any ?? []));
+    addRow(engine, question.q, { set: 'squad-written', group: `squad-${article}`, fold: article < 12 ? 0 : 1, none, pos, doc });
   }
   writeFileSync(out, JSON.stringify({ sentences, questions: rows }));
   const count = (set: string) => rows.filter((row) => row.set === set).length;
