@@ -25,6 +25,11 @@ export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
    * docs/benchmarks.md).
    */
   candidateSentences: 400,
+  /**
+   * Most stems the dictionary kept between questions may hold before it starts afresh: kept, a
+   * word met again is not stemmed again; bounded, since an index allocates per stem it knows.
+   */
+  dictionaryTerms: 200_000,
   /** Rounds of question analysis, each looking up the words the previous one asked about. */
   analysisRounds: 5,
 });
@@ -53,6 +58,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
   private catalogueDocuments: KnowledgeDocument[] = [];
   private catalogueByOrdinal = new Map<number, KnowledgeDocument>();
+  private dictionary = new TermDictionary();
   private readonly options: Partial<EngineOptions>;
 
   constructor(
@@ -156,7 +162,9 @@ export class PostgresKnowledge implements QuestionAnswerer {
         : [];
     const ordinals = [...new Set(passages.map((passage) => passage.source))];
     const details = await this.db.sourceDetails(ordinals, [...new Set(stems)]);
-    const dictionary = new TermDictionary();
+    if (this.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.dictionaryTerms)
+      this.dictionary = new TermDictionary();
+    const dictionary = this.dictionary;
     const parts = new Map<KnowledgeDocument, GroupPart>();
     const documents: KnowledgeDocument[] = [];
     for (const ordinal of ordinals) {
