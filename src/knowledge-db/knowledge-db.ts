@@ -279,14 +279,17 @@ export class KnowledgeDatabase {
   ): Promise<Map<number, { pageStarts: number[] | null; holds: string[] }>> {
     const found = new Map<number, { pageStarts: number[] | null; holds: string[] }>();
     if (ordinals.length === 0) return found;
-    const { rows } = await this.pool.query<{ ordinal: string; page_starts: number[] | null; holds: string[] }>(
+    const { rows } = await this.pool.query<{
+      ordinal: string;
+      page_starts: number[] | null;
+      holds: string[];
+    }>(
       `SELECT s.ordinal, s.page_starts,
          ARRAY(SELECT w.stem FROM unnest($2::text[], $3::tsquery[]) AS w (stem, query) WHERE s.terms @@ w.query) AS holds
        FROM knowledge_sources s WHERE s.ordinal = ANY($1)`,
       [ordinals, stems, stems.map(quoteLexeme)],
     );
-    for (const row of rows)
-      found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
+    for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
     return found;
   }
 

@@ -99,7 +99,7 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
           from_char INTEGER;
         BEGIN
           -- Offsets count UTF-16 code units (JavaScript's); PostgreSQL counts characters.
-          IF body !~ '[\U00010000-\U0010FFFF]' THEN RETURN substr(body, first + 1, last - first); END IF;
+          IF body !~ '[U00010000-U0010FFFF]' THEN RETURN substr(body, first + 1, last - first); END IF;
           WHILE units < first LOOP
             units := units + CASE WHEN ascii(substr(body, at, 1)) > 65535 THEN 2 ELSE 1 END;
             at := at + 1;

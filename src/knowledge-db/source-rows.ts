@@ -111,10 +111,7 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
     });
   });
   const words = Array.from(data.groupWords, (word) => data.dictionary.words[word] as string);
-  const wordStems = Array.from(
-    data.groupWords,
-    (word) => stems[data.dictionary.termOfWord(word)] as string,
-  );
+  const wordStems = Array.from(data.groupWords, (word) => stems[data.dictionary.termOfWord(word)] as string);
   return {
     terms: [...terms]
       .filter(([, counts]) => counts.sentences > 0)
