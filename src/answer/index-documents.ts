@@ -102,6 +102,19 @@ function indexWithParts(
   return { index: SearchIndex.assemble(parts.dictionary, sources), passages, reusedGroups };
 }
 
+/**
+ * One document's index part, as `indexDocuments` makes it: its quotable paragraphs' sentences
+ * and its description (the PostgreSQL store builds parts of the paragraphs it read).
+ */
+export function indexDocumentPart(document: KnowledgeDocument, dictionary: TermDictionary): GroupPart {
+  const passages: IndexedPassage[] = [];
+  addPassages(document, passages);
+  const texts = passages.map(({ sentences }) =>
+    sentences.map((sentence) => document.body.slice(sentence.start, sentence.end)),
+  );
+  return indexGroup(dictionary, texts, describe(document));
+}
+
 /** Appends the document's quotable paragraphs (those with a reader's number) to `passages`. */
 function addPassages(document: KnowledgeDocument, passages: IndexedPassage[]): void {
   let sentenceCount = passages.length === 0 ? 0 : endOf(passages[passages.length - 1] as IndexedPassage);

@@ -1,12 +1,11 @@
 import pg from 'pg';
 import { parseKnowledgeDocument } from '../knowledge/load.js';
 import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem, Paragraph } from '../knowledge/types.js';
-import { stemWord as stemWordOf } from '../search/text.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import { KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
-import { lemmaKeys, quoteLexeme, type SourceRows, type SourceStatistics, sourceRows } from './source-rows.js';
-import type { StoredPart, StoredSource } from './stored-source.js';
+import { lemmaKeys, quoteLexeme, type SourceStatistics, sourceRows } from './source-rows.js';
+import { insertSources, prepareBatch } from './write-batch.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
 export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
@@ -32,6 +31,17 @@ export interface KnowledgeFile {
   bytes: Uint8Array;
   /** The file already parsed (by `loadKnowledge`), to skip parsing it again. */
   document?: KnowledgeDocument;
+}
+
+/** A quotable paragraph as answering reads it: its text and its quotable sentences' offsets in the body. */
+export interface StoredPassage {
+  /** The source's ordinal. */
+  source: number;
+  readerNumber: number;
+  start: number;
+  end: number;
+  text: string;
+  sentences: Array<{ start: number; end: number }>;
 }
 
 /** The library-wide figures BM25 needs. */
@@ -103,87 +113,52 @@ export class KnowledgeDatabase {
   async put(files: readonly KnowledgeFile[]): Promise<{ ids: string[]; problems: KnowledgeProblem[] }> {
     const ids: string[] = [];
     const problems: KnowledgeProblem[] = [];
-    for (let at = 0; at < files.length; at += IMPORT_BATCH) {
-      const parsed: Array<{ file: KnowledgeFile; document: KnowledgeDocument }> = [];
-      for (const file of files.slice(at, at + IMPORT_BATCH)) {
-        try {
-          parsed.push({ file, document: file.document ?? parseKnowledgeDocument(file.file, file.bytes) });
-        } catch (error) {
-          problems.push({ file: file.file, reason: error instanceof Error ? error.message : String(error) });
-        }
+    const fresh = files.length > IMPORT_BATCH && (await this.isEmpty());
+    // A fresh bulk import builds the GIN index once at the end: far faster than row by row.
+    if (fresh) await this.pool.query('DROP INDEX IF EXISTS knowledge_sentences_terms');
+    try {
+      // The next batch is parsed and indexed here while the database writes the previous one.
+      let writing: Promise<void> = Promise.resolve();
+      for (let at = 0; at < files.length; at += IMPORT_BATCH) {
+        const batch = await prepareBatch(files.slice(at, at + IMPORT_BATCH), problems);
+        await writing;
+        if (batch.length === 0) continue;
+        writing = this.transaction(async (client) => {
+          await lockTotals(client);
+          await removeSources(
+            client,
+            batch.map(({ document }) => document.meta.id),
+            batch.map(({ document }) => document.file),
+          );
+          await insertSources(client, batch);
+          await addStatistics(
+            client,
+            batch.map(({ rows }) => rows.statistics),
+            1,
+          );
+          await client.query('SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id', [
+            KNOWLEDGE_CHANNEL,
+            batch.map(({ document }) => document.meta.id),
+          ]);
+          ids.push(...batch.map(({ document }) => document.meta.id));
+        });
       }
-      if (parsed.length === 0) continue;
-      await this.transaction(async (client) => {
-        await lockTotals(client);
-        await removeSources(
-          client,
-          parsed.map(({ document }) => document.meta.id),
-          parsed.map(({ document }) => document.file),
+      await writing;
+    } finally {
+      if (fresh)
+        await this.pool.query(
+          'CREATE INDEX IF NOT EXISTS knowledge_sentences_terms ON knowledge_sentences USING GIN (terms)',
         );
-        // One statement per table for the whole batch: round trips, not rows, cost most.
-        const rows = parsed.map(({ document }) => sourceRows(document));
-        const inserted = await client.query<{ ordinal: string; id: string }>(
-          `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences, body, stored)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])
-           RETURNING ordinal, id`,
-          [
-            parsed.map(({ document }) => document.meta.id),
-            parsed.map(({ document }) => document.file),
-            parsed.map(({ file }) => Buffer.from(file.bytes)),
-            parsed.map(({ document }) => JSON.stringify(document.meta)),
-            parsed.map(({ document }) => document.format),
-            rows.map((row) => row.passages.length),
-            rows.map((row) => row.sentences.length),
-            parsed.map(({ document }) => document.body),
-            rows.map((row) => JSON.stringify(row.stored)),
-          ],
-        );
-        const ordinalOf = new Map(inserted.rows.map((row) => [row.id, row.ordinal]));
-        const passages = parsed.flatMap(({ document }, at) =>
-          (rows[at] as SourceRows).passages.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
-        );
-        await client.query(
-          `INSERT INTO knowledge_passages (source, position, reader_number, start_offset, end_offset, length)
-           SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[])`,
-          [
-            passages.map(({ source }) => source),
-            passages.map(({ row }) => row.position),
-            passages.map(({ row }) => row.readerNumber),
-            passages.map(({ row }) => row.start),
-            passages.map(({ row }) => row.end),
-            passages.map(({ row }) => row.length),
-          ],
-        );
-        const sentences = parsed.flatMap(({ document }, at) =>
-          (rows[at] as SourceRows).sentences.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
-        );
-        await client.query(
-          `INSERT INTO knowledge_sentences (source, passage, position, start_offset, end_offset, length, text, terms)
-           SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::tsvector[])`,
-          [
-            sentences.map(({ source }) => source),
-            sentences.map(({ row }) => row.passage),
-            sentences.map(({ row }) => row.position),
-            sentences.map(({ row }) => row.start),
-            sentences.map(({ row }) => row.end),
-            sentences.map(({ row }) => row.length),
-            sentences.map(({ row }) => row.text),
-            sentences.map(({ row }) => row.terms),
-          ],
-        );
-        await addStatistics(
-          client,
-          rows.map((row) => row.statistics),
-          1,
-        );
-        ids.push(...parsed.map(({ document }) => document.meta.id));
-        await client.query('SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id', [
-          KNOWLEDGE_CHANNEL,
-          parsed.map(({ document }) => document.meta.id),
-        ]);
-      });
     }
     return { ids, problems };
+  }
+
+  /** True when no source is stored. */
+  private async isEmpty(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ empty: boolean }>(
+      'SELECT NOT EXISTS (SELECT 1 FROM knowledge_sources) AS empty',
+    );
+    return rows[0]?.empty === true;
   }
 
   /** Removes the source with this id; returns its citation fields and file, or null when there is none. */
@@ -238,23 +213,84 @@ export class KnowledgeDatabase {
     }));
   }
 
-  /** The sources with these ordinals as stored for answering (parsed, with index parts), in ordinal order. */
-  async documents(
-    ordinals: readonly number[],
-  ): Promise<Array<{ ordinal: number; document: KnowledgeDocument; part: StoredPart }>> {
-    if (ordinals.length === 0) return [];
-    const { rows } = await this.pool.query<{ ordinal: string; body: string; stored: string }>(
-      'SELECT ordinal, body, stored FROM knowledge_sources WHERE ordinal = ANY($1) ORDER BY ordinal',
-      [ordinals],
+  /**
+   * The quotable paragraphs holding the sentences that match `tsquery` (a literal of quoted
+   * stems): those of the `limit` best of them when more match, by the sum of the `weighted`
+   * stems they hold (form weight × idf: the folder engine's own score of a sentence without its
+   * term-frequency and length factors, which the database cannot read cheaply); only among the
+   * sources `within` (ordinals) when given. In source and paragraph order.
+   */
+  async candidatePassages(
+    tsquery: string,
+    weighted: ReadonlyArray<{ stem: string; weight: number }>,
+    limit: number,
+    within: readonly number[] | null = null,
+  ): Promise<StoredPassage[]> {
+    const { rows } = await this.pool.query<{
+      source: string;
+      position: number;
+      reader_number: number;
+      start_offset: number;
+      end_offset: number;
+      text: string;
+      starts: number[];
+      ends: number[];
+    }>(
+      `WITH best AS (
+         SELECT s.source, s.passage,
+           (SELECT sum(w.weight) FROM unnest($2::tsquery[], $3::float8[]) AS w (stem, weight)
+            WHERE s.terms @@ w.stem) AS score
+         FROM knowledge_sentences s
+         WHERE s.terms @@ $1::tsquery AND ($5::bigint[] IS NULL OR s.source = ANY($5))
+         ORDER BY score DESC LIMIT $4
+       )
+       SELECT p.source, p.position, p.reader_number, p.start_offset, p.end_offset, p.text,
+         array_agg(x.start_offset ORDER BY x.position) AS starts,
+         array_agg(x.end_offset ORDER BY x.position) AS ends
+       FROM (SELECT DISTINCT source, passage FROM best) AS c
+       JOIN knowledge_passages p ON p.source = c.source AND p.position = c.passage
+       JOIN knowledge_sentences x ON x.source = c.source AND x.passage = c.passage
+       GROUP BY p.source, p.position ORDER BY p.source, p.position`,
+      [
+        tsquery,
+        weighted.map((entry) => quoteLexeme(entry.stem)),
+        weighted.map((entry) => entry.weight),
+        limit,
+        within,
+      ],
     );
-    return rows.map((row) => {
-      const stored = JSON.parse(row.stored) as StoredSource;
-      return {
-        ordinal: Number(row.ordinal),
-        document: { ...stored.document, body: row.body },
-        part: stored.part,
-      };
-    });
+    return rows.map((row) => ({
+      source: Number(row.source),
+      readerNumber: row.reader_number,
+      start: row.start_offset,
+      end: row.end_offset,
+      text: row.text,
+      sentences: row.starts.map((start, at) => ({ start, end: row.ends[at] as number })),
+    }));
+  }
+
+  /**
+   * Per source (ordinal), its page starts (a PDF's, else null) and which of `stems` its
+   * sentences hold anywhere: what ranking counts of a source beyond the paragraphs read.
+   */
+  async sourceDetails(
+    ordinals: readonly number[],
+    stems: readonly string[],
+  ): Promise<Map<number, { pageStarts: number[] | null; holds: string[] }>> {
+    const found = new Map<number, { pageStarts: number[] | null; holds: string[] }>();
+    if (ordinals.length === 0) return found;
+    const { rows } = await this.pool.query<{
+      ordinal: string;
+      page_starts: number[] | null;
+      holds: string[];
+    }>(
+      `SELECT s.ordinal, s.page_starts,
+         ARRAY(SELECT w.stem FROM unnest($2::text[], $3::tsquery[]) AS w (stem, query) WHERE s.terms @@ w.query) AS holds
+       FROM knowledge_sources s WHERE s.ordinal = ANY($1)`,
+      [ordinals, stems, stems.map(quoteLexeme)],
+    );
+    for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
+    return found;
   }
 
   async totals(): Promise<LibraryTotals> {
@@ -327,39 +363,6 @@ export class KnowledgeDatabase {
       [keys],
     );
     return rows.map((row) => row.stem);
-  }
-
-  /**
-   * Ordinals of the sources holding the sentences that match `tsquery` (a literal of quoted
-   * stems): those of the `limit` best of them when more match, by the sum of the `weighted`
-   * stems they hold (form weight × idf: the folder engine's own score of a sentence without its
-   * term-frequency and length factors, which the database cannot read cheaply); only among the
-   * sources `within` (ordinals) when given.
-   */
-  async candidateSources(
-    tsquery: string,
-    weighted: ReadonlyArray<{ stem: string; weight: number }>,
-    limit: number,
-    within: readonly number[] | null = null,
-  ): Promise<number[]> {
-    const { rows } = await this.pool.query<{ source: string }>(
-      `SELECT DISTINCT source FROM (
-         SELECT s.source,
-           (SELECT sum(w.weight) FROM unnest($2::tsquery[], $3::float8[]) AS w (stem, weight)
-            WHERE s.terms @@ w.stem) AS score
-         FROM knowledge_sentences s
-         WHERE s.terms @@ $1::tsquery AND ($5::bigint[] IS NULL OR s.source = ANY($5))
-         ORDER BY score DESC LIMIT $4
-       ) AS best`,
-      [
-        tsquery,
-        weighted.map((entry) => quoteLexeme(entry.stem)),
-        weighted.map((entry) => entry.weight),
-        limit,
-        within,
-      ],
-    );
-    return rows.map((row) => Number(row.source));
   }
 
   /** Every stored sentence's text, in order (for embedding them ahead in evaluations). */
@@ -454,6 +457,7 @@ async function addStatistics(
 ): Promise<void> {
   const terms = new Map<string, { sentences: number; passages: number; described: number }>();
   const words = new Map<string, number>();
+  const stemOf = new Map<string, string>();
   const totals = { sentences: 0, passages: 0, sentenceLength: 0, passageLength: 0 };
   for (const source of statistics) {
     for (const [stem, counts] of source.terms) {
@@ -463,7 +467,10 @@ async function addStatistics(
       known.described += counts.described;
       terms.set(stem, known);
     }
-    for (const word of source.words) words.set(word, (words.get(word) ?? 0) + 1);
+    source.words.forEach((word, at) => {
+      words.set(word, (words.get(word) ?? 0) + 1);
+      stemOf.set(word, source.wordStems[at] as string);
+    });
     totals.sentences += source.sentences;
     totals.passages += source.passages;
     totals.sentenceLength += source.sentenceLength;
@@ -493,7 +500,7 @@ async function addStatistics(
      ON CONFLICT (word) DO UPDATE SET sources = w.sources + excluded.sources`,
     [
       ordered,
-      ordered.map((word) => stemWordOf(word)),
+      ordered.map((word) => stemOf.get(word) as string),
       ordered.map((word) => sign * (words.get(word) ?? 0)),
       ordered.map((_, at) => base + at),
       ordered.map((word) => (sign > 0 ? lemmaKeys(word).join(' ') : '')),

@@ -1,9 +1,9 @@
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
 import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
-import type { GroupPartCache } from '../answer/index-documents.js';
+import { indexDocumentPart } from '../answer/index-documents.js';
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
-import type { KnowledgeDocument } from '../knowledge/types.js';
+import type { KnowledgeDocument, Paragraph } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
 import type { AnalyzedQuery } from '../search/query.js';
@@ -11,34 +11,25 @@ import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
 import { bm25Idf } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
-import type { KnowledgeDatabase } from './knowledge-db.js';
+import type { KnowledgeDatabase, StoredPassage } from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
 import { quoteLexeme } from './source-rows.js';
-import { restorePart } from './stored-source.js';
 
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   /**
-   * The sources of at most this many candidate sentences, the best by the idf-weighted forms of
-   * the question they hold (computed in the database), are read and ranked; a question with fewer
-   * candidates reads all of their sources and ranks exactly as the folder engine. Each source read
-   * costs its transfer and decoding (a 50-paragraph report, a few ms), so this bounds an answer's
-   * time. At 100k generated passages (bench/postgres.ts, 100 queries, a noisy two-core machine):
-   * this order with 100 answered 94 (p95 549 ms); `ts_rank` with 100 answered 87 (466 ms) and
-   * with 400 answered 90 (1,561 ms); the folder engine 99.
+   * The paragraphs of at most this many candidate sentences, the best by the idf-weighted forms
+   * of the question they hold (computed in the database), are read and ranked, as the first
+   * stage's shortlist keeps its best 400; a question with fewer candidates ranks them all. An
+   * answer reads those paragraphs, never whole sources, so this bounds its time (figures in
+   * docs/benchmarks.md).
    */
-  candidateSentences: 100,
+  candidateSentences: 400,
   /**
-   * Sources kept in memory between questions, as answering reads them (dropped when another
-   * process changes them): bounded by the replica's memory (at 100k passages, 500 50-paragraph
-   * reports kept a replica at 376 MB RSS).
+   * Most stems the dictionary kept between questions may hold before it starts afresh: kept, a
+   * word met again is not stemmed again; bounded, since an index allocates per stem it knows.
    */
-  cachedSources: 500,
-  /**
-   * Most stems the cached sources' index parts may hold before the cache starts afresh (an index
-   * allocates per stem its dictionary knows).
-   */
-  cachedTerms: 200_000,
+  dictionaryTerms: 200_000,
   /** Rounds of question analysis, each looking up the words the previous one asked about. */
   analysisRounds: 5,
 });
@@ -66,9 +57,8 @@ function unreachable(question: string): Answer {
 export class PostgresKnowledge implements QuestionAnswerer {
   private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
   private catalogueDocuments: KnowledgeDocument[] = [];
-  private readonly cache = new Map<number, KnowledgeDocument>();
-  /** Index parts of the cached sources, made with one dictionary (dropped with the cache). */
-  private parts = newPartCache();
+  private catalogueByOrdinal = new Map<number, KnowledgeDocument>();
+  private dictionary = new TermDictionary();
   private readonly options: Partial<EngineOptions>;
 
   constructor(
@@ -81,8 +71,6 @@ export class PostgresKnowledge implements QuestionAnswerer {
   /** Reads the catalogue (citation fields of every source) and forgets every cached source. */
   async load(): Promise<number> {
     this.setCatalogue(await this.db.catalogue());
-    this.cache.clear();
-    this.parts = newPartCache();
     return this.catalogueEntries.length;
   }
 
@@ -121,11 +109,11 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private setCatalogue(entries: Array<{ ordinal: number; entry: KnowledgeDocument }>): void {
     this.catalogueEntries = entries;
     this.catalogueDocuments = entries.map(({ entry }) => entry);
+    this.catalogueByOrdinal = new Map(entries.map(({ ordinal, entry }) => [ordinal, entry]));
   }
 
-  /** Forgets what is cached of the source with this id and re-reads its catalogue entry (a NOTIFY). */
+  /** Re-reads the catalogue entry of the source with this id (a NOTIFY). */
   async refresh(id: string): Promise<void> {
-    for (const [ordinal, document] of this.cache) if (document.meta.id === id) this.cache.delete(ordinal);
     const fresh = await this.db.catalogue([id]);
     const others = this.catalogueEntries.filter(({ entry }) => entry.meta.id !== id);
     this.setCatalogue([...others, ...fresh].sort((a, b) => a.ordinal - b.ordinal));
@@ -161,22 +149,40 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
-    const ordinals =
+    const passages =
       query && tsquery
-        ? await this.db.candidateSources(
+        ? await this.db.candidatePassages(
             tsquery,
             weightedStems(query.query, (stem) =>
               bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
             ),
-            within ? Number.MAX_SAFE_INTEGER : POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
+            POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
             within,
           )
         : [];
-    const documents = await this.documentsOf(ordinals);
+    const ordinals = [...new Set(passages.map((passage) => passage.source))];
+    const details = await this.db.sourceDetails(ordinals, [...new Set(stems)]);
+    if (this.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.dictionaryTerms)
+      this.dictionary = new TermDictionary();
+    const dictionary = this.dictionary;
+    const parts = new Map<KnowledgeDocument, GroupPart>();
+    const documents: KnowledgeDocument[] = [];
+    for (const ordinal of ordinals) {
+      const entry = this.catalogueByOrdinal.get(ordinal);
+      const detail = details.get(ordinal);
+      if (!entry || !detail) continue; // changed since: the next question sees it
+      const document = partialDocument(
+        entry,
+        detail.pageStarts,
+        passages.filter((passage) => passage.source === ordinal),
+      );
+      documents.push(document);
+      parts.set(document, holdingStems(indexDocumentPart(document, dictionary), detail.holds, dictionary));
+    }
     const engine = createEngine(
       documents,
       { ...this.options, vocabulary, library: statistics, catalogue: this.documents },
-      this.parts,
+      { dictionary, get: (document) => parts.get(document), set: () => undefined },
     );
     return engine.answer(question, options);
   }
@@ -225,26 +231,40 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private ordinalsOf(ids: ReadonlySet<string>): number[] {
     return this.catalogueEntries.filter(({ entry }) => ids.has(entry.meta.id)).map(({ ordinal }) => ordinal);
   }
+}
 
-  /** The sources, parsed, in library order: from the cache, the rest read from the database. */
-  private async documentsOf(ordinals: readonly number[]): Promise<KnowledgeDocument[]> {
-    const missing = ordinals.filter((ordinal) => !this.cache.has(ordinal));
-    for (const { ordinal, document, part } of await this.db.documents(missing)) {
-      if (
-        this.cache.size >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedSources ||
-        this.parts.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.cachedTerms
-      ) {
-        this.cache.clear();
-        this.parts = newPartCache();
-      }
-      this.cache.set(ordinal, document);
-      this.parts.set(document, restorePart(part, this.parts.dictionary));
-    }
-    return [...ordinals]
-      .sort((a, b) => a - b)
-      .map((ordinal) => this.cache.get(ordinal))
-      .filter((document): document is KnowledgeDocument => document !== undefined);
-  }
+/**
+ * A source as far as answering read it: its catalogue entry with only the paragraphs read, each
+ * at its own offsets in a body that is blank elsewhere (quotes are cut within one paragraph).
+ */
+function partialDocument(
+  entry: KnowledgeDocument,
+  pageStarts: number[] | null,
+  passages: readonly StoredPassage[],
+): KnowledgeDocument {
+  let body = '';
+  const paragraphs: Paragraph[] = passages.map((passage) => {
+    body += ' '.repeat(passage.start - body.length) + passage.text;
+    return {
+      number: passage.readerNumber,
+      readerNumber: passage.readerNumber,
+      start: passage.start,
+      end: passage.end,
+      sentences: passage.sentences.map(({ start, end }) => ({ start, end, boilerplate: false })),
+      boilerplate: null,
+    };
+  });
+  return { ...entry, pageStarts, body, paragraphs };
+}
+
+/**
+ * The part with the stems its source holds beyond the paragraphs read counted as describing it:
+ * ranking then finds a question word "in the document" (its coverage) as in the whole source.
+ */
+function holdingStems(part: GroupPart, holds: readonly string[], dictionary: TermDictionary): GroupPart {
+  const described = new Set(part.describedTerms);
+  for (const stem of holds) described.add(dictionary.addStem(stem));
+  return { ...part, describedTerms: Int32Array.from(described) };
 }
 
 /** Each stem of the question's forms with its weight in a sentence's own BM25 score: form weight × idf. */
@@ -267,14 +287,4 @@ export function isDatabaseError(error: unknown): boolean {
     typeof code === 'string' ||
     /connect|terminat|timeout|ECONN|Connection|closed|ENOTFOUND|EAI_AGAIN/i.test(error.message)
   );
-}
-
-/** An empty cache of index parts, by document, with a dictionary of its own. */
-function newPartCache(): GroupPartCache {
-  const parts = new WeakMap<KnowledgeDocument, GroupPart>();
-  return {
-    dictionary: new TermDictionary(),
-    get: (document) => parts.get(document),
-    set: (document, part) => void parts.set(document, part),
-  };
 }

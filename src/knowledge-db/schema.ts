@@ -8,10 +8,12 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  * it, never edit one that has shipped.
  *
  * - `knowledge_sources`: one row per knowledge file: its name and exact bytes (what `export`
- *   writes back), its citation fields for the sources list, and its body, parsed document and
- *   index part as answering reads them (`stored`: JSON of a StoredSource), so no replica parses.
- * - `knowledge_passages`, `knowledge_sentences`: the quotable paragraphs and sentences, by offsets
- *   into the body; each sentence's stems (the engine's own, Porter) as a `tsvector` whose positions
+ *   writes back), its citation fields for the sources list, its page starts (a PDF's), and the
+ *   distinct stems of its sentences (`terms`, a `tsvector`: which question words it holds).
+ *   Version 1 also kept the body and a parsed copy; version 2 dropped them (answers read
+ *   paragraphs, not whole sources).
+ * - `knowledge_passages`, `knowledge_sentences`: the quotable paragraphs (with their text, the
+ *   exact slice of the body) and sentences, by offsets into the body; each sentence's stems (the engine's own, Porter) as a `tsvector` whose positions
  *   count the stem's occurrences, with a GIN index: the first stage's candidates.
  * - `knowledge_terms`: per stem, how many sentences and passages hold it and how many sources
  *   describe it (title, publisher…): BM25's document frequencies.
@@ -83,6 +85,44 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
         words_seen BIGINT NOT NULL
       );
       INSERT INTO knowledge_totals VALUES (TRUE, 0, 0, 0, 0, 0);
+    `,
+  },
+  {
+    version: 2,
+    name: 'answers read the candidate paragraphs, not whole sources',
+    sql: `
+      CREATE FUNCTION pg_temp.utf16_slice(body TEXT, first INTEGER, last INTEGER) RETURNS TEXT
+      LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+          at INTEGER := 1;
+          units INTEGER := 0;
+          from_char INTEGER;
+        BEGIN
+          -- Offsets count UTF-16 code units (JavaScript's); PostgreSQL counts characters.
+          IF body !~ '[U00010000-U0010FFFF]' THEN RETURN substr(body, first + 1, last - first); END IF;
+          WHILE units < first LOOP
+            units := units + CASE WHEN ascii(substr(body, at, 1)) > 65535 THEN 2 ELSE 1 END;
+            at := at + 1;
+          END LOOP;
+          from_char := at;
+          WHILE units < last LOOP
+            units := units + CASE WHEN ascii(substr(body, at, 1)) > 65535 THEN 2 ELSE 1 END;
+            at := at + 1;
+          END LOOP;
+          RETURN substr(body, from_char, at - from_char);
+        END
+      $$;
+      ALTER TABLE knowledge_passages ADD COLUMN text TEXT;
+      UPDATE knowledge_passages p SET text = pg_temp.utf16_slice(s.body, p.start_offset, p.end_offset)
+        FROM knowledge_sources s WHERE s.ordinal = p.source;
+      ALTER TABLE knowledge_passages ALTER COLUMN text SET NOT NULL;
+      ALTER TABLE knowledge_sources ADD COLUMN terms TSVECTOR, ADD COLUMN page_starts INTEGER[];
+      UPDATE knowledge_sources s SET
+        terms = coalesce((SELECT array_to_tsvector(array_agg(DISTINCT u.lexeme))
+          FROM knowledge_sentences x, unnest(x.terms) AS u WHERE x.source = s.ordinal), ''::tsvector),
+        page_starts = CASE WHEN jsonb_typeof(s.stored::jsonb -> 'document' -> 'pageStarts') = 'array'
+          THEN ARRAY(SELECT v::int FROM jsonb_array_elements_text(s.stored::jsonb -> 'document' -> 'pageStarts') AS v) END;
+      ALTER TABLE knowledge_sources ALTER COLUMN terms SET NOT NULL, DROP COLUMN body, DROP COLUMN stored;
     `,
   },
 ]);

@@ -1,10 +1,8 @@
 import { indexDocuments } from '../answer/index-documents.js';
 import type { KnowledgeDocument } from '../knowledge/types.js';
-import type { GroupPart } from '../search/group-part.js';
 import { lemmasOf } from '../search/lemmas.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { stemWord } from '../search/text.js';
-import { type StoredSource, storePart } from './stored-source.js';
 
 /** A sentence as stored: where it sits, its content-word count, its stems with their counts. */
 export interface SentenceRow {
@@ -25,14 +23,17 @@ export interface PassageRow {
   start: number;
   end: number;
   length: number;
+  /** The body from `start` to `end`, exactly (what its quotes are cut from). */
+  text: string;
 }
 
 /** One source's share of the library's term statistics. */
 export interface SourceStatistics {
   /** Per stem: sentences and passages holding it, and 1 when the source's description does. */
   terms: Map<string, { sentences: number; passages: number; described: number }>;
-  /** The source's surface words, in order of first occurrence. */
+  /** The source's surface words, in order of first occurrence, and each one's stem. */
   words: string[];
+  wordStems: string[];
   sentences: number;
   passages: number;
   sentenceLength: number;
@@ -41,8 +42,8 @@ export interface SourceStatistics {
 
 /** What one source adds to the database: its rows and its share of the statistics. */
 export interface SourceRows {
-  /** The parsed document (without its body) and its index part, as answering reads them. */
-  stored: StoredSource;
+  /** A `tsvector` literal of the distinct stems of the source's sentences. */
+  terms: string;
   passages: PassageRow[];
   sentences: SentenceRow[];
   statistics: SourceStatistics;
@@ -53,16 +54,11 @@ export interface SourceRows {
  * document alone), so stems, lengths and counts are exactly what the folder engine computes.
  */
 export function sourceRows(document: KnowledgeDocument): SourceRows {
-  const dictionary = new TermDictionary();
-  let part: GroupPart | undefined;
   const { index, passages } = indexDocuments([document], {
-    dictionary,
+    dictionary: new TermDictionary(),
     get: () => undefined,
-    set: (_, made) => {
-      part = made;
-    },
+    set: () => undefined,
   });
-  const { body: _body, ...parsed } = document;
   const data = index.toData();
   const stems = data.dictionary.stems;
   const perSentence: Array<Array<[string, number]>> = Array.from({ length: index.sentenceCount }, () => []);
@@ -97,6 +93,7 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
       start: first?.start ?? passage.paragraph.start,
       end: last?.end ?? passage.paragraph.end,
       length,
+      text: document.body.slice(first?.start ?? passage.paragraph.start, last?.end ?? passage.paragraph.end),
     });
     passage.sentences.forEach((sentence, at) => {
       const id = passage.firstSentence + at;
@@ -114,13 +111,18 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
     });
   });
   const words = Array.from(data.groupWords, (word) => data.dictionary.words[word] as string);
+  const wordStems = Array.from(data.groupWords, (word) => stems[data.dictionary.termOfWord(word)] as string);
   return {
-    stored: { document: parsed, part: storePart(part as GroupPart, dictionary) },
+    terms: [...terms]
+      .filter(([, counts]) => counts.sentences > 0)
+      .map(([stem]) => quoteLexeme(stem))
+      .join(' '),
     passages: passageRows,
     sentences: sentenceRows,
     statistics: {
       terms,
       words,
+      wordStems,
       sentences: sentenceRows.length,
       passages: passageRows.length,
       sentenceLength,
