@@ -1,10 +1,10 @@
 import { FUZZY_DEFAULTS, FuzzyVocabulary } from '../search/fuzzy.js';
 import { lemmasOf } from '../search/lemmas.js';
 import type { Vocabulary } from '../search/query.js';
-import type { LibraryStatistics, NeighbourStem } from '../search/search-index.js';
+import type { LibraryStatistics } from '../search/search-index.js';
 import { STOP_WORDS } from '../search/stop-words.js';
 import { stemWord } from '../search/text.js';
-import { defaultWordNeighbours } from '../search/word-neighbours.js';
+import { type NeighbourStem, neighbourStems } from '../search/word-neighbours.js';
 import type { KnowledgeDatabase, LibraryTotals, TermFrequency } from './knowledge-db.js';
 
 /** Most words of one spelling bucket handed to fuse.js (the closest by trigrams when more). */
@@ -56,15 +56,7 @@ export class LibraryVocabulary implements Vocabulary {
 
   /** As SearchIndex.similarStems: the word-neighbour table's words the library holds. */
   similarStems(word: string, least: number, limit: number): NeighbourStem[] {
-    const own = stemWord(word);
-    const found: NeighbourStem[] = [];
-    for (const neighbour of defaultWordNeighbours()?.of(word, least) ?? []) {
-      const stem = stemWord(neighbour.word);
-      if (stem === own || !this.hasStem(stem) || found.some((known) => known.stem === stem)) continue;
-      found.push({ stem, similarity: neighbour.similarity });
-      if (found.length === limit) break;
-    }
-    return found;
+    return neighbourStems(word, least, limit, (stem) => this.hasStem(stem));
   }
 
   /** Looks up everything asked but not known yet; false when nothing was pending. */

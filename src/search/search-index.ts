@@ -6,16 +6,11 @@ import { LemmaVariants } from './lemmas.js';
 import { lowerBound, type Postings, sentenceFrequency } from './postings.js';
 import { STOP_WORDS } from './stop-words.js';
 import { TermDictionary } from './term-dictionary.js';
-import { stemWord } from './text.js';
-import { defaultWordNeighbours } from './word-neighbours.js';
+import { type NeighbourStem, neighbourStems } from './word-neighbours.js';
 
 export type { GroupSource, IndexData } from './index-data.js';
 
-/** A stem of the index close in meaning to a question word, and how close (cosine of word vectors). */
-export interface NeighbourStem {
-  stem: string;
-  similarity: number;
-}
+export type { NeighbourStem } from './word-neighbours.js';
 
 /** What the index is built from: passages (paragraphs) of sentences, each passage in a group (document). */
 export interface PassageInput {
@@ -273,15 +268,7 @@ export class SearchIndex {
    * `least`), closest first, at most `limit`; none for a word outside the table.
    */
   similarStems(word: string, least: number, limit: number): NeighbourStem[] {
-    const own = stemWord(word);
-    const found: NeighbourStem[] = [];
-    for (const neighbour of defaultWordNeighbours()?.of(word, least) ?? []) {
-      const stem = stemWord(neighbour.word);
-      if (stem === own || !this.hasStem(stem) || found.some((known) => known.stem === stem)) continue;
-      found.push({ stem, similarity: neighbour.similarity });
-      if (found.length === limit) break;
-    }
-    return found;
+    return neighbourStems(word, least, limit, (stem) => this.hasStem(stem));
   }
 
   /** BM25 inverse document frequency of a term among sentences. */

@@ -1,3 +1,4 @@
+import { stemWord } from './text.js';
 import { shippedData } from './word-vectors.js';
 
 /** A word close in meaning to another, and how close (cosine of their word vectors). */
@@ -74,3 +75,31 @@ export const defaultWordNeighbours = shippedData('word-neighbours.bin', WordNeig
   without: 'a question word matches no other word of the same meaning',
   script: 'scripts/build-word-neighbours.ts',
 });
+
+/** A stem close in meaning to a question word, and how close (the words' cosine). */
+export interface NeighbourStem {
+  stem: string;
+  similarity: number;
+}
+
+/**
+ * Stems of the word-neighbour table's words closest in meaning to `word` (cosine ≥ `least`) that
+ * `has` (the index, or the library in the database), closest first, at most `limit`; never the
+ * word's own stem, each stem once; none for a word outside the table.
+ */
+export function neighbourStems(
+  word: string,
+  least: number,
+  limit: number,
+  has: (stem: string) => boolean,
+): NeighbourStem[] {
+  const own = stemWord(word);
+  const found: NeighbourStem[] = [];
+  for (const neighbour of defaultWordNeighbours()?.of(word, least) ?? []) {
+    const stem = stemWord(neighbour.word);
+    if (stem === own || !has(stem) || found.some((known) => known.stem === stem)) continue;
+    found.push({ stem, similarity: neighbour.similarity });
+    if (found.length === limit) break;
+  }
+  return found;
+}

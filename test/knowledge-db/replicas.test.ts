@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../src/knowledge-db/folder-transfer.js';
 import { KnowledgeDatabase } from '../../src/knowledge-db/knowledge-db.js';
 import { PostgresKnowledge } from '../../src/knowledge-db/postgres-knowledge.js';
+import { eventually } from '../helpers/eventually.js';
 import { type TestPostgres, testPostgres } from '../helpers/postgres.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
 
@@ -14,16 +15,6 @@ const quiet = { info: () => undefined, warn: () => undefined };
 function knowledgeFile(id: string, sentence: string) {
   const text = `---\nid: ${id}\ntitle: Field notes ${id}\npublisher: Test\n---\n${sentence}\n`;
   return { file: `${id}.md`, bytes: new TextEncoder().encode(text) };
-}
-
-/** Polls `check` every 50 ms until it holds or `withinMs` pass. */
-async function within(withinMs: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
 }
 
 describe.skipIf(skip)('replicas sharing the knowledge in PostgreSQL', () => {
@@ -51,7 +42,7 @@ describe.skipIf(skip)('replicas sharing the knowledge in PostgreSQL', () => {
     await writer.put([
       knowledgeFile('zephyr-notes', 'The quixotrel survey counted 41 zephyrine libraries in 2019.'),
     ]);
-    const seen = await within(2000, async () =>
+    const seen = await eventually(2000, async () =>
       replica.documents.some((document) => document.meta.id === 'zephyr-notes'),
     );
     expect(seen).toBe(true);
@@ -69,7 +60,7 @@ describe.skipIf(skip)('replicas sharing the knowledge in PostgreSQL', () => {
     const question = 'How many brass lanterns did the marlinspike audit find?';
     expect((await replica.answer(question)).excerpts[0]?.quote).toContain('12 brass');
     await writer.put([knowledgeFile('marlin-notes', 'The marlinspike audit found 17 brass lanterns.')]);
-    const updated = await within(2000, async () =>
+    const updated = await eventually(2000, async () =>
       Boolean((await replica.answer(question)).excerpts[0]?.quote.includes('17 brass')),
     );
     expect(updated).toBe(true);
@@ -82,13 +73,13 @@ describe.skipIf(skip)('replicas sharing the knowledge in PostgreSQL', () => {
     const listener = replica.watch(quiet);
     await listener.ready;
     await writer.put([knowledgeFile('gone-notes', 'The vellichor census listed 9 reading rooms.')]);
-    expect(await within(2000, async () => replica.documents.some((d) => d.meta.id === 'gone-notes'))).toBe(
-      true,
-    );
+    expect(
+      await eventually(2000, async () => replica.documents.some((d) => d.meta.id === 'gone-notes')),
+    ).toBe(true);
     expect(await writer.remove('gone-notes')).toMatchObject({ id: 'gone-notes', file: 'gone-notes.md' });
-    expect(await within(2000, async () => !replica.documents.some((d) => d.meta.id === 'gone-notes'))).toBe(
-      true,
-    );
+    expect(
+      await eventually(2000, async () => !replica.documents.some((d) => d.meta.id === 'gone-notes')),
+    ).toBe(true);
     const answer = await replica.answer('How many reading rooms did the vellichor census list?');
     expect(answer.excerpts.every((excerpt) => excerpt.source.id !== 'gone-notes')).toBe(true);
     await listener.stop();

@@ -3,6 +3,7 @@ import { ANSWER_MESSAGES } from '../../src/answer/messages.js';
 import { importFolder } from '../../src/knowledge-db/folder-transfer.js';
 import { KnowledgeDatabase } from '../../src/knowledge-db/knowledge-db.js';
 import { PostgresKnowledge } from '../../src/knowledge-db/postgres-knowledge.js';
+import { eventually } from '../helpers/eventually.js';
 import { type PostgresProxy, postgresProxy } from '../helpers/pg-proxy.js';
 import { type TestPostgres, testPostgres } from '../helpers/postgres.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
@@ -12,16 +13,6 @@ const skip = typeof server === 'string';
 if (skip) console.warn(`knowledge in PostgreSQL (database away): tests skipped: ${server}`);
 
 const quiet = { info: () => undefined, warn: () => undefined };
-
-/** Polls `check` every 50 ms until it holds or `withinMs` pass. */
-async function within(withinMs: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 
 describe.skipIf(skip)('a knowledge database that goes away', () => {
   const pg = server as TestPostgres;
@@ -61,11 +52,11 @@ describe.skipIf(skip)('a knowledge database that goes away', () => {
     expect(await knowledge.health()).toBe('unreachable');
 
     await proxy.restore();
-    expect(await within(5000, async () => (await knowledge.answer(question)).status === 'answered')).toBe(
+    expect(await eventually(5000, async () => (await knowledge.answer(question)).status === 'answered')).toBe(
       true,
     );
     expect(await knowledge.health()).toBe('ok');
-    expect(await within(5000, async () => listener.listening)).toBe(true);
+    expect(await eventually(5000, async () => listener.listening)).toBe(true);
     await listener.stop();
   });
 });

@@ -4,6 +4,7 @@ import { ANSWER_MESSAGES } from '../../src/answer/messages.js';
 import { importFolder } from '../../src/knowledge-db/folder-transfer.js';
 import { KnowledgeDatabase } from '../../src/knowledge-db/knowledge-db.js';
 import { slackHttpEnv, spawnBot } from '../helpers/bot-process.js';
+import { eventually } from '../helpers/eventually.js';
 import { type PostgresProxy, postgresProxy } from '../helpers/pg-proxy.js';
 import { type TestPostgres, testPostgres } from '../helpers/postgres.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
@@ -25,15 +26,6 @@ async function health(
     status: response.status,
     body: (await response.json()) as { knowledge?: Record<string, unknown> },
   };
-}
-
-async function until(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 describe.skipIf(skip)('the bot answering from the knowledge in PostgreSQL', () => {
@@ -79,7 +71,7 @@ describe.skipIf(skip)('the bot answering from the knowledge in PostgreSQL', () =
       text,
       response_url: fake.responseUrl(id),
     });
-    await until(10_000, async () => fake.responses.some((response) => response.id === id));
+    await eventually(10_000, async () => fake.responses.some((response) => response.id === id));
     return JSON.stringify(fake.responses.find((response) => response.id === id)?.body ?? '');
   }
 
@@ -99,7 +91,7 @@ describe.skipIf(skip)('the bot answering from the knowledge in PostgreSQL', () =
     expect(child?.exitCode).toBeNull();
 
     await proxy.restore();
-    expect(await until(10_000, async () => (await health(port)).status === 200)).toBe(true);
+    expect(await eventually(10_000, async () => (await health(port)).status === 200)).toBe(true);
     expect(await ask('back', 'what did RAND find for reading?')).toMatch(/reading/i);
   }, 30_000);
 
