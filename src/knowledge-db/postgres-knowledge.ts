@@ -144,8 +144,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const stems = query
       ? query.query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem))
       : [];
-    await vocabulary.lookUpStems(stems);
-    const totals = await this.db.totals();
+    const [, totals] = await Promise.all([vocabulary.lookUpStems(stems), this.db.totals()]);
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
