@@ -7,7 +7,7 @@ import { stemWord } from '../search/text.js';
 import { type NeighbourStem, neighbourStems } from '../search/word-neighbours.js';
 import type { KnowledgeDatabase, LibraryTotals, TermFrequency } from './knowledge-db.js';
 
-/** Most words of one spelling bucket handed to fuse.js (the closest by trigrams when more). */
+/** Most words handed to fuse.js for one misspelling (the closest by trigrams if ever more pass the letter check). */
 const CORRECTION_CANDIDATES = 2000;
 
 /**
