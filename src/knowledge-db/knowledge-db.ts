@@ -149,8 +149,12 @@ export class KnowledgeDatabase {
         await this.pool.query(
           'CREATE INDEX IF NOT EXISTS knowledge_sentences_terms ON knowledge_sentences USING GIN (terms)',
         );
-        // Marks the words' pages all-visible, so corrections read the spelling index alone.
-        await this.pool.query('VACUUM (ANALYZE) knowledge_words');
+        // The tables are all new: the planner learns them now, not when autovacuum gets to them
+        // under the first questions, and all-visible pages let corrections read the spelling
+        // index alone.
+        await this.pool.query(
+          'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
+        );
       }
     }
     return { ids, problems };
