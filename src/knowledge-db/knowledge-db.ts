@@ -145,10 +145,17 @@ export class KnowledgeDatabase {
       }
       await writing;
     } finally {
-      if (fresh)
+      if (fresh) {
         await this.pool.query(
           'CREATE INDEX IF NOT EXISTS knowledge_sentences_terms ON knowledge_sentences USING GIN (terms)',
         );
+        // The tables are all new: the planner learns them now, not when autovacuum gets to them
+        // under the first questions, and all-visible pages let corrections read the spelling
+        // index alone.
+        await this.pool.query(
+          'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
+        );
+      }
     }
     return { ids, problems };
   }
@@ -339,20 +346,47 @@ export class KnowledgeDatabase {
   }
 
   /**
-   * The library's words that could be corrections of `word` (same first letter, length within
-   * `lengthDifference`, or a transposition of it), in order of first occurrence. A bucket larger
-   * than `limit` keeps the `limit` closest by trigram similarity (pg_trgm).
+   * Per word of `words`, the library's words that could be corrections of it, in order of first
+   * occurrence: those of its bucket (same first letter, length within `lengthDifference`) whose
+   * letter set differs from its own in at most `letterSetDifference` letters (what two edits can
+   * change, as fuzzy.ts checks), and its transpositions. One round trip for all the words; more
+   * than `limit` for one word keeps the `limit` closest by trigram similarity (pg_trgm).
    */
-  async correctionCandidates(word: string, lengthDifference: number, limit: number): Promise<string[]> {
-    const { rows } = await this.pool.query<{ word: string }>(
-      `SELECT word FROM (
-         SELECT word, first_seen FROM knowledge_words
-         WHERE sources > 0 AND ((left(word, 1) = left($1, 1) AND length(word) BETWEEN $2 AND $3) OR word = ANY($4))
-         ORDER BY public.similarity(word, $1) DESC LIMIT $5
-       ) AS close_words ORDER BY first_seen`,
-      [word, word.length - lengthDifference, word.length + lengthDifference, transpositions(word), limit],
+  async correctionCandidates(
+    words: readonly string[],
+    lengthDifference: number,
+    letterSetDifference: number,
+    limit: number,
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>(words.map((word) => [word, []]));
+    if (words.length === 0) return found;
+    const { rows } = await this.pool.query<{ asked: string; word: string }>(
+      `WITH q AS MATERIALIZED (
+         SELECT word, swaps, knowledge_letter_set(word) AS letters
+         FROM unnest($1::text[], $2::text[]) AS u (word, swaps)
+       )
+       SELECT q.word AS asked, c.word FROM q CROSS JOIN LATERAL (
+         SELECT k.word, k.first_seen, public.similarity(k.word, q.word) AS closeness
+         FROM knowledge_words k
+         WHERE left(k.word, 1) = left(q.word, 1)
+           AND length(k.word) BETWEEN length(q.word) - $3 AND length(q.word) + $3
+           AND k.sources > 0 AND bit_count((k.letters # q.letters)::bit(32)) <= $4
+         UNION
+         SELECT k.word, k.first_seen, public.similarity(k.word, q.word)
+         FROM knowledge_words k WHERE k.word = ANY(string_to_array(q.swaps, ' ')) AND k.sources > 0
+         ORDER BY closeness DESC LIMIT $5
+       ) AS c
+       ORDER BY q.word, c.first_seen`,
+      [
+        words,
+        words.map((word) => transpositions(word).join(' ')),
+        lengthDifference,
+        letterSetDifference,
+        limit,
+      ],
     );
-    return rows.map((row) => row.word);
+    for (const row of rows) found.get(row.asked)?.push(row.word);
+    return found;
   }
 
   /** Stems of the library's words filed under any of these lemma keys. */

@@ -1,4 +1,4 @@
-import { FUZZY_DEFAULTS, FuzzyVocabulary } from '../search/fuzzy.js';
+import { FUZZY_DEFAULTS, FuzzyVocabulary, MAX_LETTER_SET_DIFFERENCE } from '../search/fuzzy.js';
 import { lemmasOf } from '../search/lemmas.js';
 import type { Vocabulary } from '../search/query.js';
 import type { LibraryStatistics } from '../search/search-index.js';
@@ -7,7 +7,7 @@ import { stemWord } from '../search/text.js';
 import { type NeighbourStem, neighbourStems } from '../search/word-neighbours.js';
 import type { KnowledgeDatabase, LibraryTotals, TermFrequency } from './knowledge-db.js';
 
-/** Most words of one spelling bucket handed to fuse.js (the closest by trigrams when more). */
+/** Most words handed to fuse.js for one misspelling (the closest by trigrams if ever more pass the letter check). */
 const CORRECTION_CANDIDATES = 2000;
 
 /**
@@ -73,25 +73,30 @@ export class LibraryVocabulary implements Vocabulary {
     stems.clear();
     corrections.clear();
     lemmas.clear();
-    const known = await this.db.knownWords(asked.words);
-    for (const word of asked.words) this.words.set(word, known.has(word));
-    await this.lookUpStems(asked.stems);
-    for (const word of asked.corrections) {
-      const candidates = await this.db.correctionCandidates(
-        word,
+    // Independent look-ups: each on its own pooled connection, at once.
+    const [known, , candidates] = await Promise.all([
+      this.db.knownWords(asked.words),
+      this.lookUpStems(asked.stems),
+      this.db.correctionCandidates(
+        asked.corrections,
         FUZZY_DEFAULTS.maxLengthDifference,
+        MAX_LETTER_SET_DIFFERENCE,
         CORRECTION_CANDIDATES,
-      );
-      this.corrections.set(word, new FuzzyVocabulary([new Set(candidates), STOP_WORDS]).correct(word));
-    }
-    for (const word of asked.lemmas) {
-      const own = stemWord(word);
-      const keys = [...new Set(lemmasOf(word).map(stemWord))];
-      this.lemmas.set(
-        word,
-        (await this.db.lemmaStems(keys)).filter((stem) => stem !== own),
-      );
-    }
+      ),
+      Promise.all(
+        asked.lemmas.map(async (word) => {
+          const own = stemWord(word);
+          const keys = [...new Set(lemmasOf(word).map(stemWord))];
+          this.lemmas.set(
+            word,
+            (await this.db.lemmaStems(keys)).filter((stem) => stem !== own),
+          );
+        }),
+      ),
+    ]);
+    for (const word of asked.words) this.words.set(word, known.has(word));
+    for (const [word, close] of candidates)
+      this.corrections.set(word, new FuzzyVocabulary([new Set(close), STOP_WORDS]).correct(word));
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
 import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
 import { indexDocumentPart } from '../answer/index-documents.js';
@@ -144,8 +145,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const stems = query
       ? query.query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem))
       : [];
-    await vocabulary.lookUpStems(stems);
-    const totals = await this.db.totals();
+    const [, totals] = await Promise.all([vocabulary.lookUpStems(stems), this.db.totals()]);
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
@@ -160,24 +160,34 @@ export class PostgresKnowledge implements QuestionAnswerer {
             within,
           )
         : [];
-    const ordinals = [...new Set(passages.map((passage) => passage.source))];
-    const details = await this.db.sourceDetails(ordinals, [...new Set(stems)]);
+    const read = new Map<number, StoredPassage[]>();
+    for (const passage of passages) read.set(passage.source, [...(read.get(passage.source) ?? []), passage]);
+    const ordinals = [...read.keys()];
+    // The database reads the sources' details while this process indexes the paragraphs read.
+    const detailsRead = this.db.sourceDetails(ordinals, [...new Set(stems)]);
+    detailsRead.catch(() => undefined); // awaited below; noted here in case indexing throws first
+    await nextTurn(); // the pool sends the query on a later tick: let it go out before indexing
     if (this.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.dictionaryTerms)
       this.dictionary = new TermDictionary();
     const dictionary = this.dictionary;
+    const indexOne = (ordinal: number) => {
+      const entry = this.catalogueByOrdinal.get(ordinal);
+      if (!entry) return undefined;
+      const document = partialDocument(entry, read.get(ordinal) ?? []);
+      return { document, part: indexDocumentPart(document, dictionary) };
+    };
+    const indexed = new Map(ordinals.map((ordinal) => [ordinal, indexOne(ordinal)]));
+    const details = await detailsRead;
     const parts = new Map<KnowledgeDocument, GroupPart>();
     const documents: KnowledgeDocument[] = [];
     for (const ordinal of ordinals) {
-      const entry = this.catalogueByOrdinal.get(ordinal);
+      // A source whose catalogue entry arrived meanwhile (its NOTIFY) is indexed now.
+      const item = indexed.get(ordinal) ?? indexOne(ordinal);
       const detail = details.get(ordinal);
-      if (!entry || !detail) continue; // changed since: the next question sees it
-      const document = partialDocument(
-        entry,
-        detail.pageStarts,
-        passages.filter((passage) => passage.source === ordinal),
-      );
+      if (!item || !detail) continue; // changed since: the next question sees it
+      const document = { ...item.document, pageStarts: detail.pageStarts };
       documents.push(document);
-      parts.set(document, holdingStems(indexDocumentPart(document, dictionary), detail.holds, dictionary));
+      parts.set(document, holdingStems(item.part, detail.holds, dictionary));
     }
     const engine = createEngine(
       documents,
@@ -236,12 +246,9 @@ export class PostgresKnowledge implements QuestionAnswerer {
 /**
  * A source as far as answering read it: its catalogue entry with only the paragraphs read, each
  * at its own offsets in a body that is blank elsewhere (quotes are cut within one paragraph).
+ * Its page starts come later (indexing does not read them).
  */
-function partialDocument(
-  entry: KnowledgeDocument,
-  pageStarts: number[] | null,
-  passages: readonly StoredPassage[],
-): KnowledgeDocument {
+function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPassage[]): KnowledgeDocument {
   let body = '';
   const paragraphs: Paragraph[] = passages.map((passage) => {
     body += ' '.repeat(passage.start - body.length) + passage.text;
@@ -254,7 +261,7 @@ function partialDocument(
       boilerplate: null,
     };
   });
-  return { ...entry, pageStarts, body, paragraphs };
+  return { ...entry, body, paragraphs };
 }
 
 /**

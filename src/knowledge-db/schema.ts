@@ -18,7 +18,8 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  * - `knowledge_terms`: per stem, how many sentences and passages hold it and how many sources
  *   describe it (title, publisher…): BM25's document frequencies.
  * - `knowledge_words`: the surface words, for spelling corrections (bucketed as the folder engine
- *   does, a large bucket cut to its closest words by `pg_trgm` similarity) and lemma variants.
+ *   does; version 3 keeps each word's letter set in a covering index, so a correction reads only
+ *   the index entries of its bucket and keeps those two edits could reach) and lemma variants.
  * - `knowledge_totals`: sentence and passage counts and length sums (BM25's averages).
  */
 export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -123,6 +124,23 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
         page_starts = CASE WHEN jsonb_typeof(s.stored::jsonb -> 'document' -> 'pageStarts') = 'array'
           THEN ARRAY(SELECT v::int FROM jsonb_array_elements_text(s.stored::jsonb -> 'document' -> 'pageStarts') AS v) END;
       ALTER TABLE knowledge_sources ALTER COLUMN terms SET NOT NULL, DROP COLUMN body, DROP COLUMN stored;
+    `,
+  },
+  {
+    version: 3,
+    name: 'each word keeps its letter set, so corrections read only words two edits could reach',
+    sql: `
+      -- As fuzzy.ts letterSet: a bit per letter a–z, one bit (26) for anything else.
+      CREATE FUNCTION knowledge_letter_set(word TEXT) RETURNS INTEGER
+      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(bit_or(CASE WHEN ascii(c) BETWEEN 97 AND 122 THEN 1 << (ascii(c) - 97) ELSE 1 << 26 END), 0)
+        FROM regexp_split_to_table(word, '') AS c
+      $$;
+      ALTER TABLE knowledge_words ADD COLUMN letters INTEGER GENERATED ALWAYS AS (knowledge_letter_set(word)) STORED;
+      -- Covers what a correction reads: an index-only scan of its bucket, no heap page per word.
+      DROP INDEX knowledge_words_bucket;
+      CREATE INDEX knowledge_words_spelling ON knowledge_words (left(word, 1), length(word))
+        INCLUDE (letters, sources, word, first_seen);
     `,
   },
 ]);

@@ -22,7 +22,7 @@ export const FUZZY_DEFAULTS = Object.freeze({
  * Two edits change at most 4 letters of a word's letter set, and remove at most 4 of its letter
  * pairs: a candidate further off than that cannot be a correction, so fuse.js never sees it.
  */
-const MAX_LETTER_SET_DIFFERENCE = 4;
+export const MAX_LETTER_SET_DIFFERENCE = 4;
 const MAX_MISSING_PAIRS = 4;
 
 interface Bucket {

@@ -58,7 +58,11 @@ describe.skipIf(skip)('replicas sharing the knowledge in PostgreSQL', () => {
     await listener.ready;
     await writer.put([knowledgeFile('marlin-notes', 'The marlinspike audit found 12 brass lanterns.')]);
     const question = 'How many brass lanterns did the marlinspike audit find?';
-    expect((await replica.answer(question)).excerpts[0]?.quote).toContain('12 brass');
+    // The new source reaches the replica by its NOTIFY, a moment after the write returns.
+    const added = await eventually(2000, async () =>
+      Boolean((await replica.answer(question)).excerpts[0]?.quote.includes('12 brass')),
+    );
+    expect(added).toBe(true);
     await writer.put([knowledgeFile('marlin-notes', 'The marlinspike audit found 17 brass lanterns.')]);
     const updated = await eventually(2000, async () =>
       Boolean((await replica.answer(question)).excerpts[0]?.quote.includes('17 brass')),
