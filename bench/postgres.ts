@@ -14,6 +14,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { createEngine } from '../src/answer/engine.js';
 import type { QuestionAnswerer } from '../src/answer/types.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -45,13 +46,27 @@ interface Served {
   p95: number;
   rssMB: number;
   answered: number;
+  /** Answers quoting the paragraph their question was made from (any excerpt). */
+  found: number;
   /** Milliseconds from the add through another instance to this one answering with it (replica only). */
   crossInstanceMs?: number;
 }
 
+/** A question and the paragraph it was made from. */
+interface BenchQuestion {
+  q: string;
+  id: string;
+  paragraph: number;
+}
+
+interface QueryFile {
+  queries: BenchQuestion[];
+  warmup: string[];
+}
+
 async function timeQueries(
   answerer: QuestionAnswerer,
-  queries: string[],
+  queries: BenchQuestion[],
   warmup: string[],
 ): Promise<Omit<Served, 'rssMB'>> {
   const firstStarted = performance.now();
@@ -60,14 +75,17 @@ async function timeQueries(
   for (const question of warmup.slice(1)) await answerer.answer(question);
   const times: number[] = [];
   let answered = 0;
-  for (const question of queries) {
+  let found = 0;
+  for (const { q, id, paragraph } of queries) {
     const started = performance.now();
-    const answer = await answerer.answer(question);
+    const answer = await answerer.answer(q);
     times.push(performance.now() - started);
     if (answer.excerpts.length > 0) answered++;
+    if (answer.excerpts.some((excerpt) => excerpt.source.id === id && excerpt.location.paragraph === paragraph))
+      found++;
   }
   times.sort((a, b) => a - b);
-  return { firstMs, p50: percentile(times, 50), p95: percentile(times, 95), answered };
+  return { firstMs, p50: percentile(times, 50), p95: percentile(times, 95), answered, found };
 }
 
 function rssMB(): number {
@@ -76,10 +94,7 @@ function rssMB(): number {
 
 /** One replica: answers from the database, then times a source added through another instance. */
 async function replica(url: string, queryFile: string): Promise<Served> {
-  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
-    queries: string[];
-    warmup: string[];
-  };
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as QueryFile;
   const db = await KnowledgeDatabase.open(url);
   const knowledge = new PostgresKnowledge(db);
   await knowledge.load();
@@ -110,10 +125,7 @@ async function replica(url: string, queryFile: string): Promise<Served> {
 
 /** The folder engine on the same library, as the bot holds it. */
 async function folder(dir: string, queryFile: string): Promise<Served & { buildMs: number }> {
-  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as {
-    queries: string[];
-    warmup: string[];
-  };
+  const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as QueryFile;
   const started = performance.now();
   const engine = createEngine((await loadKnowledge(dir)).documents);
   const buildMs = performance.now() - started;
@@ -121,10 +133,20 @@ async function folder(dir: string, queryFile: string): Promise<Served & { buildM
   return { ...timed, rssMB: rssMB(), buildMs };
 }
 
-function child<T>(args: string[]): T {
+/** The Node options docker-compose.postgres.yml runs each bot replica with (its heap bound). */
+async function replicaNodeOptions(): Promise<string[]> {
+  const compose = parseYaml(await readFile(path.join(ROOT, 'docker-compose.postgres.yml'), 'utf8'), {
+    merge: true,
+  }) as { services: Record<string, { environment?: Record<string, string> }> };
+  const options = compose.services['bot-a']?.environment?.NODE_OPTIONS;
+  if (!options) throw new Error('docker-compose.postgres.yml: bot-a sets no NODE_OPTIONS');
+  return options.split(/\s+/);
+}
+
+function child<T>(nodeOptions: string[], args: string[]): T {
   const result = spawnSync(
     process.execPath,
-    ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args],
+    [...nodeOptions, '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -134,6 +156,32 @@ function child<T>(args: string[]): T {
   );
   if (result.status !== 0) throw new Error(`bench/postgres.ts ${args[0]} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as T;
+}
+
+/** The folder engine beside PostgreSQL holds at most this many passages (the issue compares at 1M). */
+const FOLDER_PASSAGES_MAX = 1_000_000;
+
+/** 1M, 500k: a passage count in a table's first column. */
+const compact = (count: number) =>
+  count >= 1_000_000 ? `${count / 1_000_000}M` : count >= 1000 ? `${count / 1000}k` : String(count);
+
+/** Writes the timed questions (each with the paragraph it was made from) and the warm-up ones. */
+async function writeQueries(
+  file: string,
+  corpus: Parameters<typeof generateQueries>[0],
+  vocabulary: ReadonlySet<string>,
+): Promise<string> {
+  const stopWords = new Set(STOP_WORDS);
+  const questions: QueryFile = {
+    queries: generateQueries(corpus, { count: QUERIES, seed: 7, stopWords, vocabulary }).map((query) => ({
+      q: query.q,
+      id: `report-${Math.floor(query.source / PASSAGES_PER_REPORT)}`,
+      paragraph: (query.source % PASSAGES_PER_REPORT) + 1,
+    })),
+    warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map((query) => query.q),
+  };
+  await writeFile(file, JSON.stringify(questions));
+  return file;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
@@ -154,19 +202,15 @@ export async function runPostgresBench(): Promise<boolean> {
   const seed = await loadSeedCorpus();
   const corpus = generateCorpus({ passages, seedWords: rankSeedWords(seed.allParagraphTexts) });
   const vocabulary = distinctWords(corpus);
-  const stopWords = new Set(STOP_WORDS);
-  const queryFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'bench-pg-')), 'queries.json');
-  await writeFile(
-    queryFile,
-    JSON.stringify({
-      queries: generateQueries(corpus, { count: QUERIES, seed: 7, stopWords, vocabulary }).map(
-        (query) => query.q,
-      ),
-      warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map(
-        (query) => query.q,
-      ),
-    }),
-  );
+  const queryDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pg-'));
+  // The folder engine runs beside it on the first FOLDER_PASSAGES_MAX passages (the issue's 1M):
+  // its questions are made from those.
+  const folderPassages = Math.min(passages, FOLDER_PASSAGES_MAX);
+  const queryFile = await writeQueries(path.join(queryDir, 'queries.json'), corpus, vocabulary);
+  const folderQueryFile =
+    folderPassages < passages
+      ? await writeQueries(path.join(queryDir, 'folder-queries.json'), corpus.slice(0, folderPassages), vocabulary)
+      : queryFile;
   const encoder = new TextEncoder();
   const files = [];
   for (let start = 0, n = 0; start < corpus.length; start += PASSAGES_PER_REPORT, n++)
@@ -183,17 +227,24 @@ export async function runPostgresBench(): Promise<boolean> {
   const folderDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pg-folder-'));
   try {
     process.stderr.write('knowledge in PostgreSQL: one replica answering…\n');
-    const served = child<Served>(['replica', library.url, queryFile]);
-    process.stderr.write('knowledge in PostgreSQL: the folder engine on the same library…\n');
-    await writeKnowledgeFolder(folderDir, corpus);
-    const local = child<Served & { buildMs: number }>(['folder', folderDir, queryFile]);
+    // The replica runs as the compose file runs it; the folder engine holds the library itself.
+    const served = child<Served>(await replicaNodeOptions(), ['replica', library.url, queryFile]);
+    process.stderr.write(
+      `knowledge in PostgreSQL: the folder engine on ${folderPassages.toLocaleString('en-US')} of the passages…\n`,
+    );
+    await writeKnowledgeFolder(folderDir, corpus.slice(0, folderPassages));
+    const local = child<Served & { buildMs: number }>(
+      ['--max-old-space-size=8192'],
+      ['folder', folderDir, folderQueryFile],
+    );
     const out = [
       '',
       `== knowledge in PostgreSQL: ${passages.toLocaleString('en-US')} generated passages (${files.length.toLocaleString('en-US')} reports, ${totals.sentences.toLocaleString('en-US')} sentences)`,
       `import: ${importSeconds.toFixed(1)} s, ${Math.round(passages / importSeconds).toLocaleString('en-US')} passages/s, ${Math.round(files.length / importSeconds).toLocaleString('en-US')} reports/s`,
-      `store       first q   p50 ms   p95 ms   RSS MB   answered   build/load`,
-      `postgres    ${ms(served.firstMs).padStart(7)}  ${ms(served.p50).padStart(7)}  ${ms(served.p95).padStart(7)}  ${served.rssMB.toFixed(0).padStart(7)}   ${String(served.answered).padStart(4)}/${QUERIES}   catalogue only`,
-      `folder      ${ms(local.firstMs).padStart(7)}  ${ms(local.p50).padStart(7)}  ${ms(local.p95).padStart(7)}  ${local.rssMB.toFixed(0).padStart(7)}   ${String(local.answered).padStart(4)}/${QUERIES}   ${ms(local.buildMs)} ms`,
+      `store       first q   p50 ms   p95 ms   RSS MB   answered   found   build/load`,
+      `postgres    ${ms(served.firstMs).padStart(7)}  ${ms(served.p50).padStart(7)}  ${ms(served.p95).padStart(7)}  ${served.rssMB.toFixed(0).padStart(7)}   ${String(served.answered).padStart(4)}/${QUERIES}   ${String(served.found).padStart(3)}/${QUERIES}   catalogue only`,
+      `folder${folderPassages < passages ? ` ${compact(folderPassages)}`.padEnd(6) : '      '}${ms(local.firstMs).padStart(7)}  ${ms(local.p50).padStart(7)}  ${ms(local.p95).padStart(7)}  ${local.rssMB.toFixed(0).padStart(7)}   ${String(local.answered).padStart(4)}/${QUERIES}   ${String(local.found).padStart(3)}/${QUERIES}   ${ms(local.buildMs)} ms`,
+      '(found: answers quoting the paragraph their question was made from)',
       `a source added through one instance answered by another after ${ms(served.crossInstanceMs ?? Number.NaN)} ms`,
     ];
     const checks: Array<[string, boolean]> = [
@@ -217,7 +268,7 @@ export async function runPostgresBench(): Promise<boolean> {
   } finally {
     await library.close();
     await rm(folderDir, { recursive: true, force: true });
-    await rm(path.dirname(queryFile), { recursive: true, force: true });
+    await rm(queryDir, { recursive: true, force: true });
   }
 }
 

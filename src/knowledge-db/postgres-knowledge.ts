@@ -4,6 +4,7 @@ import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.j
 import { indexDocumentPart } from '../answer/index-documents.js';
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
+import { pageAt } from '../knowledge/pages.js';
 import type { KnowledgeDocument, Paragraph } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
@@ -12,9 +13,8 @@ import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
 import { bm25Idf } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
-import type { KnowledgeDatabase, StoredPassage } from './knowledge-db.js';
+import type { CandidateRule, KnowledgeDatabase, StoredPassage } from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
-import { quoteLexeme } from './source-rows.js';
 
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
@@ -147,12 +147,12 @@ export class PostgresKnowledge implements QuestionAnswerer {
       : [];
     const [, totals] = await Promise.all([vocabulary.lookUpStems(stems), this.db.totals()]);
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
-    const tsquery = query ? this.candidateQuery(query.query, vocabulary, totals.sentences) : null;
+    const rule = query ? this.candidateRule(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
     const passages =
-      query && tsquery
+      query && rule
         ? await this.db.candidatePassages(
-            tsquery,
+            rule,
             weightedStems(query.query, (stem) =>
               bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
             ),
@@ -173,39 +173,43 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const indexOne = (ordinal: number) => {
       const entry = this.catalogueByOrdinal.get(ordinal);
       if (!entry) return undefined;
-      const document = partialDocument(entry, read.get(ordinal) ?? []);
-      return { document, part: indexDocumentPart(document, dictionary) };
+      const partial = partialDocument(entry, read.get(ordinal) ?? []);
+      return { partial, part: indexDocumentPart(partial.document, dictionary) };
     };
     const indexed = new Map(ordinals.map((ordinal) => [ordinal, indexOne(ordinal)]));
     const details = await detailsRead;
     const parts = new Map<KnowledgeDocument, GroupPart>();
     const documents: KnowledgeDocument[] = [];
+    const shiftsOf = new Map<string, PartialSource['shifts']>();
+    const pageStartsOf = new Map<string, number[] | null>();
     for (const ordinal of ordinals) {
       // A source whose catalogue entry arrived meanwhile (its NOTIFY) is indexed now.
       const item = indexed.get(ordinal) ?? indexOne(ordinal);
       const detail = details.get(ordinal);
       if (!item || !detail) continue; // changed since: the next question sees it
-      const document = { ...item.document, pageStarts: detail.pageStarts };
+      const { document, shifts } = item.partial;
       documents.push(document);
       parts.set(document, holdingStems(item.part, detail.holds, dictionary));
+      shiftsOf.set(document.meta.id, shifts);
+      pageStartsOf.set(document.meta.id, detail.pageStarts);
     }
     const engine = createEngine(
       documents,
       { ...this.options, vocabulary, library: statistics, catalogue: this.documents },
       { dictionary, get: (document) => parts.get(document), set: () => undefined },
     );
-    return engine.answer(question, options);
+    return inWholeSources(engine.answer(question, options), shiftsOf, pageStartsOf);
   }
 
   /**
-   * The first stage's candidate rule (rank.ts `gatherCandidates`) as a tsquery: sentences with
-   * a rare question stem; when every stem is common, those with both of the two rarest.
+   * The first stage's candidate rule (rank.ts `gatherCandidates`): sentences with a rare
+   * question stem; when every stem is common, those with both of the two rarest.
    */
-  private candidateQuery(
+  private candidateRule(
     query: AnalyzedQuery,
     vocabulary: LibraryVocabulary,
     sentences: number,
-  ): string | null {
+  ): CandidateRule | null {
     const o = this.rankOptions();
     const rareLimit = Math.max(o.rareTermMinimum, sentences * o.rareTermShare);
     const variants = query.concepts.flatMap((concept, c) => {
@@ -223,14 +227,14 @@ export class PostgresKnowledge implements QuestionAnswerer {
         }));
     });
     const rare = variants.filter((variant) => !variant.scoresOnly && variant.frequency <= rareLimit);
-    if (rare.length > 0) return [...new Set(rare.map((variant) => quoteLexeme(variant.stem)))].join(' | ');
+    if (rare.length > 0) return { holds: 'any', stems: [...new Set(rare.map((variant) => variant.stem))] };
     const byRarity = variants
       .filter((variant) => !variant.optional)
       .sort((a, b) => a.frequency - b.frequency);
     const rarest = byRarity[0];
     if (!rarest) return null;
     const second = byRarity.find((variant) => variant.concept !== rarest.concept);
-    return second ? `${quoteLexeme(rarest.stem)} & ${quoteLexeme(second.stem)}` : quoteLexeme(rarest.stem);
+    return { holds: 'all', stems: second ? [rarest.stem, second.stem] : [rarest.stem] };
   }
 
   /** The first stage's settings, as the engine merges them. */
@@ -244,24 +248,65 @@ export class PostgresKnowledge implements QuestionAnswerer {
 }
 
 /**
- * A source as far as answering read it: its catalogue entry with only the paragraphs read, each
- * at its own offsets in a body that is blank elsewhere (quotes are cut within one paragraph).
- * Its page starts come later (indexing does not read them).
+ * A source as far as answering read it: its catalogue entry with only the paragraphs read, side
+ * by side in a body of their own (a line break between two), each sentence at its offsets there;
+ * `shifts` gives each paragraph's offset in the whole body, for the answer's locations. Its page
+ * starts are applied to the answer's locations afterwards (indexing does not read them).
  */
-function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPassage[]): KnowledgeDocument {
-  let body = '';
+function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPassage[]): PartialSource {
+  const texts: string[] = [];
+  const shifts: PartialSource['shifts'] = [];
+  let at = 0;
   const paragraphs: Paragraph[] = passages.map((passage) => {
-    body += ' '.repeat(passage.start - body.length) + passage.text;
+    const shift = passage.start - at;
+    shifts.push({ start: at, end: at + passage.text.length, shift });
+    texts.push(passage.text);
+    at += passage.text.length + 1;
     return {
       number: passage.readerNumber,
       readerNumber: passage.readerNumber,
-      start: passage.start,
-      end: passage.end,
-      sentences: passage.sentences.map(({ start, end }) => ({ start, end, boilerplate: false })),
+      start: passage.start - shift,
+      end: passage.end - shift,
+      sentences: passage.sentences.map(({ start, end }) => ({
+        start: start - shift,
+        end: end - shift,
+        boilerplate: false,
+      })),
       boilerplate: null,
     };
   });
-  return { ...entry, body, paragraphs };
+  return { document: { ...entry, body: texts.join('\n'), paragraphs }, shifts };
+}
+
+/** A partial source and where its paragraphs sit in the whole body. */
+interface PartialSource {
+  document: KnowledgeDocument;
+  /** Per paragraph read: its span in the partial body and what to add to reach the whole body's offsets. */
+  shifts: Array<{ start: number; end: number; shift: number }>;
+}
+
+/** The answer's excerpt locations in their sources' whole bodies (and pages), as the folder engine gives them. */
+function inWholeSources(
+  answer: Answer,
+  shiftsOf: ReadonlyMap<string, PartialSource['shifts']>,
+  pageStartsOf: ReadonlyMap<string, number[] | null>,
+): Answer {
+  const excerpts = answer.excerpts.map((excerpt) => {
+    const shift =
+      shiftsOf
+        .get(excerpt.source.id)
+        ?.find((span) => excerpt.location.start >= span.start && excerpt.location.start <= span.end)?.shift ??
+      0;
+    const start = excerpt.location.start + shift;
+    const end = excerpt.location.end + shift;
+    const pageStarts = pageStartsOf.get(excerpt.source.id);
+    const paragraph = excerpt.location.paragraph;
+    return {
+      ...excerpt,
+      location: { paragraph, start, end, ...(pageStarts ? { page: pageAt(pageStarts, start) } : {}) },
+    };
+  });
+  return { ...answer, excerpts };
 }
 
 /**

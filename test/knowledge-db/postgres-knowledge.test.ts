@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/answer/engine.js';
@@ -80,5 +80,47 @@ describe.skipIf(skip)('knowledge in PostgreSQL', () => {
     const sources = new Set([folder.documents[1]?.meta.id as string]);
     const question = 'What did RAND find for reading?';
     expect(await knowledge.answer(question, { sources })).toEqual(folder.answer(question, { sources }));
+  });
+});
+
+describe.skipIf(skip)('a paged source in PostgreSQL', () => {
+  const PAGES = [
+    'The survey of coastal libraries began in March. Volunteers visited every branch on the coast.',
+    'Volunteers counted 41 lighthouse reading rooms along the northern shore. Most opened before 1950.',
+    'The final report recommended longer opening hours for the reading rooms. Funding came from the county.',
+  ];
+  let db: KnowledgeDatabase;
+  let folder: Engine;
+  let pg: TestPostgres;
+
+  beforeAll(async () => {
+    pg = (await testPostgres()) as TestPostgres;
+    const dir = await tempFolder();
+    await writeFile(
+      path.join(dir, 'coastal-libraries.md'),
+      `---\nid: coastal-libraries\ntitle: Coastal libraries\npublisher: County Archive\n---\n${PAGES.join('\n\f\n')}\n`,
+    );
+    db = await KnowledgeDatabase.open(pg.url);
+    await importFolder(db, dir);
+    folder = createEngine((await loadKnowledge(dir)).documents);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await pg?.drop();
+    await removeTempFolders();
+  });
+
+  it('cites the page and the offsets in the whole source, as the folder engine does', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    for (const [question, page] of [
+      ['How many lighthouse reading rooms did the volunteers count?', 2],
+      ['What did the final report recommend about opening hours?', 3],
+    ] as const) {
+      const answer = await knowledge.answer(question);
+      expect(answer).toEqual(folder.answer(question));
+      expect(answer.excerpts[0]?.location.page).toBe(page);
+    }
   });
 });
