@@ -81,7 +81,9 @@ async function timeQueries(
     const answer = await answerer.answer(q);
     times.push(performance.now() - started);
     if (answer.excerpts.length > 0) answered++;
-    if (answer.excerpts.some((excerpt) => excerpt.source.id === id && excerpt.location.paragraph === paragraph))
+    if (
+      answer.excerpts.some((excerpt) => excerpt.source.id === id && excerpt.location.paragraph === paragraph)
+    )
       found++;
   }
   times.sort((a, b) => a - b);
@@ -178,7 +180,9 @@ async function writeQueries(
       id: `report-${Math.floor(query.source / PASSAGES_PER_REPORT)}`,
       paragraph: (query.source % PASSAGES_PER_REPORT) + 1,
     })),
-    warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map((query) => query.q),
+    warmup: generateQueries(corpus, { count: WARMUP, seed: 8, stopWords, vocabulary }).map(
+      (query) => query.q,
+    ),
   };
   await writeFile(file, JSON.stringify(questions));
   return file;
@@ -209,7 +213,11 @@ export async function runPostgresBench(): Promise<boolean> {
   const queryFile = await writeQueries(path.join(queryDir, 'queries.json'), corpus, vocabulary);
   const folderQueryFile =
     folderPassages < passages
-      ? await writeQueries(path.join(queryDir, 'folder-queries.json'), corpus.slice(0, folderPassages), vocabulary)
+      ? await writeQueries(
+          path.join(queryDir, 'folder-queries.json'),
+          corpus.slice(0, folderPassages),
+          vocabulary,
+        )
       : queryFile;
   const encoder = new TextEncoder();
   const files = [];
