@@ -43,6 +43,12 @@ export class LibraryVocabulary implements Vocabulary {
   }
 
   correct(word: string): Array<{ word: string; distance: number }> {
+    // Analysis asks for corrections of words it does not know yet. Whether the library holds the
+    // word is asked first: most words it does, and their corrections are never needed.
+    if (!this.words.has(word)) {
+      this.pending.words.add(word);
+      return [];
+    }
     const known = this.corrections.get(word);
     if (known === undefined) this.pending.corrections.add(word);
     return known ?? [];
