@@ -124,3 +124,43 @@ describe.skipIf(skip)('a paged source in PostgreSQL', () => {
     }
   });
 });
+
+describe.skipIf(skip)('candidates in a library where one question word is everywhere', () => {
+  let db: KnowledgeDatabase;
+  let folder: Engine;
+  let pg: TestPostgres;
+  const question = 'When did the zebra meet the quokka?';
+
+  beforeAll(async () => {
+    pg = (await testPostgres()) as TestPostgres;
+    const dir = await tempFolder();
+    // 600 sentences hold "zebra" alone, more than the 400 read for one word; the one holding both
+    // question words comes last in the index.
+    const herd = Array.from({ length: 600 }, (_, n) => `Zebra number ${n + 1} grazed on the plain.`);
+    await writeFile(
+      path.join(dir, 'herd.md'),
+      `---\nid: herd\ntitle: The herd\npublisher: Plains Survey\n---\n${herd.join('\n\n')}\n`,
+    );
+    await writeFile(
+      path.join(dir, 'meeting.md'),
+      `---\nid: meeting\ntitle: A meeting\npublisher: Plains Survey\n---\nThe zebra met a quokka at dawn by the river.\n`,
+    );
+    db = await KnowledgeDatabase.open(pg.url);
+    await importFolder(db, dir);
+    folder = createEngine((await loadKnowledge(dir)).documents);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await pg?.drop();
+    await removeTempFolders();
+  });
+
+  it('still reads the sentence holding both words, and quotes it first as the folder engine does', async () => {
+    const knowledge = new PostgresKnowledge(db);
+    await knowledge.load();
+    const answer = await knowledge.answer(question);
+    expect(answer.excerpts[0]?.quote).toBe('The zebra met a quokka at dawn by the river.');
+    expect(answer.excerpts[0]).toEqual(folder.answer(question).excerpts[0]);
+  });
+});
