@@ -44,23 +44,25 @@ export async function insertSources(
   client: pg.PoolClient,
   batch: readonly PreparedSource[],
 ): Promise<Map<string, string>> {
+  await copyRows(
+    client,
+    'knowledge_sources',
+    ['id', 'file', 'bytes', 'meta', 'format', 'passages', 'sentences', 'terms', 'page_starts'],
+    batch.map(({ file, document, rows }) => [
+      document.meta.id,
+      document.file,
+      `\\x${Buffer.from(file.bytes).toString('hex')}`,
+      JSON.stringify(document.meta),
+      document.format,
+      rows.passages.length,
+      rows.sentences.length,
+      rows.terms,
+      document.pageStarts ? `{${document.pageStarts.join(',')}}` : null,
+    ]),
+  );
   const inserted = await client.query<{ ordinal: string; id: string }>(
-    `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences, terms, page_starts)
-     SELECT id, file, bytes, meta, format, passages, sentences, terms, CASE WHEN pages = '' THEN NULL ELSE string_to_array(pages, ',')::int[] END
-     FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[], $8::tsvector[], $9::text[])
-       AS u (id, file, bytes, meta, format, passages, sentences, terms, pages)
-     RETURNING ordinal, id`,
-    [
-      batch.map(({ document }) => document.meta.id),
-      batch.map(({ document }) => document.file),
-      batch.map(({ file }) => Buffer.from(file.bytes)),
-      batch.map(({ document }) => JSON.stringify(document.meta)),
-      batch.map(({ document }) => document.format),
-      batch.map(({ rows }) => rows.passages.length),
-      batch.map(({ rows }) => rows.sentences.length),
-      batch.map(({ rows }) => rows.terms),
-      batch.map(({ document }) => document.pageStarts?.join(',') ?? ''),
-    ],
+    'SELECT ordinal, id FROM knowledge_sources WHERE id = ANY($1)',
+    [batch.map(({ document }) => document.meta.id)],
   );
   const ordinalOf = new Map(inserted.rows.map((row) => [row.id, row.ordinal]));
   await copyRows(
