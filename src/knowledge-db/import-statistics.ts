@@ -1,10 +1,8 @@
 import type pg from 'pg';
+import { copyRows } from './copy-rows.js';
 import type { SourceStatistics } from './source-rows.js';
 import { lemmaKeys } from './source-rows.js';
 import { sumStatistics, type TermCounts, type TotalCounts } from './statistics.js';
-
-/** Rows per statement when the sums are written (a few MB of parameters each). */
-const ROWS_PER_STATEMENT = 50_000;
 
 /** A word as `knowledge_words` keeps it. */
 interface WordRow {
@@ -59,37 +57,26 @@ export class ImportStatistics {
 
   /** Writes the sums into the empty statistics tables (the caller's transaction holds the totals). */
   async write(client: pg.PoolClient): Promise<void> {
-    const stems = [...this.terms.keys()].sort();
-    for (let at = 0; at < stems.length; at += ROWS_PER_STATEMENT) {
-      const chunk = stems.slice(at, at + ROWS_PER_STATEMENT);
-      const counts = chunk.map((stem) => this.terms.get(stem) as TermCounts);
-      await client.query(
-        `INSERT INTO knowledge_terms (stem, sentences, passages, described)
-         SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])`,
-        [
-          chunk,
-          counts.map((count) => count.sentences),
-          counts.map((count) => count.passages),
-          counts.map((count) => count.described),
-        ],
-      );
-    }
-    const words = [...this.words];
-    for (let at = 0; at < words.length; at += ROWS_PER_STATEMENT) {
-      const chunk = words.slice(at, at + ROWS_PER_STATEMENT);
-      await client.query(
-        `INSERT INTO knowledge_words (word, stem, sources, first_seen, lemma_keys)
-         SELECT word, stem, sources, first_seen, string_to_array(keys, ' ')
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]) AS u(word, stem, sources, first_seen, keys)`,
-        [
-          chunk.map(([word]) => word),
-          chunk.map(([, row]) => row.stem),
-          chunk.map(([, row]) => row.sources),
-          chunk.map(([, row]) => row.firstSeen),
-          chunk.map(([, row]) => row.lemmaKeys.join(' ')),
-        ],
-      );
-    }
+    await copyRows(
+      client,
+      'knowledge_terms',
+      ['stem', 'sentences', 'passages', 'described'],
+      [...this.terms]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([stem, counts]) => [stem, counts.sentences, counts.passages, counts.described]),
+    );
+    await copyRows(
+      client,
+      'knowledge_words',
+      ['word', 'stem', 'sources', 'first_seen', 'lemma_keys'],
+      Array.from(this.words, ([word, row]) => [
+        word,
+        row.stem,
+        row.sources,
+        row.firstSeen,
+        postgresArray(row.lemmaKeys),
+      ]),
+    );
     await client.query(
       `UPDATE knowledge_totals SET sentences = $1, passages = $2, sentence_length = $3, passage_length = $4, words_seen = $5`,
       [
@@ -101,4 +88,9 @@ export class ImportStatistics {
       ],
     );
   }
+}
+
+/** A `text[]` literal: each element quoted, its quotes and backslashes escaped. */
+function postgresArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }

@@ -161,19 +161,34 @@ export class KnowledgeDatabase {
       }
       await writing;
     } finally {
-      if (summed) await this.writeImportStatistics(summed);
-      if (fresh) {
-        for (const index of BULK_IMPORT_INDEXES)
-          await this.pool.query(`CREATE INDEX IF NOT EXISTS ${index.name} ${index.definition}`);
-        // The tables are all new: the planner learns them now, not when autovacuum gets to them
-        // under the first questions, and all-visible pages let corrections read the spelling
-        // index alone.
-        await this.pool.query(
-          'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
-        );
-      }
+      if (summed) await this.finishFreshImport(summed);
     }
     return { ids, problems };
+  }
+
+  /**
+   * Writes a fresh import's statistics and builds the indexes it dropped; the sentences' index
+   * builds meanwhile, on a connection of its own (another table, another core).
+   */
+  private async finishFreshImport(summed: ImportStatistics): Promise<void> {
+    const finished = await Promise.allSettled([
+      this.buildIndexes('knowledge_sentences'),
+      this.writeImportStatistics(summed).finally(() => this.buildIndexes('knowledge_words')),
+    ]);
+    // The tables are all new: the planner learns them now, not when autovacuum gets to them
+    // under the first questions, and all-visible pages let corrections read the spelling
+    // index alone.
+    await this.pool.query(
+      'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
+    );
+    for (const outcome of finished) if (outcome.status === 'rejected') throw outcome.reason;
+  }
+
+  /** Builds the bulk import's indexes of `table` that are missing. */
+  private async buildIndexes(table: string): Promise<void> {
+    for (const index of BULK_IMPORT_INDEXES)
+      if (index.table === table)
+        await this.pool.query(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${table} ${index.definition}`);
   }
 
   /** Writes a fresh import's statistics in one transaction; says so loudly when it cannot. */
