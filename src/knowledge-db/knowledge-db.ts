@@ -2,9 +2,10 @@ import pg from 'pg';
 import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem, Paragraph } from '../knowledge/types.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
-import { KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
-import { quoteLexeme } from './source-rows.js';
-import { addStatistics, lockTotals, removeSources } from './statistics.js';
+import { ImportStatistics } from './import-statistics.js';
+import { BULK_IMPORT_INDEXES, KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
+import { quoteLexeme, type SourceStatistics } from './source-rows.js';
+import { addStatistics, lockTotals, removeSources, type StatisticsWriter } from './statistics.js';
 import { insertSources, prepareBatch } from './write-batch.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
@@ -135,13 +136,21 @@ export class KnowledgeDatabase {
    * Stores the files (parsed by the folder engine's loader), replacing a source with the same id
    * or file name; files that do not parse are returned as problems and not stored. One
    * transaction per IMPORT_BATCH files.
+   *
+   * A fresh bulk import (more than one batch into an empty store) builds the secondary indexes
+   * once at the end, and sums the statistics in this process, writing them in one transaction
+   * at the end: the same rows as batch by batch. Until then other processes see the sources
+   * without their statistics. When a batch fails, the statistics of those already stored are
+   * still written; when that last write fails, the error says so (the store holds sources
+   * without statistics: empty it and import again).
    */
   async put(files: readonly KnowledgeFile[]): Promise<{ ids: string[]; problems: KnowledgeProblem[] }> {
     const ids: string[] = [];
     const problems: KnowledgeProblem[] = [];
     const fresh = files.length > IMPORT_BATCH && (await this.isEmpty());
-    // A fresh bulk import builds the GIN index once at the end: far faster than row by row.
-    if (fresh) await this.pool.query('DROP INDEX IF EXISTS knowledge_sentences_terms');
+    const summed = fresh ? new ImportStatistics() : null;
+    if (fresh)
+      for (const index of BULK_IMPORT_INDEXES) await this.pool.query(`DROP INDEX IF EXISTS ${index.name}`);
     try {
       // The next batch is parsed and indexed here while the database writes the previous one.
       let writing: Promise<void> = Promise.resolve();
@@ -149,16 +158,21 @@ export class KnowledgeDatabase {
         const batch = await prepareBatch(files.slice(at, at + IMPORT_BATCH), problems);
         await writing;
         if (batch.length === 0) continue;
+        // A fresh import's shares count once their batch is stored.
+        const shares: Array<[readonly SourceStatistics[], 1 | -1]> = [];
         writing = this.transaction(async (client) => {
+          const write: StatisticsWriter = summed
+            ? async (statistics, sign) => void shares.push([statistics, sign])
+            : (statistics, sign) => addStatistics(client, statistics, sign);
           await lockTotals(client);
           await removeSources(
             client,
             batch.map(({ document }) => document.meta.id),
             batch.map(({ document }) => document.file),
+            write,
           );
           await insertSources(client, batch);
-          await addStatistics(
-            client,
+          await write(
             batch.map(({ rows }) => rows.statistics),
             1,
           );
@@ -167,29 +181,62 @@ export class KnowledgeDatabase {
             batch.map(({ document }) => document.meta.id),
           ]);
           ids.push(...batch.map(({ document }) => document.meta.id));
+        }).then(() => {
+          for (const [statistics, sign] of shares) summed?.add(statistics, sign);
         });
       }
       await writing;
     } finally {
-      if (fresh) {
-        await this.pool.query(
-          'CREATE INDEX IF NOT EXISTS knowledge_sentences_terms ON knowledge_sentences USING GIN (terms)',
-        );
-        // The tables are all new: the planner learns them now, not when autovacuum gets to them
-        // under the first questions, and all-visible pages let corrections read the spelling
-        // index alone.
-        await this.pool.query(
-          'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
-        );
-      }
+      if (summed) await this.finishFreshImport(summed);
     }
     return { ids, problems };
   }
 
-  /** True when no source is stored. */
+  /**
+   * Writes a fresh import's statistics and builds the indexes it dropped; the sentences' index
+   * builds meanwhile, on a connection of its own (another table, another core).
+   */
+  private async finishFreshImport(summed: ImportStatistics): Promise<void> {
+    const finished = await Promise.allSettled([
+      this.buildIndexes('knowledge_sentences'),
+      this.writeImportStatistics(summed).finally(() => this.buildIndexes('knowledge_words')),
+    ]);
+    // The tables are all new: the planner learns them now, not when autovacuum gets to them
+    // under the first questions, and all-visible pages let corrections read the spelling
+    // index alone.
+    await this.pool.query(
+      'VACUUM (ANALYZE) knowledge_sources, knowledge_passages, knowledge_sentences, knowledge_terms, knowledge_words',
+    );
+    for (const outcome of finished) if (outcome.status === 'rejected') throw outcome.reason;
+  }
+
+  /** Builds the bulk import's indexes of `table` that are missing. */
+  private async buildIndexes(table: string): Promise<void> {
+    for (const index of BULK_IMPORT_INDEXES)
+      if (index.table === table)
+        await this.pool.query(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${table} ${index.definition}`);
+  }
+
+  /** Writes a fresh import's statistics in one transaction; says so loudly when it cannot. */
+  private async writeImportStatistics(summed: ImportStatistics): Promise<void> {
+    try {
+      await this.transaction(async (client) => {
+        await lockTotals(client);
+        await summed.write(client);
+      });
+    } catch (error) {
+      throw new Error(
+        "knowledge import: the sources were stored but their statistics could not be written; remove the knowledge tables' rows (or the database) and import again",
+        { cause: error },
+      );
+    }
+  }
+
+  /** True when nothing is stored: no source, and no statistics left by removed ones. */
   private async isEmpty(): Promise<boolean> {
     const { rows } = await this.pool.query<{ empty: boolean }>(
-      'SELECT NOT EXISTS (SELECT 1 FROM knowledge_sources) AS empty',
+      `SELECT NOT EXISTS (SELECT 1 FROM knowledge_sources) AND NOT EXISTS (SELECT 1 FROM knowledge_words)
+         AND NOT EXISTS (SELECT 1 FROM knowledge_terms) AS empty`,
     );
     return rows[0]?.empty === true;
   }
@@ -198,7 +245,9 @@ export class KnowledgeDatabase {
   async remove(id: string): Promise<{ id: string; title: string | null; file: string } | null> {
     return this.transaction(async (client) => {
       await lockTotals(client);
-      const removed = await removeSources(client, [id], []);
+      const removed = await removeSources(client, [id], [], (statistics, sign) =>
+        addStatistics(client, statistics, sign),
+      );
       if (removed) await client.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, id]);
       return removed;
     });

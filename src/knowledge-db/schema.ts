@@ -22,6 +22,21 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  *   the index entries of its bucket and keeps those two edits could reach) and lemma variants.
  * - `knowledge_totals`: sentence and passage counts and length sums (BM25's averages).
  */
+/**
+ * The secondary indexes a fresh bulk import drops and builds once at the end (far faster than
+ * entry by entry), each as the latest migration defines it.
+ */
+export const BULK_IMPORT_INDEXES: ReadonlyArray<{ table: string; name: string; definition: string }> =
+  Object.freeze([
+    { table: 'knowledge_sentences', name: 'knowledge_sentences_terms', definition: 'USING GIN (terms)' },
+    {
+      table: 'knowledge_words',
+      name: 'knowledge_words_spelling',
+      definition: '(left(word, 1), length(word)) INCLUDE (letters, sources, word, first_seen)',
+    },
+    { table: 'knowledge_words', name: 'knowledge_words_lemmas', definition: 'USING GIN (lemma_keys)' },
+  ]);
+
 export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
   {
     version: 1,

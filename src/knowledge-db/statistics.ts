@@ -8,19 +8,49 @@ import { lemmaKeys, type SourceStatistics, sourceRows } from './source-rows.js';
  * it is stored and taken out when it is removed or replaced.
  */
 
+/** Per stem: sentences and passages holding it, and sources describing it. */
+export interface TermCounts {
+  sentences: number;
+  passages: number;
+  described: number;
+}
+
+/** Sentence and passage counts and length sums. */
+export interface TotalCounts {
+  sentences: number;
+  passages: number;
+  sentenceLength: number;
+  passageLength: number;
+}
+
+/** Some sources' shares summed: what one write adds to (or takes out of) the statistics. */
+export interface StatisticsShare {
+  terms: Map<string, TermCounts>;
+  /** Per surface word, in order of first occurrence (the order new words are numbered in): its stem and sources using it. */
+  words: Map<string, { stem: string; sources: number }>;
+  totals: TotalCounts;
+}
+
+/**
+ * Where a write puts the statistics of the sources it adds (sign 1) or takes out (sign −1): the
+ * tables in its own transaction (`addStatistics`), or a fresh import's running sums.
+ */
+export type StatisticsWriter = (statistics: readonly SourceStatistics[], sign: 1 | -1) => Promise<void>;
+
 /** Writers take the totals row first, so they run one at a time and never deadlock on terms. */
 export async function lockTotals(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT 1 FROM knowledge_totals FOR UPDATE');
 }
 
 /**
- * Deletes the sources with these ids or file names, taking their shares out of the statistics;
- * returns the first id's citation fields and file (null when it was not stored).
+ * Deletes the sources with these ids or file names, taking their shares out of the statistics
+ * through `write`; returns the first id's citation fields and file (null when it was not stored).
  */
 export async function removeSources(
   client: pg.PoolClient,
   ids: readonly string[],
   files: readonly string[],
+  write: StatisticsWriter,
 ): Promise<{ id: string; title: string | null; file: string } | null> {
   const { rows } = await client.query<{ ordinal: string; id: string; file: string; bytes: Buffer }>(
     'SELECT ordinal, id, file, bytes FROM knowledge_sources WHERE id = ANY($1) OR file = ANY($2)',
@@ -29,11 +59,38 @@ export async function removeSources(
   let removed: { id: string; title: string | null; file: string } | null = null;
   for (const row of rows) {
     const document = parseKnowledgeDocument(row.file, new Uint8Array(row.bytes));
-    await addStatistics(client, [sourceRows(document).statistics], -1);
+    await write([sourceRows(document).statistics], -1);
     await client.query('DELETE FROM knowledge_sources WHERE ordinal = $1', [row.ordinal]);
     if (row.id === ids[0]) removed = { id: row.id, title: document.meta.title, file: row.file };
   }
   return removed;
+}
+
+/** The sources' shares summed (the one aggregation both ways of writing statistics use). */
+export function sumStatistics(statistics: readonly SourceStatistics[]): StatisticsShare {
+  const terms = new Map<string, TermCounts>();
+  const words = new Map<string, { stem: string; sources: number }>();
+  const totals = { sentences: 0, passages: 0, sentenceLength: 0, passageLength: 0 };
+  for (const source of statistics) {
+    for (const [stem, counts] of source.terms) {
+      const known = terms.get(stem);
+      if (known) {
+        known.sentences += counts.sentences;
+        known.passages += counts.passages;
+        known.described += counts.described;
+      } else terms.set(stem, { ...counts });
+    }
+    source.words.forEach((word, at) => {
+      const known = words.get(word);
+      if (known) known.sources++;
+      else words.set(word, { stem: source.wordStems[at] as string, sources: 1 });
+    });
+    totals.sentences += source.sentences;
+    totals.passages += source.passages;
+    totals.sentenceLength += source.sentenceLength;
+    totals.passageLength += source.passageLength;
+  }
+  return { terms, words, totals };
 }
 
 /** Adds (sign 1) or takes out (sign −1) sources' shares of the term, word and total statistics. */
@@ -42,27 +99,7 @@ export async function addStatistics(
   statistics: readonly SourceStatistics[],
   sign: 1 | -1,
 ): Promise<void> {
-  const terms = new Map<string, { sentences: number; passages: number; described: number }>();
-  const words = new Map<string, number>();
-  const stemOf = new Map<string, string>();
-  const totals = { sentences: 0, passages: 0, sentenceLength: 0, passageLength: 0 };
-  for (const source of statistics) {
-    for (const [stem, counts] of source.terms) {
-      const known = terms.get(stem) ?? { sentences: 0, passages: 0, described: 0 };
-      known.sentences += counts.sentences;
-      known.passages += counts.passages;
-      known.described += counts.described;
-      terms.set(stem, known);
-    }
-    source.words.forEach((word, at) => {
-      words.set(word, (words.get(word) ?? 0) + 1);
-      stemOf.set(word, source.wordStems[at] as string);
-    });
-    totals.sentences += source.sentences;
-    totals.passages += source.passages;
-    totals.sentenceLength += source.sentenceLength;
-    totals.passageLength += source.passageLength;
-  }
+  const { terms, words, totals } = sumStatistics(statistics);
   const stems = [...terms.keys()].sort();
   await client.query(
     `INSERT INTO knowledge_terms AS t (stem, sentences, passages, described)
@@ -87,8 +124,8 @@ export async function addStatistics(
      ON CONFLICT (word) DO UPDATE SET sources = w.sources + excluded.sources`,
     [
       ordered,
-      ordered.map((word) => stemOf.get(word) as string),
-      ordered.map((word) => sign * (words.get(word) ?? 0)),
+      ordered.map((word) => words.get(word)?.stem as string),
+      ordered.map((word) => sign * (words.get(word)?.sources ?? 0)),
       ordered.map((_, at) => base + at),
       ordered.map((word) => (sign > 0 ? lemmaKeys(word).join(' ') : '')),
     ],

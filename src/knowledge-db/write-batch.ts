@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import { parseKnowledgeDocument } from '../knowledge/load.js';
 import type { KnowledgeDocument, KnowledgeProblem } from '../knowledge/types.js';
+import { copyRows } from './copy-rows.js';
 import type { KnowledgeFile } from './knowledge-db.js';
 import { type SourceRows, sourceRows } from './source-rows.js';
 
@@ -36,63 +37,68 @@ export async function prepareBatch(
 
 /**
  * Inserts the sources, their paragraphs and sentences: one statement per table for the whole
- * batch (round trips, not rows, cost most). Returns each id's ordinal.
+ * batch (round trips, not rows, cost most; the many paragraphs and sentences by COPY). Returns
+ * each id's ordinal.
  */
 export async function insertSources(
   client: pg.PoolClient,
   batch: readonly PreparedSource[],
 ): Promise<Map<string, string>> {
+  await copyRows(
+    client,
+    'knowledge_sources',
+    ['id', 'file', 'bytes', 'meta', 'format', 'passages', 'sentences', 'terms', 'page_starts'],
+    batch.map(({ file, document, rows }) => [
+      document.meta.id,
+      document.file,
+      `\\x${Buffer.from(file.bytes).toString('hex')}`,
+      JSON.stringify(document.meta),
+      document.format,
+      rows.passages.length,
+      rows.sentences.length,
+      rows.terms,
+      document.pageStarts ? `{${document.pageStarts.join(',')}}` : null,
+    ]),
+  );
   const inserted = await client.query<{ ordinal: string; id: string }>(
-    `INSERT INTO knowledge_sources (id, file, bytes, meta, format, passages, sentences, terms, page_starts)
-     SELECT id, file, bytes, meta, format, passages, sentences, terms, CASE WHEN pages = '' THEN NULL ELSE string_to_array(pages, ',')::int[] END
-     FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::text[], $6::int[], $7::int[], $8::tsvector[], $9::text[])
-       AS u (id, file, bytes, meta, format, passages, sentences, terms, pages)
-     RETURNING ordinal, id`,
-    [
-      batch.map(({ document }) => document.meta.id),
-      batch.map(({ document }) => document.file),
-      batch.map(({ file }) => Buffer.from(file.bytes)),
-      batch.map(({ document }) => JSON.stringify(document.meta)),
-      batch.map(({ document }) => document.format),
-      batch.map(({ rows }) => rows.passages.length),
-      batch.map(({ rows }) => rows.sentences.length),
-      batch.map(({ rows }) => rows.terms),
-      batch.map(({ document }) => document.pageStarts?.join(',') ?? ''),
-    ],
+    'SELECT ordinal, id FROM knowledge_sources WHERE id = ANY($1)',
+    [batch.map(({ document }) => document.meta.id)],
   );
   const ordinalOf = new Map(inserted.rows.map((row) => [row.id, row.ordinal]));
-  const passages = batch.flatMap(({ document, rows }) =>
-    rows.passages.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
+  await copyRows(
+    client,
+    'knowledge_passages',
+    ['source', 'position', 'reader_number', 'start_offset', 'end_offset', 'length', 'text'],
+    batch.flatMap(({ document, rows }) => {
+      const source = ordinalOf.get(document.meta.id) as string;
+      return rows.passages.map((row) => [
+        source,
+        row.position,
+        row.readerNumber,
+        row.start,
+        row.end,
+        row.length,
+        row.text,
+      ]);
+    }),
   );
-  await client.query(
-    `INSERT INTO knowledge_passages (source, position, reader_number, start_offset, end_offset, length, text)
-     SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[])`,
-    [
-      passages.map(({ source }) => source),
-      passages.map(({ row }) => row.position),
-      passages.map(({ row }) => row.readerNumber),
-      passages.map(({ row }) => row.start),
-      passages.map(({ row }) => row.end),
-      passages.map(({ row }) => row.length),
-      passages.map(({ row }) => row.text),
-    ],
-  );
-  const sentences = batch.flatMap(({ document, rows }) =>
-    rows.sentences.map((row) => ({ source: ordinalOf.get(document.meta.id), row })),
-  );
-  await client.query(
-    `INSERT INTO knowledge_sentences (source, passage, position, start_offset, end_offset, length, text, terms)
-     SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::tsvector[])`,
-    [
-      sentences.map(({ source }) => source),
-      sentences.map(({ row }) => row.passage),
-      sentences.map(({ row }) => row.position),
-      sentences.map(({ row }) => row.start),
-      sentences.map(({ row }) => row.end),
-      sentences.map(({ row }) => row.length),
-      sentences.map(({ row }) => row.text),
-      sentences.map(({ row }) => row.terms),
-    ],
+  await copyRows(
+    client,
+    'knowledge_sentences',
+    ['source', 'passage', 'position', 'start_offset', 'end_offset', 'length', 'text', 'terms'],
+    batch.flatMap(({ document, rows }) => {
+      const source = ordinalOf.get(document.meta.id) as string;
+      return rows.sentences.map((row) => [
+        source,
+        row.passage,
+        row.position,
+        row.start,
+        row.end,
+        row.length,
+        row.text,
+        row.terms,
+      ]);
+    }),
   );
   return ordinalOf;
 }
