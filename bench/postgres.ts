@@ -151,6 +151,8 @@ function child<T>(nodeOptions: string[], args: string[]): T {
     [...nodeOptions, '--import', 'tsx', path.join('bench', 'postgres.ts'), ...args],
     {
       cwd: ROOT,
+      // Its own Node options only (a large NODE_OPTIONS heap for this process must not reach it).
+      env: { ...process.env, NODE_OPTIONS: '' },
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
       timeout: 60 * 60_000,
@@ -226,6 +228,7 @@ export async function runPostgresBench(): Promise<boolean> {
       file: reportFileName(n),
       bytes: encoder.encode(reportFile(n, corpus.slice(start, start + PASSAGES_PER_REPORT))),
     });
+  corpus.length = folderPassages; // the rest lives on in `files` only (outside the heap)
   process.stderr.write(
     `knowledge in PostgreSQL: importing ${files.length.toLocaleString('en-US')} reports…\n`,
   );
