@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import { quoteLexeme } from './source-rows.js';
+
+/*
+ * What answering reads of the knowledge in PostgreSQL beyond the vocabulary: the paragraphs of
+ * the best candidate sentences, and details of the sources they are in.
+ */
+
+/**
+ * Which sentences are candidates: those holding any of the stems (each rare in the library), or
+ * those holding all of them (the two rarest, when none is rare).
+ */
+export interface CandidateRule {
+  holds: 'any' | 'all';
+  stems: readonly string[];
+}
+
+/** A quotable paragraph as answering reads it: its text and its quotable sentences' offsets in the body. */
+export interface StoredPassage {
+  /** The source's ordinal. */
+  source: number;
+  readerNumber: number;
+  start: number;
+  end: number;
+  text: string;
+  sentences: Array<{ start: number; end: number }>;
+}
+
+/** A source's page starts (a PDF's, else null) and which of the question's stems it holds anywhere. */
+export interface SourceDetails {
+  pageStarts: number[] | null;
+  holds: string[];
+}
+
+/**
+ * The quotable paragraphs of the `limit` best candidate sentences, in source and paragraph
+ * order: those holding any of the `rule`'s stems, or all of them (the first stage's candidate
+ * rule: a rare question stem, or the two rarest together), best by the `weighted` stems they
+ * hold (form weight × idf: the folder engine's own score of a sentence without its
+ * term-frequency and length factors); only among the sources `within` (ordinals) when given.
+ *
+ * For "any", the database reads about as many rows as it returns, however large the library:
+ * the sentences holding two or more of the rule's stems (an intersection in the GIN index, so
+ * few) all, and of those holding one alone `limit` per stem. Which of those are read follows
+ * the index's order, not the commoner question words they hold: past `limit` sentences holding
+ * one rare stem alone, the choice among them is the database's.
+ */
+export async function readCandidatePassages(
+  pool: pg.Pool,
+  rule: CandidateRule,
+  weighted: ReadonlyArray<{ stem: string; weight: number }>,
+  limit: number,
+  within: readonly number[] | null = null,
+): Promise<StoredPassage[]> {
+  if (rule.stems.length === 0) return [];
+  const params: unknown[] = [limit, within];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const score =
+    weighted
+      .map(
+        ({ stem, weight }) =>
+          `(CASE WHEN s.terms @@ ${param(quoteLexeme(stem))}::tsquery THEN ${param(weight)}::float8 ELSE 0 END)`,
+      )
+      .join(' + ') || '0::float8';
+  const select = (tsquery: string, bounded: boolean) =>
+    `(SELECT s.source, s.passage, ${score} AS score FROM knowledge_sentences s
+      WHERE s.terms @@ ${param(tsquery)}::tsquery AND ($2::bigint[] IS NULL OR s.source = ANY($2))${bounded ? ' LIMIT $1' : ''})`;
+  const stems = rule.stems.map(quoteLexeme);
+  const branches: string[] = [];
+  if (rule.holds === 'all') branches.push(select(stems.join(' & '), false));
+  else {
+    const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `${stem} & ${other}`));
+    if (pairs.length > 0) branches.push(select(pairs.join(' | '), false));
+    for (const stem of stems) {
+      const others = stems.filter((other) => other !== stem);
+      branches.push(select(others.length > 0 ? `${stem} & !(${others.join(' | ')})` : stem, true));
+    }
+  }
+  const { rows } = await pool.query<{
+    source: string;
+    position: number;
+    reader_number: number;
+    start_offset: number;
+    end_offset: number;
+    text: string;
+    starts: number[];
+    ends: number[];
+  }>(
+    `WITH best AS (
+       SELECT source, passage FROM (${branches.join(' UNION ALL ')}) AS candidates
+       ORDER BY score DESC LIMIT $1
+     )
+     SELECT p.source, p.position, p.reader_number, p.start_offset, p.end_offset, p.text,
+       array_agg(x.start_offset ORDER BY x.position) AS starts,
+       array_agg(x.end_offset ORDER BY x.position) AS ends
+     FROM (SELECT DISTINCT source, passage FROM best) AS c
+     JOIN knowledge_passages p ON p.source = c.source AND p.position = c.passage
+     JOIN knowledge_sentences x ON x.source = c.source AND x.passage = c.passage
+     GROUP BY p.source, p.position ORDER BY p.source, p.position`,
+    params,
+  );
+  return rows.map((row) => ({
+    source: Number(row.source),
+    readerNumber: row.reader_number,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+    sentences: row.starts.map((start, at) => ({ start, end: row.ends[at] as number })),
+  }));
+}
+
+/**
+ * Per source (ordinal), its page starts (a PDF's, else null) and which of `stems` its
+ * sentences hold anywhere: what ranking counts of a source beyond the paragraphs read.
+ */
+export async function readSourceDetails(
+  pool: pg.Pool,
+  ordinals: readonly number[],
+  stems: readonly string[],
+): Promise<Map<number, SourceDetails>> {
+  const found = new Map<number, SourceDetails>();
+  if (ordinals.length === 0) return found;
+  const { rows } = await pool.query<{
+    ordinal: string;
+    page_starts: number[] | null;
+    holds: string[];
+  }>(
+    // Each source's stems are read (detoasted) once, not once per stem asked: a third faster.
+    `SELECT s.ordinal, s.page_starts,
+       ARRAY(SELECT w.stem FROM unnest($2::text[], $3::tsquery[]) AS w (stem, query) WHERE own.terms @@ w.query) AS holds
+     FROM knowledge_sources s CROSS JOIN LATERAL (SELECT strip(s.terms) AS terms OFFSET 0) AS own
+     WHERE s.ordinal = ANY($1)`,
+    [ordinals, stems, stems.map(quoteLexeme)],
+  );
+  for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
+  return found;
+}
