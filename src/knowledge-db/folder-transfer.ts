@@ -14,7 +14,8 @@ export interface ImportResult {
 /**
  * Loads a knowledge folder into the database with the folder engine's own loader (the same
  * documents, duplicate ids settled the same way), in batches; a source already stored under the
- * same id or file name is replaced. `progress` hears the sources stored so far.
+ * same id or file name is replaced. Into an empty store it is a fresh bulk import (indexes and
+ * statistics written once at the end). `progress` hears the sources stored so far.
  */
 export async function importFolder(
   db: KnowledgeDatabase,
@@ -23,20 +24,20 @@ export async function importFolder(
 ): Promise<ImportResult> {
   const started = performance.now();
   const { documents, problems } = await loadKnowledge(dir);
-  let sources = 0;
-  for (let at = 0; at < documents.length; at += IMPORT_BATCH) {
-    const batch: KnowledgeFile[] = await Promise.all(
-      documents.slice(at, at + IMPORT_BATCH).map(async (document) => ({
-        file: document.file,
-        bytes: await readFile(path.join(dir, document.file)),
-        document,
-      })),
-    );
-    const stored = await db.put(batch);
-    sources += stored.ids.length;
-    problems.push(...stored.problems);
-    progress?.(sources);
+  // Read batch by batch as the store asks for them: one put, so an empty store takes the bulk path.
+  async function* batches(): AsyncGenerator<KnowledgeFile[]> {
+    for (let at = 0; at < documents.length; at += IMPORT_BATCH)
+      yield Promise.all(
+        documents.slice(at, at + IMPORT_BATCH).map(async (document) => ({
+          file: document.file,
+          bytes: await readFile(path.join(dir, document.file)),
+          document,
+        })),
+      );
   }
+  const stored = await db.put(batches(), progress);
+  problems.push(...stored.problems);
+  const sources = stored.ids.length;
   return { sources, problems, ms: performance.now() - started };
 }
 

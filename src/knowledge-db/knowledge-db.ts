@@ -53,6 +53,11 @@ function countedParagraphs(count: number): Paragraph[] {
   return list as Paragraph[];
 }
 
+/** The files in batches of IMPORT_BATCH (one transaction each). */
+async function* inBatches(files: readonly KnowledgeFile[]): AsyncGenerator<readonly KnowledgeFile[]> {
+  for (let at = 0; at < files.length; at += IMPORT_BATCH) yield files.slice(at, at + IMPORT_BATCH);
+}
+
 /** A knowledge file to store: its name in the folder and its exact bytes. */
 export interface KnowledgeFile {
   file: string;
@@ -127,25 +132,34 @@ export class KnowledgeDatabase {
    * or file name; files that do not parse are returned as problems and not stored. One
    * transaction per IMPORT_BATCH files.
    *
-   * A fresh bulk import (more than one batch into an empty store) builds the secondary indexes
+   * `files` may also come as batches read as they are needed (a folder's import), each stored in
+   * its own transaction; `stored` hears how many sources are stored so far after each.
+   *
+   * A fresh bulk import (more than one batch into an empty store; batches into an empty store
+   * always) builds the secondary indexes
    * once at the end, and sums the statistics in this process, writing them in one transaction
    * at the end: the same rows as batch by batch. Until then other processes see the sources
    * without their statistics. When a batch fails, the statistics of those already stored are
    * still written; when that last write fails, the error says so (the store holds sources
    * without statistics: empty it and import again).
    */
-  async put(files: readonly KnowledgeFile[]): Promise<{ ids: string[]; problems: KnowledgeProblem[] }> {
+  async put(
+    files: readonly KnowledgeFile[] | AsyncIterable<readonly KnowledgeFile[]>,
+    stored?: (sources: number) => void,
+  ): Promise<{ ids: string[]; problems: KnowledgeProblem[] }> {
     const ids: string[] = [];
     const problems: KnowledgeProblem[] = [];
-    const fresh = files.length > IMPORT_BATCH && (await this.isEmpty());
+    const listed = Array.isArray(files) ? (files as readonly KnowledgeFile[]) : null;
+    const batches = listed ? inBatches(listed) : (files as AsyncIterable<readonly KnowledgeFile[]>);
+    const fresh = (listed === null || listed.length > IMPORT_BATCH) && (await this.isEmpty());
     const summed = fresh ? new ImportStatistics() : null;
     if (fresh)
       for (const index of BULK_IMPORT_INDEXES) await this.pool.query(`DROP INDEX IF EXISTS ${index.name}`);
     try {
       // The next batch is parsed and indexed here while the database writes the previous one.
       let writing: Promise<void> = Promise.resolve();
-      for (let at = 0; at < files.length; at += IMPORT_BATCH) {
-        const batch = await prepareBatch(files.slice(at, at + IMPORT_BATCH), problems);
+      for await (const next of batches) {
+        const batch = await prepareBatch(next, problems);
         await writing;
         if (batch.length === 0) continue;
         // A fresh import's shares count once their batch is stored.
@@ -173,6 +187,7 @@ export class KnowledgeDatabase {
           ids.push(...batch.map(({ document }) => document.meta.id));
         }).then(() => {
           for (const [statistics, sign] of shares) summed?.add(statistics, sign);
+          stored?.(ids.length);
         });
       }
       await writing;

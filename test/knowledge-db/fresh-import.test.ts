@@ -1,14 +1,17 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFolder } from '../../src/knowledge-db/folder-transfer.js';
 import { IMPORT_BATCH, KnowledgeDatabase, type KnowledgeFile } from '../../src/knowledge-db/knowledge-db.js';
 import { type TestPostgres, testPostgres } from '../helpers/postgres.js';
 import { SEED_KNOWLEDGE_DIR } from '../helpers/seed-engine.js';
+import { removeTempFolders, tempFolder } from '../helpers/temp-folder.js';
 
 const fresh = await testPostgres();
 const incremental = await testPostgres();
-const skip = typeof fresh === 'string' || typeof incremental === 'string';
+const folderImport = await testPostgres();
+const skip = [fresh, incremental, folderImport].some((store) => typeof store === 'string');
 if (skip) console.warn(`knowledge in PostgreSQL (fresh import): tests skipped: ${fresh}`);
 
 /** What the statistics tables hold, in a fixed order. */
@@ -53,7 +56,8 @@ async function reports(): Promise<KnowledgeFile[]> {
     const id = n === count - 1 ? 'report-7' : `report-${n}`;
     const chosen = [0, 1, 2].map((k) => paragraphs[(n * 7 + k * 13) % paragraphs.length] as string);
     const text = `---\nid: ${id}\ntitle: Report ${n}\npublisher: Bureau ${n % 9}\n---\n${chosen.join('\n\n')}\n\nThe survey named quorbix${n} once.\n`;
-    return { file: `report-${n}.md`, bytes: new TextEncoder().encode(text) };
+    // Zero-padded: the folder's loader reads files in name order, the order they are put in here.
+    return { file: `report-${String(n).padStart(3, '0')}.md`, bytes: new TextEncoder().encode(text) };
   });
 }
 
@@ -81,5 +85,35 @@ describe.skipIf(skip)('a fresh bulk import into an empty store', () => {
     const batchByBatch = await statisticsOf(stores[1]?.url as string);
     expect(bulk.words.length).toBeGreaterThan(IMPORT_BATCH);
     expect(bulk).toEqual(batchByBatch);
+  });
+});
+
+describe.skipIf(skip)('a folder imported into an empty store', () => {
+  afterAll(async () => {
+    await (folderImport as TestPostgres)?.drop();
+    await removeTempFolders();
+  });
+
+  it('is stored in one bulk import, batch by batch as it is read, with the same statistics as putting its files', async () => {
+    // The folder's loader keeps one of two files with the same id: leave the replacement out.
+    const files = (await reports()).slice(0, -1);
+    const dir = await tempFolder();
+    for (const { file, bytes } of files) await writeFile(path.join(dir, file), bytes);
+    const db = await KnowledgeDatabase.open((folderImport as TestPostgres).url);
+    const heard: number[] = [];
+    const result = await importFolder(db, dir, (stored) => heard.push(stored));
+    await db.close();
+    expect(result.sources).toBe(files.length);
+    expect(heard).toEqual([IMPORT_BATCH, IMPORT_BATCH * 2, files.length]);
+    const reference = await testPostgres();
+    const put = await KnowledgeDatabase.open((reference as TestPostgres).url);
+    await put.put(files);
+    await put.close();
+    const [folder, direct] = [
+      await statisticsOf((folderImport as TestPostgres).url),
+      await statisticsOf((reference as TestPostgres).url),
+    ];
+    await (reference as TestPostgres).drop();
+    expect(folder).toEqual(direct);
   });
 });
