@@ -140,6 +140,11 @@ export interface CorpusOptions {
 
 /** N passages of 2–6 sentences of 10–30 words, 20 passages to a group. Same options, same corpus. */
 export function generateCorpus(options: CorpusOptions): BenchPassage[] {
+  return [...corpusPassages(options)];
+}
+
+/** generateCorpus's passages one at a time (the same ones), for corpora too large to hold. */
+export function* corpusPassages(options: CorpusOptions): Generator<BenchPassage> {
   const seed = options.seed ?? 42;
   const random = mulberry32(seed);
   const vocabulary = [
@@ -147,7 +152,6 @@ export function generateCorpus(options: CorpusOptions): BenchPassage[] {
     ...syntheticWords(options.syntheticVocabulary ?? 150_000, seed + 1, new Set(options.seedWords)),
   ];
   const nextRank = zipfSampler(vocabulary.length, 1, random);
-  const passages: BenchPassage[] = [];
   for (let p = 0; p < options.passages; p++) {
     const sentenceCount = intBetween(random, 2, 6);
     const sentences: string[] = [];
@@ -162,14 +166,15 @@ export function generateCorpus(options: CorpusOptions): BenchPassage[] {
         sentenceWords.splice(intBetween(random, 1, length - 1), 0, String(intBetween(random, 2, 9999)));
       sentences.push(`${sentenceWords.join(' ')}.`);
     }
-    passages.push({ group: Math.floor(p / PASSAGES_PER_GROUP), sentences, text: sentences.join(' ') });
+    yield { group: Math.floor(p / PASSAGES_PER_GROUP), sentences, text: sentences.join(' ') };
   }
-  return passages;
 }
 
 /** Distinct lower-cased words of the passages. */
-export function distinctWords(passages: readonly BenchPassage[]): Set<string> {
-  const set = new Set<string>();
+export function distinctWords(
+  passages: Iterable<Pick<BenchPassage, 'text'>>,
+  set = new Set<string>(),
+): Set<string> {
   for (const passage of passages)
     for (const word of passage.text.toLowerCase().match(/[a-z0-9]+/g) ?? []) set.add(word);
   return set;
@@ -200,7 +205,10 @@ export interface QueryOptions {
  * Queries of 2–5 content words sampled from one random passage (so they match it), a quarter
  * of them with one word of 5+ letters misspelled into a word the corpus does not hold.
  */
-export function generateQueries(passages: readonly BenchPassage[], options: QueryOptions): BenchQuery[] {
+export function generateQueries(
+  passages: ArrayLike<Pick<BenchPassage, 'text'>>,
+  options: QueryOptions,
+): BenchQuery[] {
   const random = mulberry32(options.seed);
   const typoShare = options.typoShare ?? 0.25;
   const queries: BenchQuery[] = [];

@@ -18,11 +18,17 @@ import { parse as parseYaml } from 'yaml';
 import { createEngine } from '../src/answer/engine.js';
 import type { QuestionAnswerer } from '../src/answer/types.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { KnowledgeDatabase } from '../src/knowledge-db/knowledge-db.js';
+import { KnowledgeDatabase, type KnowledgeFile } from '../src/knowledge-db/knowledge-db.js';
 import { PostgresKnowledge } from '../src/knowledge-db/postgres-knowledge.js';
 import { openScratchLibrary } from '../src/knowledge-db/scratch-library.js';
 import { STOP_WORDS } from '../src/search/stop-words.js';
-import { distinctWords, generateCorpus, generateQueries, rankSeedWords } from './corpus.js';
+import {
+  type BenchPassage,
+  corpusPassages,
+  distinctWords,
+  generateQueries,
+  rankSeedWords,
+} from './corpus.js';
 import { PASSAGES_PER_REPORT, reportFile, reportFileName, writeKnowledgeFolder } from './knowledge-folder.js';
 import { percentile } from './measure.js';
 import { loadSeedCorpus } from './seed.js';
@@ -169,6 +175,38 @@ const FOLDER_PASSAGES_MAX = 1_000_000;
 const compact = (count: number) =>
   count >= 1_000_000 ? `${count / 1_000_000}M` : count >= 1000 ? `${count / 1000}k` : String(count);
 
+/** One generated report as a knowledge file to import. */
+function reportKnowledgeFile(n: number, passages: readonly BenchPassage[]): KnowledgeFile {
+  return { file: reportFileName(n), bytes: new TextEncoder().encode(reportFile(n, passages)) };
+}
+
+/**
+ * The passages' texts as read back from their report files, by passage number (what the
+ * question generator reads of a corpus too large to hold as passages).
+ */
+function passageTexts(files: readonly KnowledgeFile[], count: number): ArrayLike<{ text: string }> {
+  const decoder = new TextDecoder();
+  let cached: { report: number; texts: string[] } | undefined;
+  const textOf = (passage: number): string => {
+    const report = Math.floor(passage / PASSAGES_PER_REPORT);
+    if (cached?.report !== report) {
+      const text = decoder.decode((files[report] as KnowledgeFile).bytes);
+      cached = {
+        report,
+        texts: text
+          .slice(text.indexOf('\n---\n', 3) + 5)
+          .trimEnd()
+          .split('\n\n'),
+      };
+    }
+    return cached.texts[passage % PASSAGES_PER_REPORT] as string;
+  };
+  return new Proxy({ length: count } as ArrayLike<{ text: string }>, {
+    get: (target, key) =>
+      typeof key === 'string' && /^\d+$/.test(key) ? { text: textOf(Number(key)) } : Reflect.get(target, key),
+  });
+}
+
 /** Writes the timed questions (each with the paragraph it was made from) and the warm-up ones. */
 async function writeQueries(
   file: string,
@@ -206,29 +244,29 @@ export async function runPostgresBench(): Promise<boolean> {
     throw new Error('BENCH_PG_PASSAGES must be a positive whole number');
   process.stderr.write(`knowledge in PostgreSQL: generating ${passages.toLocaleString('en-US')} passages…\n`);
   const seed = await loadSeedCorpus();
-  const corpus = generateCorpus({ passages, seedWords: rankSeedWords(seed.allParagraphTexts) });
-  const vocabulary = distinctWords(corpus);
-  const queryDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pg-'));
   // The folder engine runs beside it on the first FOLDER_PASSAGES_MAX passages (the issue's 1M):
-  // its questions are made from those.
+  // only those are held as passages; the rest go straight into report files (outside the heap).
   const folderPassages = Math.min(passages, FOLDER_PASSAGES_MAX);
-  const queryFile = await writeQueries(path.join(queryDir, 'queries.json'), corpus, vocabulary);
-  const folderQueryFile =
+  const corpus: BenchPassage[] = [];
+  const vocabulary = new Set<string>();
+  const files: KnowledgeFile[] = [];
+  let report: BenchPassage[] = [];
+  for (const passage of corpusPassages({ passages, seedWords: rankSeedWords(seed.allParagraphTexts) })) {
+    distinctWords([passage], vocabulary);
+    if (corpus.length < folderPassages) corpus.push(passage);
+    report.push(passage);
+    if (report.length === PASSAGES_PER_REPORT) {
+      files.push(reportKnowledgeFile(files.length, report));
+      report = [];
+    }
+  }
+  if (report.length > 0) files.push(reportKnowledgeFile(files.length, report));
+  const queryDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pg-'));
+  const folderQueryFile = await writeQueries(path.join(queryDir, 'folder-queries.json'), corpus, vocabulary);
+  const queryFile =
     folderPassages < passages
-      ? await writeQueries(
-          path.join(queryDir, 'folder-queries.json'),
-          corpus.slice(0, folderPassages),
-          vocabulary,
-        )
-      : queryFile;
-  const encoder = new TextEncoder();
-  const files = [];
-  for (let start = 0, n = 0; start < corpus.length; start += PASSAGES_PER_REPORT, n++)
-    files.push({
-      file: reportFileName(n),
-      bytes: encoder.encode(reportFile(n, corpus.slice(start, start + PASSAGES_PER_REPORT))),
-    });
-  corpus.length = folderPassages; // the rest lives on in `files` only (outside the heap)
+      ? await writeQueries(path.join(queryDir, 'queries.json'), passageTexts(files, passages), vocabulary)
+      : folderQueryFile;
   process.stderr.write(
     `knowledge in PostgreSQL: importing ${files.length.toLocaleString('en-US')} reports…\n`,
   );
