@@ -89,6 +89,12 @@ export interface EngineOptions {
    * fields suffice). Default null: the documents are the library.
    */
   catalogue: readonly KnowledgeDocument[] | null;
+  /**
+   * Documents that show the library's languages and common words (a sample of its text), for
+   * telling a question in another language; the same array each time, so they are read once.
+   * Default null: the documents are the library.
+   */
+  languageSample: readonly KnowledgeDocument[] | null;
 }
 
 /**
@@ -122,6 +128,7 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
   vocabulary: null,
   library: null,
   catalogue: null,
+  languageSample: null,
 });
 
 /**
@@ -203,11 +210,12 @@ export function createEngine(
 
   /** `base` with a note saying so when the question is in a language none of the sources is in. */
   function withLanguageNote(base: { question: string; note?: string }): { question: string; note?: string } {
-    const foreign = foreignLanguage(base.question, documents);
+    const library = settings.languageSample ?? documents;
+    const foreign = foreignLanguage(base.question, library);
     if (!foreign) return base;
     const said = ANSWER_MESSAGES.otherLanguage(
       languageName(foreign),
-      sourceLanguages(documents).map(languageName),
+      sourceLanguages(library).map(languageName),
     );
     return { ...base, note: base.note ? `${base.note} ${said}` : said };
   }

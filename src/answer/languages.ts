@@ -15,12 +15,12 @@ import { generalSpeller } from '../search/speller.js';
  */
 
 /** Documents read to learn the sources' languages and common words: evenly spread, at most. */
-const SAMPLED_DOCUMENTS = 1000;
+export const SAMPLED_DOCUMENTS = 1000;
 /**
  * Characters read from each sampled document: franc's cost grows with the text, and 500 name the
  * same language as 2,000 for every one of the 91 public news pages (0.7 ms a document, not 1.9).
  */
-const SAMPLED_CHARS = 500;
+export const SAMPLED_CHARS = 500;
 /** The sources' commonest words that mark a question as written in their language. */
 const COMMON_WORDS = 200;
 /** A question sharing at least this share of its words with those is in the sources' language. */

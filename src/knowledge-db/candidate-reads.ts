@@ -135,3 +135,25 @@ export async function readSourceDetails(
   for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
   return found;
 }
+
+/**
+ * The first `chars` characters of the quotable text of up to `count` sources spread evenly
+ * through the library (by ordinal): what tells its languages and common words.
+ */
+export async function readTextSample(
+  pool: pg.Pool,
+  count: number,
+  chars: number,
+): Promise<Array<{ ordinal: number; text: string }>> {
+  const { rows } = await pool.query<{ ordinal: string; text: string }>(
+    `SELECT s.ordinal, left(string_agg(p.text, E'\n' ORDER BY p.position), $2) AS text
+     FROM (SELECT ordinal, row_number() OVER (ORDER BY ordinal) AS n, count(*) OVER () AS total
+           FROM knowledge_sources) AS s
+     CROSS JOIN LATERAL (SELECT position, text FROM knowledge_passages
+                         WHERE source = s.ordinal ORDER BY position LIMIT 8) AS p
+     WHERE (s.n - 1) % greatest(1, ceil(s.total::numeric / $1)::bigint) = 0
+     GROUP BY s.ordinal ORDER BY s.ordinal`,
+    [count, chars],
+  );
+  return rows.map((row) => ({ ordinal: Number(row.ordinal), text: row.text }));
+}

@@ -12,6 +12,7 @@ import {
   type CandidateRule,
   readCandidatePassages,
   readSourceDetails,
+  readTextSample,
   type SourceDetails,
   type StoredPassage,
 } from './candidate-reads.js';
@@ -307,6 +308,11 @@ export class KnowledgeDatabase {
     within: readonly number[] | null = null,
   ): Promise<StoredPassage[]> {
     return readCandidatePassages(this.pool, rule, weighted, limit, within);
+  }
+
+  /** Text from sources spread through the library, for its languages (candidate-reads.ts `readTextSample`). */
+  textSample(count: number, chars: number): Promise<Array<{ ordinal: number; text: string }>> {
+    return readTextSample(this.pool, count, chars);
   }
 
   /** Sources' page starts and question stems held (candidate-reads.ts `readSourceDetails`). */

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
 import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
 import { indexDocumentPart } from '../answer/index-documents.js';
+import { SAMPLED_CHARS, SAMPLED_DOCUMENTS } from '../answer/languages.js';
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
 import { pageAt } from '../knowledge/pages.js';
@@ -59,6 +60,8 @@ export class PostgresKnowledge implements QuestionAnswerer {
   private catalogueEntries: Array<{ ordinal: number; entry: KnowledgeDocument }> = [];
   private catalogueDocuments: KnowledgeDocument[] = [];
   private catalogueByOrdinal = new Map<number, KnowledgeDocument>();
+  /** Text of up to SAMPLED_DOCUMENTS sources spread through the library: its languages, read once a load. */
+  private languageSample: KnowledgeDocument[] = [];
   private dictionary = new TermDictionary();
   private readonly options: Partial<EngineOptions>;
 
@@ -69,9 +72,20 @@ export class PostgresKnowledge implements QuestionAnswerer {
     this.options = engineOptions;
   }
 
-  /** Reads the catalogue (citation fields of every source) and forgets every cached source. */
+  /**
+   * Reads the catalogue (citation fields of every source) and a sample of the library's text (for
+   * telling a question in another language, as the folder engine samples its documents).
+   */
   async load(): Promise<number> {
-    this.setCatalogue(await this.db.catalogue());
+    const [entries, sample] = await Promise.all([
+      this.db.catalogue(),
+      this.db.textSample(SAMPLED_DOCUMENTS, SAMPLED_CHARS),
+    ]);
+    this.setCatalogue(entries);
+    this.languageSample = sample.flatMap(({ ordinal, text }) => {
+      const entry = this.catalogueByOrdinal.get(ordinal);
+      return entry ? [textDocument(entry, text)] : [];
+    });
     return this.catalogueEntries.length;
   }
 
@@ -195,7 +209,13 @@ export class PostgresKnowledge implements QuestionAnswerer {
     }
     const engine = createEngine(
       documents,
-      { ...this.options, vocabulary, library: statistics, catalogue: this.documents },
+      {
+        ...this.options,
+        vocabulary,
+        library: statistics,
+        catalogue: this.documents,
+        languageSample: this.languageSample,
+      },
       { dictionary, get: (document) => parts.get(document), set: () => undefined },
     );
     return inWholeSources(engine.answer(question, options), shiftsOf, pageStartsOf);
@@ -276,6 +296,19 @@ function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPass
     };
   });
   return { document: { ...entry, body: texts.join('\n'), paragraphs }, shifts };
+}
+
+/** A source as one quotable paragraph of sampled text. */
+function textDocument(entry: KnowledgeDocument, text: string): KnowledgeDocument {
+  const paragraph: Paragraph = {
+    number: 1,
+    readerNumber: 1,
+    start: 0,
+    end: text.length,
+    sentences: [],
+    boilerplate: null,
+  };
+  return { ...entry, body: text, paragraphs: [paragraph] };
 }
 
 /** A partial source and where its paragraphs sit in the whole body. */

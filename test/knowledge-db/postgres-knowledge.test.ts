@@ -26,6 +26,7 @@ const QUESTIONS = [
   'When was the study published?',
   'What is the capital of Mongolia?',
   'Did students like the teachers?',
+  'Qual é a capital da Mongólia e quantos habitantes ela tem?',
 ];
 
 describe.skipIf(skip)('knowledge in PostgreSQL', () => {
