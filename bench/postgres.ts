@@ -15,12 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { createEngine } from '../src/answer/engine.js';
+import { createEngine, type EngineOptions } from '../src/answer/engine.js';
 import type { QuestionAnswerer } from '../src/answer/types.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { KnowledgeDatabase, type KnowledgeFile } from '../src/knowledge-db/knowledge-db.js';
 import { PostgresKnowledge } from '../src/knowledge-db/postgres-knowledge.js';
 import { openScratchLibrary } from '../src/knowledge-db/scratch-library.js';
+import { defaultSentenceEncoder, warmUpSentenceEncoder } from '../src/search/sentence-encoder.js';
 import { STOP_WORDS } from '../src/search/stop-words.js';
 import {
   type BenchPassage,
@@ -100,11 +101,23 @@ function rssMB(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
+/**
+ * The engine options the bot answers with: the sentence encoder's cosines for the answer model
+ * (MEANING_CHECK=on, the default; its model loaded and warmed up first, as the bot does at
+ * start-up), or coverage alone (MEANING_CHECK=off).
+ */
+function answering(meaning: boolean): Partial<EngineOptions> {
+  if (!meaning) return {};
+  const encoder = defaultSentenceEncoder();
+  if (!encoder || !warmUpSentenceEncoder(encoder)) throw new Error('the sentence encoder is unavailable');
+  return { meaning: encoder };
+}
+
 /** One replica: answers from the database, then times a source added through another instance. */
-async function replica(url: string, queryFile: string): Promise<Served> {
+async function replica(url: string, queryFile: string, meaning: boolean): Promise<Served> {
   const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as QueryFile;
   const db = await KnowledgeDatabase.open(url);
-  const knowledge = new PostgresKnowledge(db);
+  const knowledge = new PostgresKnowledge(db, answering(meaning));
   await knowledge.load();
   const listener = knowledge.watch({ info: () => undefined, warn: () => undefined });
   await listener.ready;
@@ -132,13 +145,23 @@ async function replica(url: string, queryFile: string): Promise<Served> {
 }
 
 /** The folder engine on the same library, as the bot holds it. */
-async function folder(dir: string, queryFile: string): Promise<Served & { buildMs: number }> {
+async function folder(
+  dir: string,
+  queryFile: string,
+  meaning: boolean,
+): Promise<Served & { buildMs: number; meaning?: Served }> {
   const { queries, warmup } = JSON.parse(await readFile(queryFile, 'utf8')) as QueryFile;
   const started = performance.now();
   const engine = createEngine((await loadKnowledge(dir)).documents);
   const buildMs = performance.now() - started;
-  const timed = await timeQueries(engine, queries, warmup);
-  return { ...timed, rssMB: rssMB(), buildMs };
+  const timed = { ...(await timeQueries(engine, queries, warmup)), rssMB: rssMB(), buildMs };
+  if (!meaning) return timed;
+  // The same index, answering with the sentence encoder as well.
+  const withMeaning = createEngine(engine.documents, answering(true), {
+    index: engine.index,
+    documents: engine.documents,
+  });
+  return { ...timed, meaning: { ...(await timeQueries(withMeaning, queries, warmup)), rssMB: rssMB() } };
 }
 
 /** The Node options docker-compose.postgres.yml runs each bot replica with (its heap bound). */
@@ -277,22 +300,32 @@ export async function runPostgresBench(): Promise<boolean> {
   try {
     process.stderr.write('knowledge in PostgreSQL: one replica answering…\n');
     // The replica runs as the compose file runs it; the folder engine holds the library itself.
-    const served = child<Served>(await replicaNodeOptions(), ['replica', library.url, queryFile]);
+    const replicaOptions = await replicaNodeOptions();
+    const served = child<Served>(replicaOptions, ['replica', library.url, queryFile]);
+    process.stderr.write('knowledge in PostgreSQL: one replica answering with the sentence encoder…\n');
+    const servedMeaning = child<Served>(replicaOptions, ['replica', library.url, queryFile, 'meaning']);
     process.stderr.write(
       `knowledge in PostgreSQL: the folder engine on ${folderPassages.toLocaleString('en-US')} of the passages…\n`,
     );
     await writeKnowledgeFolder(folderDir, corpus.slice(0, folderPassages));
-    const local = child<Served & { buildMs: number }>(
+    const local = child<Served & { buildMs: number; meaning?: Served }>(
       ['--max-old-space-size=8192'],
-      ['folder', folderDir, folderQueryFile],
+      ['folder', folderDir, folderQueryFile, 'meaning'],
     );
+    const folderLabel = folderPassages < passages ? `folder ${compact(folderPassages)}` : 'folder';
+    const row = (label: string, figures: Served, last: string) =>
+      `${label.padEnd(22)}${ms(figures.firstMs).padStart(7)}  ${ms(figures.p50).padStart(7)}  ${ms(figures.p95).padStart(7)}  ${figures.rssMB.toFixed(0).padStart(7)}   ${String(figures.answered).padStart(4)}/${QUERIES}   ${String(figures.found).padStart(3)}/${QUERIES}   ${last}`;
     const out = [
       '',
       `== knowledge in PostgreSQL: ${passages.toLocaleString('en-US')} generated passages (${files.length.toLocaleString('en-US')} reports, ${totals.sentences.toLocaleString('en-US')} sentences)`,
       `import: ${importSeconds.toFixed(1)} s, ${Math.round(passages / importSeconds).toLocaleString('en-US')} passages/s, ${Math.round(files.length / importSeconds).toLocaleString('en-US')} reports/s`,
-      `store       first q   p50 ms   p95 ms   RSS MB   answered   found   build/load`,
-      `postgres    ${ms(served.firstMs).padStart(7)}  ${ms(served.p50).padStart(7)}  ${ms(served.p95).padStart(7)}  ${served.rssMB.toFixed(0).padStart(7)}   ${String(served.answered).padStart(4)}/${QUERIES}   ${String(served.found).padStart(3)}/${QUERIES}   catalogue only`,
-      `folder${folderPassages < passages ? ` ${compact(folderPassages)}`.padEnd(6) : '      '}${ms(local.firstMs).padStart(7)}  ${ms(local.p50).padStart(7)}  ${ms(local.p95).padStart(7)}  ${local.rssMB.toFixed(0).padStart(7)}   ${String(local.answered).padStart(4)}/${QUERIES}   ${String(local.found).padStart(3)}/${QUERIES}   ${ms(local.buildMs)} ms`,
+      `store                 first q   p50 ms   p95 ms   RSS MB   answered   found   build/load`,
+      row('postgres', served, 'catalogue only'),
+      row('postgres, meaning on', servedMeaning, 'catalogue only'),
+      row(folderLabel, local, `${ms(local.buildMs)} ms`),
+      ...(local.meaning ? [row(`${folderLabel}, meaning on`, local.meaning, 'the same index')] : []),
+      "(meaning on: MEANING_CHECK=on, the bot's default, the answer model with the sentence encoder; the",
+      ' other rows answer without it, as MEANING_CHECK=off. The targets are checked on the first row.)',
       '(found: answers quoting the paragraph their question was made from)',
       `a source added through one instance answered by another after ${ms(served.crossInstanceMs ?? Number.NaN)} ms`,
     ];
@@ -321,11 +354,11 @@ export async function runPostgresBench(): Promise<boolean> {
   }
 }
 
-const [mode, first, second] = process.argv.slice(2);
+const [mode, first, second, third] = process.argv.slice(2);
 if (mode === 'replica' && first && second)
-  process.stdout.write(`${JSON.stringify(await replica(first, second))}\n`);
+  process.stdout.write(`${JSON.stringify(await replica(first, second, third === 'meaning'))}\n`);
 else if (mode === 'folder' && first && second)
-  process.stdout.write(`${JSON.stringify(await folder(first, second))}\n`);
+  process.stdout.write(`${JSON.stringify(await folder(first, second, third === 'meaning'))}\n`);
 else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (!(await runPostgresBench())) process.exitCode = 1;
 }
