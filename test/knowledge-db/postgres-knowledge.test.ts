@@ -84,84 +84,67 @@ describe.skipIf(skip)('knowledge in PostgreSQL', () => {
   });
 });
 
+/** A library of these knowledge files (name → text), in PostgreSQL and in the folder engine. */
+function fixtureLibrary(files: Record<string, string>) {
+  const library = {} as { db: KnowledgeDatabase; folder: Engine; pg: TestPostgres };
+  beforeAll(async () => {
+    library.pg = (await testPostgres()) as TestPostgres;
+    const dir = await tempFolder();
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    library.db = await KnowledgeDatabase.open(library.pg.url);
+    await importFolder(library.db, dir);
+    library.folder = createEngine((await loadKnowledge(dir)).documents);
+  });
+  afterAll(async () => {
+    await library.db?.close();
+    await library.pg?.drop();
+    await removeTempFolders();
+  });
+  return library;
+}
+
+const knowledgeFile = (id: string, title: string, body: string) =>
+  `---\nid: ${id}\ntitle: ${title}\npublisher: Plains Survey\n---\n${body}\n`;
+
 describe.skipIf(skip)('a paged source in PostgreSQL', () => {
   const PAGES = [
     'The survey of coastal libraries began in March. Volunteers visited every branch on the coast.',
     'Volunteers counted 41 lighthouse reading rooms along the northern shore. Most opened before 1950.',
     'The final report recommended longer opening hours for the reading rooms. Funding came from the county.',
   ];
-  let db: KnowledgeDatabase;
-  let folder: Engine;
-  let pg: TestPostgres;
-
-  beforeAll(async () => {
-    pg = (await testPostgres()) as TestPostgres;
-    const dir = await tempFolder();
-    await writeFile(
-      path.join(dir, 'coastal-libraries.md'),
-      `---\nid: coastal-libraries\ntitle: Coastal libraries\npublisher: County Archive\n---\n${PAGES.join('\n\f\n')}\n`,
-    );
-    db = await KnowledgeDatabase.open(pg.url);
-    await importFolder(db, dir);
-    folder = createEngine((await loadKnowledge(dir)).documents);
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await pg?.drop();
-    await removeTempFolders();
+  const library = fixtureLibrary({
+    'coastal-libraries.md': knowledgeFile('coastal-libraries', 'Coastal libraries', PAGES.join('\n\f\n')),
   });
 
   it('cites the page and the offsets in the whole source, as the folder engine does', async () => {
-    const knowledge = new PostgresKnowledge(db);
+    const knowledge = new PostgresKnowledge(library.db);
     await knowledge.load();
     for (const [question, page] of [
       ['How many lighthouse reading rooms did the volunteers count?', 2],
       ['What did the final report recommend about opening hours?', 3],
     ] as const) {
       const answer = await knowledge.answer(question);
-      expect(answer).toEqual(folder.answer(question));
+      expect(answer).toEqual(library.folder.answer(question));
       expect(answer.excerpts[0]?.location.page).toBe(page);
     }
   });
 });
 
 describe.skipIf(skip)('candidates in a library where one question word is everywhere', () => {
-  let db: KnowledgeDatabase;
-  let folder: Engine;
-  let pg: TestPostgres;
+  // 600 sentences hold "zebra" alone, more than the 400 read for one word; the one holding both
+  // question words comes last in the index.
+  const herd = Array.from({ length: 600 }, (_, n) => `Zebra number ${n + 1} grazed on the plain.`);
+  const library = fixtureLibrary({
+    'herd.md': knowledgeFile('herd', 'The herd', herd.join('\n\n')),
+    'meeting.md': knowledgeFile('meeting', 'A meeting', 'The zebra met a quokka at dawn by the river.'),
+  });
   const question = 'When did the zebra meet the quokka?';
 
-  beforeAll(async () => {
-    pg = (await testPostgres()) as TestPostgres;
-    const dir = await tempFolder();
-    // 600 sentences hold "zebra" alone, more than the 400 read for one word; the one holding both
-    // question words comes last in the index.
-    const herd = Array.from({ length: 600 }, (_, n) => `Zebra number ${n + 1} grazed on the plain.`);
-    await writeFile(
-      path.join(dir, 'herd.md'),
-      `---\nid: herd\ntitle: The herd\npublisher: Plains Survey\n---\n${herd.join('\n\n')}\n`,
-    );
-    await writeFile(
-      path.join(dir, 'meeting.md'),
-      `---\nid: meeting\ntitle: A meeting\npublisher: Plains Survey\n---\nThe zebra met a quokka at dawn by the river.\n`,
-    );
-    db = await KnowledgeDatabase.open(pg.url);
-    await importFolder(db, dir);
-    folder = createEngine((await loadKnowledge(dir)).documents);
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await pg?.drop();
-    await removeTempFolders();
-  });
-
   it('still reads the sentence holding both words, and quotes it first as the folder engine does', async () => {
-    const knowledge = new PostgresKnowledge(db);
+    const knowledge = new PostgresKnowledge(library.db);
     await knowledge.load();
     const answer = await knowledge.answer(question);
     expect(answer.excerpts[0]?.quote).toBe('The zebra met a quokka at dawn by the river.');
-    expect(answer.excerpts[0]).toEqual(folder.answer(question).excerpts[0]);
+    expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
   });
 });
