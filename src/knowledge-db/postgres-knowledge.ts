@@ -145,6 +145,9 @@ export class PostgresKnowledge implements QuestionAnswerer {
 
   private async answerFromDatabase(question: string, options: AnswerOptions): Promise<Answer> {
     const vocabulary = new LibraryVocabulary(this.db);
+    // The library's totals go out at once, beside the first round of analysis.
+    const totalsRead = this.db.totals();
+    totalsRead.catch(() => undefined); // awaited below; noted here in case analysis throws first
     // Analysis asks the vocabulary; an engine over no sources answers at once, noting its questions.
     const probe = createEngine([], { ...this.options, vocabulary, answerModel: null, meaning: null });
     let analysed = probe.answer(question);
@@ -159,7 +162,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const stems = query
       ? query.query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem))
       : [];
-    const [, totals] = await Promise.all([vocabulary.lookUpStems(stems), this.db.totals()]);
+    const [, totals] = await Promise.all([vocabulary.lookUpStems(stems), totalsRead]);
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const rule = query ? this.candidateRule(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
