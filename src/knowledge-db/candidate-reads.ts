@@ -40,10 +40,10 @@ export interface SourceDetails {
  * term-frequency and length factors); only among the sources `within` (ordinals) when given.
  *
  * For "any", the database reads about as many rows as it returns, however large the library:
- * the sentences holding two or more of the rule's stems (an intersection in the GIN index, so
- * few) all, and of those holding one alone `limit` per stem. Which of those are read follows
- * the index's order, not the commoner question words they hold: past `limit` sentences holding
- * one rare stem alone, the choice among them is the database's.
+ * every sentence holding two or more of the rule's stems (an intersection in the GIN index, so
+ * few), then, heaviest stem first, up to `limit` of those holding each until `limit` are read.
+ * Past `limit` sentences, which ones holding one rare stem are read follows the index's order,
+ * not the commoner question words they hold, and lighter stems' are not read at all.
  */
 export async function readCandidatePassages(
   pool: pg.Pool,
@@ -53,29 +53,24 @@ export async function readCandidatePassages(
   within: readonly number[] | null = null,
 ): Promise<StoredPassage[]> {
   if (rule.stems.length === 0) return [];
-  const params: unknown[] = [limit, within];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const score =
-    weighted
-      .map(
-        ({ stem, weight }) =>
-          `(CASE WHEN s.terms @@ ${param(quoteLexeme(stem))}::tsquery THEN ${param(weight)}::float8 ELSE 0 END)`,
-      )
-      .join(' + ') || '0::float8';
-  const select = (tsquery: string, bounded: boolean) =>
-    `(SELECT s.source, s.passage, ${score} AS score FROM knowledge_sentences s
-      WHERE s.terms @@ ${param(tsquery)}::tsquery AND ($2::bigint[] IS NULL OR s.source = ANY($2))${bounded ? ' LIMIT $1' : ''})`;
+  const scored = new Map<string, { source: string; passage: number; score: number }>();
+  const read = async (stems: readonly string[], join: ' & ' | ' | ', bounded: boolean) => {
+    for (const row of await scoredSentences(pool, stems.join(join), weighted, bounded ? limit : null, within))
+      scored.set(`${row.source}:${row.passage}:${row.position}`, row);
+  };
   const stems = rule.stems.map(quoteLexeme);
-  const branches: string[] = [];
-  if (rule.holds === 'all') branches.push(select(stems.join(' & '), false));
+  if (rule.holds === 'all') await read(stems, ' & ', false);
   else {
-    const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `${stem} & ${other}`));
-    if (pairs.length > 0) branches.push(select(pairs.join(' | '), false));
-    for (const stem of stems) {
-      const others = stems.filter((other) => other !== stem);
-      branches.push(select(others.length > 0 ? `${stem} & !(${others.join(' | ')})` : stem, true));
+    const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `(${stem} & ${other})`));
+    if (pairs.length > 0) await read(pairs, ' | ', false);
+    const weightOf = new Map(weighted.map(({ stem, weight }) => [quoteLexeme(stem), weight]));
+    const heaviestFirst = [...stems].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
+    for (const stem of heaviestFirst) {
+      if (scored.size >= limit) break;
+      await read([stem], ' & ', true);
     }
   }
+  const best = [...scored.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   const { rows } = await pool.query<{
     source: string;
     position: number;
@@ -86,18 +81,14 @@ export async function readCandidatePassages(
     starts: number[];
     ends: number[];
   }>(
-    `WITH best AS (
-       SELECT source, passage FROM (${branches.join(' UNION ALL ')}) AS candidates
-       ORDER BY score DESC LIMIT $1
-     )
-     SELECT p.source, p.position, p.reader_number, p.start_offset, p.end_offset, p.text,
+    `SELECT p.source, p.position, p.reader_number, p.start_offset, p.end_offset, p.text,
        array_agg(x.start_offset ORDER BY x.position) AS starts,
        array_agg(x.end_offset ORDER BY x.position) AS ends
-     FROM (SELECT DISTINCT source, passage FROM best) AS c
+     FROM (SELECT DISTINCT source, passage FROM unnest($1::bigint[], $2::int[]) AS c (source, passage)) AS c
      JOIN knowledge_passages p ON p.source = c.source AND p.position = c.passage
      JOIN knowledge_sentences x ON x.source = c.source AND x.passage = c.passage
      GROUP BY p.source, p.position ORDER BY p.source, p.position`,
-    params,
+    [best.map((row) => row.source), best.map((row) => row.passage)],
   );
   return rows.map((row) => ({
     source: Number(row.source),
@@ -156,4 +147,32 @@ export async function readTextSample(
     [count, chars],
   );
   return rows.map((row) => ({ ordinal: Number(row.ordinal), text: row.text }));
+}
+
+/**
+ * The sentences matching `tsquery` (at most `limit` when given), each scored by the `weighted`
+ * stems it holds; only among the sources `within` when given.
+ */
+async function scoredSentences(
+  pool: pg.Pool,
+  tsquery: string,
+  weighted: ReadonlyArray<{ stem: string; weight: number }>,
+  limit: number | null,
+  within: readonly number[] | null,
+): Promise<Array<{ source: string; passage: number; position: number; score: number }>> {
+  const params: unknown[] = [tsquery, within, limit];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const score =
+    weighted
+      .map(
+        ({ stem, weight }) =>
+          `(CASE WHEN s.terms @@ ${param(quoteLexeme(stem))}::tsquery THEN ${param(weight)}::float8 ELSE 0 END)`,
+      )
+      .join(' + ') || '0::float8';
+  const { rows } = await pool.query<{ source: string; passage: number; position: number; score: number }>(
+    `SELECT s.source, s.passage, s.position, ${score} AS score FROM knowledge_sentences s
+     WHERE s.terms @@ $1::tsquery AND ($2::bigint[] IS NULL OR s.source = ANY($2)) LIMIT $3`,
+    params,
+  );
+  return rows;
 }
