@@ -62,10 +62,14 @@ export async function readCandidatePassages(
   if (rule.holds === 'all') await read(stems, ' & ', false);
   else {
     const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `(${stem} & ${other})`));
-    if (pairs.length > 0) await read(pairs, ' | ', false);
     const weightOf = new Map(weighted.map(({ stem, weight }) => [quoteLexeme(stem), weight]));
-    const heaviestFirst = [...stems].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
-    for (const stem of heaviestFirst) {
+    const [heaviest, ...lighter] = [...stems].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
+    // The pairs and the heaviest stem's sentences (nearly always needed) are read at once.
+    await Promise.all([
+      pairs.length > 0 ? read(pairs, ' | ', false) : undefined,
+      heaviest ? read([heaviest], ' & ', true) : undefined,
+    ]);
+    for (const stem of lighter) {
       if (scored.size >= limit) break;
       await read([stem], ' & ', true);
     }
