@@ -39,11 +39,13 @@ export interface SourceDetails {
  * hold (form weight × idf: the folder engine's own score of a sentence without its
  * term-frequency and length factors); only among the sources `within` (ordinals) when given.
  *
- * For "any", the database reads about as many rows as it returns, however large the library:
+ * The database reads about as many rows as it returns, however large the library. For "all"
+ * (common stems), up to `limit` sentences also holding another question stem, then up to `limit`
+ * more. For "any":
  * every sentence holding two or more of the rule's stems (an intersection in the GIN index, so
  * few), then, heaviest stem first, up to `limit` of those holding each until `limit` are read.
- * Past `limit` sentences, which ones holding one rare stem are read follows the index's order,
- * not the commoner question words they hold, and lighter stems' are not read at all.
+ * Past `limit` sentences, which ones are read follows the index's order, not the commoner
+ * question words they hold (and lighter stems' are not read at all).
  */
 export async function readCandidatePassages(
   pool: pg.Pool,
@@ -59,8 +61,12 @@ export async function readCandidatePassages(
       scored.set(`${row.source}:${row.passage}:${row.position}`, row);
   };
   const stems = rule.stems.map(quoteLexeme);
-  if (rule.holds === 'all') await read(stems, ' & ', false);
-  else {
+  if (rule.holds === 'all') {
+    // Common stems: those also holding another question stem first, then any, `limit` of each.
+    const others = weighted.map(({ stem }) => quoteLexeme(stem)).filter((stem) => !stems.includes(stem));
+    if (others.length > 0) await read([...stems, `(${others.join(' | ')})`], ' & ', true);
+    if (scored.size < limit) await read(stems, ' & ', true);
+  } else {
     const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `(${stem} & ${other})`));
     const weightOf = new Map(weighted.map(({ stem, weight }) => [quoteLexeme(stem), weight]));
     const [heaviest, ...lighter] = [...stems].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
