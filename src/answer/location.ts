@@ -9,7 +9,7 @@ import type { ExcerptLocation } from './types.js';
  * page of all of it.
  */
 export function locateQuote(
-  document: KnowledgeDocument | undefined,
+  document: Pick<KnowledgeDocument, 'pageStarts'> | undefined,
   paragraph: number,
   start: number,
   end: number,

@@ -3,9 +3,9 @@ import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
 import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
 import { indexDocumentPart } from '../answer/index-documents.js';
 import { SAMPLED_CHARS, SAMPLED_DOCUMENTS, sourceLanguages } from '../answer/languages.js';
+import { locateQuote } from '../answer/location.js';
 import { ANSWER_MESSAGES } from '../answer/messages.js';
 import type { Answer, AnswerOptions, QuestionAnswerer } from '../answer/types.js';
-import { pageAt } from '../knowledge/pages.js';
 import type { KnowledgeDocument, Paragraph } from '../knowledge/types.js';
 import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
@@ -181,7 +181,11 @@ export class PostgresKnowledge implements QuestionAnswerer {
           )
         : [];
     const read = new Map<number, StoredPassage[]>();
-    for (const passage of passages) read.set(passage.source, [...(read.get(passage.source) ?? []), passage]);
+    for (const passage of passages) {
+      const ofSource = read.get(passage.source);
+      if (ofSource) ofSource.push(passage);
+      else read.set(passage.source, [passage]);
+    }
     const ordinals = [...read.keys()];
     // The database reads the sources' details while this process indexes the paragraphs read.
     const detailsRead = this.db.sourceDetails(ordinals, [...new Set(stems)]);
@@ -200,8 +204,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const details = await detailsRead;
     const parts = new Map<KnowledgeDocument, GroupPart>();
     const documents: KnowledgeDocument[] = [];
-    const shiftsOf = new Map<string, PartialSource['shifts']>();
-    const pageStartsOf = new Map<string, number[] | null>();
+    const wholeOf = new Map<string, WholeSource>();
     for (const ordinal of ordinals) {
       // A source whose catalogue entry arrived meanwhile (its NOTIFY) is indexed now.
       const item = indexed.get(ordinal) ?? indexOne(ordinal);
@@ -210,8 +213,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
       const { document, shifts } = item.partial;
       documents.push(document);
       parts.set(document, holdingStems(item.part, detail.holds, dictionary));
-      shiftsOf.set(document.meta.id, shifts);
-      pageStartsOf.set(document.meta.id, detail.pageStarts);
+      wholeOf.set(document.meta.id, { shifts, pageStarts: detail.pageStarts });
     }
     const engine = createEngine(
       documents,
@@ -224,7 +226,7 @@ export class PostgresKnowledge implements QuestionAnswerer {
       },
       { dictionary, get: (document) => parts.get(document), set: () => undefined },
     );
-    return inWholeSources(engine.answer(question, options), shiftsOf, pageStartsOf);
+    return inWholeSources(engine.answer(question, options), wholeOf);
   }
 
   /**
@@ -324,26 +326,19 @@ interface PartialSource {
   shifts: Array<{ start: number; end: number; shift: number }>;
 }
 
+/** Where a partial source's paragraphs sit in the whole source, and the whole source's page starts. */
+interface WholeSource {
+  shifts: PartialSource['shifts'];
+  pageStarts: number[] | null;
+}
+
 /** The answer's excerpt locations in their sources' whole bodies (and pages), as the folder engine gives them. */
-function inWholeSources(
-  answer: Answer,
-  shiftsOf: ReadonlyMap<string, PartialSource['shifts']>,
-  pageStartsOf: ReadonlyMap<string, number[] | null>,
-): Answer {
+function inWholeSources(answer: Answer, wholeOf: ReadonlyMap<string, WholeSource>): Answer {
   const excerpts = answer.excerpts.map((excerpt) => {
-    const shift =
-      shiftsOf
-        .get(excerpt.source.id)
-        ?.find((span) => excerpt.location.start >= span.start && excerpt.location.start <= span.end)?.shift ??
-      0;
-    const start = excerpt.location.start + shift;
-    const end = excerpt.location.end + shift;
-    const pageStarts = pageStartsOf.get(excerpt.source.id);
-    const paragraph = excerpt.location.paragraph;
-    return {
-      ...excerpt,
-      location: { paragraph, start, end, ...(pageStarts ? { page: pageAt(pageStarts, start) } : {}) },
-    };
+    const { paragraph, start, end } = excerpt.location;
+    const whole = wholeOf.get(excerpt.source.id);
+    const shift = whole?.shifts.find((span) => start >= span.start && start <= span.end)?.shift ?? 0;
+    return { ...excerpt, location: locateQuote(whole, paragraph, start + shift, end + shift) };
   });
   return { ...answer, excerpts };
 }
