@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { englishNlp } from '../english-nlp.js';
 
 /**
  * ICU's sentence rules end a sentence at every full stop before a capital, so "Mr. Tyme",
@@ -19,20 +19,9 @@ interface WinkSentences {
   readDoc(text: string): { sentences(): { out(): string[] } };
 }
 
-let wink: WinkSentences | null | undefined;
-
+/** wink-nlp's sentence splitter; without it ICU's sentences stand: quotes may stop at an abbreviation, no more. */
 function loadWink(): WinkSentences | null {
-  if (wink === undefined) {
-    try {
-      const require = createRequire(import.meta.url);
-      const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => WinkSentences;
-      wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd']);
-    } catch {
-      // Without the model ICU's sentences stand: quotes may stop at an abbreviation, no more.
-      wink = null;
-    }
-  }
-  return wink;
+  return englishNlp<WinkSentences>('sbd');
 }
 
 /** True when ICU's sentence `text` ends the way an abbreviation does, so it may not be a sentence's end. */

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { englishNlp } from '../english-nlp.js';
 
 /**
  * What kinds of answer a sentence holds, from wink-nlp's English model (MIT; its named-entity
@@ -20,26 +20,17 @@ interface Wink {
   its: { type: unknown };
 }
 
-let wink: Wink | null | undefined;
-
 /** Loads the entity model now (it loads on first use otherwise); false when it is unavailable. */
 export function loadEntityModel(): boolean {
   return loadWink() !== null;
 }
 
+/**
+ * wink-nlp's entity recogniser; without it every sentence holds no known kind: the features are 0,
+ * as for a sentence without entities, and answers still come.
+ */
 function loadWink(): Wink | null {
-  if (wink === undefined) {
-    try {
-      const require = createRequire(import.meta.url);
-      const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Wink;
-      wink = winkNLP(require('wink-eng-lite-web-model'), ['ner']);
-    } catch {
-      // Without the model every sentence holds no known kind: the features are 0, as for a
-      // sentence without entities; answers still come.
-      wink = null;
-    }
-  }
-  return wink;
+  return englishNlp<Wink>('ner');
 }
 
 /** The ENTITY_KIND bits of what the text holds (0 when none, or when the model is unavailable). */
