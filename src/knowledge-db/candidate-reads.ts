@@ -39,11 +39,10 @@ export interface SourceDetails {
  * hold (form weight × idf: the folder engine's own score of a sentence without its
  * term-frequency and length factors); only among the sources `within` (ordinals) when given.
  *
- * The database reads about as many rows as it returns, however large the library. For "all"
- * (common stems), up to `limit` sentences also holding another question stem, then up to `limit`
- * more. For "any":
- * every sentence holding two or more of the rule's stems (an intersection in the GIN index, so
- * few), then, heaviest stem first, up to `limit` of those holding each until `limit` are read.
+ * The database reads about as many rows as it returns, however large the library:
+ * - "any": every sentence holding two or more of the rule's stems (an intersection in the GIN
+ *   index, so few), then, heaviest stem first, up to `limit` holding each until `limit` are read;
+ * - "all" (common stems): up to `limit` also holding another question stem, then up to `limit`.
  * Past `limit` sentences, which ones are read follows the index's order, not the commoner
  * question words they hold (and lighter stems' are not read at all).
  */
