@@ -2,12 +2,6 @@ import pg from 'pg';
 import type { DocumentMeta, KnowledgeDocument, KnowledgeProblem, Paragraph } from '../knowledge/types.js';
 import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
-import { ImportStatistics } from './import-statistics.js';
-import { BULK_IMPORT_INDEXES, KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
-import type { SourceStatistics } from './source-rows.js';
-
-export type { CandidateRule, SourceDetails, StoredPassage } from './candidate-reads.js';
-
 import {
   type CandidateRule,
   readCandidatePassages,
@@ -16,8 +10,13 @@ import {
   type SourceDetails,
   type StoredPassage,
 } from './candidate-reads.js';
+import { ImportStatistics } from './import-statistics.js';
+import { BULK_IMPORT_INDEXES, KNOWLEDGE_MIGRATIONS, KNOWLEDGE_MIGRATIONS_TABLE } from './schema.js';
+import type { SourceStatistics } from './source-rows.js';
 import { addStatistics, lockTotals, removeSources, type StatisticsWriter } from './statistics.js';
 import { insertSources, prepareBatch } from './write-batch.js';
+
+export type { CandidateRule, SourceDetails, StoredPassage } from './candidate-reads.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
 export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
@@ -137,9 +136,8 @@ export class KnowledgeDatabase {
    * its own transaction; `stored` hears how many sources are stored so far after each.
    *
    * A fresh bulk import (more than one batch into an empty store; batches into an empty store
-   * always) builds the secondary indexes
-   * once at the end, and sums the statistics in this process, writing them in one transaction
-   * at the end: the same rows as batch by batch. Until then other processes see the sources
+   * always) builds the secondary indexes once at the end, and sums the statistics in this
+   * process, writing them in one transaction at the end: the same rows as batch by batch. Until then other processes see the sources
    * without their statistics. When a batch fails, the statistics of those already stored are
    * still written; when that last write fails, the error says so (the store holds sources
    * without statistics: empty it and import again).
