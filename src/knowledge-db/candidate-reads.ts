@@ -15,6 +15,14 @@ export interface CandidateRule {
   stems: readonly string[];
 }
 
+/** A candidate sentence: its source (ordinal), paragraph and position there, and its score. */
+export interface CandidateSentence {
+  source: number;
+  passage: number;
+  position: number;
+  score: number;
+}
+
 /** A quotable paragraph as answering reads it: its text and its quotable sentences' offsets in the body. */
 export interface StoredPassage {
   /** The source's ordinal. */
@@ -33,11 +41,11 @@ export interface SourceDetails {
 }
 
 /**
- * The quotable paragraphs of the `limit` best candidate sentences, in source and paragraph
- * order: those holding any of the `rule`'s stems, or all of them (the first stage's candidate
- * rule: a rare question stem, or the two rarest together), best by the `weighted` stems they
- * hold (form weight × idf: the folder engine's own score of a sentence without its
- * term-frequency and length factors); only among the sources `within` (ordinals) when given.
+ * The `limit` best candidate sentences, best first: those holding any of the `rule`'s stems, or
+ * all of them (the first stage's candidate rule: a rare question stem, or the two rarest
+ * together), best by the `weighted` stems they hold (form weight × idf: the folder engine's own
+ * score of a sentence without its term-frequency and length factors); only among the sources
+ * `within` (ordinals) when given. `readPassages` then reads their paragraphs.
  *
  * The database reads about as many rows as it returns, however large the library:
  * - "any": every sentence holding two or more of the rule's stems (an intersection in the GIN
@@ -46,18 +54,18 @@ export interface SourceDetails {
  * Past `limit` sentences, which ones are read follows the index's order, not the commoner
  * question words they hold (and lighter stems' are not read at all).
  */
-export async function readCandidatePassages(
+export async function readCandidateSentences(
   pool: pg.Pool,
   rule: CandidateRule,
   weighted: ReadonlyArray<{ stem: string; weight: number }>,
   limit: number,
   within: readonly number[] | null = null,
-): Promise<StoredPassage[]> {
+): Promise<CandidateSentence[]> {
   if (rule.stems.length === 0) return [];
-  const scored = new Map<string, { source: string; passage: number; score: number }>();
+  const scored = new Map<string, CandidateSentence>();
   const read = async (stems: readonly string[], join: ' & ' | ' | ', bounded: boolean) => {
     for (const row of await scoredSentences(pool, stems.join(join), weighted, bounded ? limit : null, within))
-      scored.set(`${row.source}:${row.passage}:${row.position}`, row);
+      scored.set(`${row.source}:${row.passage}:${row.position}`, { ...row, source: Number(row.source) });
   };
   const stems = rule.stems.map(quoteLexeme);
   if (rule.holds === 'all') {
@@ -79,25 +87,29 @@ export async function readCandidatePassages(
       await read([stem], ' & ', true);
     }
   }
-  const best = [...scored.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  return [...scored.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/** The quotable paragraphs the `sentences` are in, in source and paragraph order. */
+export async function readPassages(
+  pool: pg.Pool,
+  sentences: readonly CandidateSentence[],
+): Promise<StoredPassage[]> {
+  if (sentences.length === 0) return [];
   const { rows } = await pool.query<{
     source: string;
-    position: number;
     reader_number: number;
     start_offset: number;
     end_offset: number;
     text: string;
-    starts: number[];
-    ends: number[];
+    sentence_starts: number[];
+    sentence_ends: number[];
   }>(
-    `SELECT p.source, p.position, p.reader_number, p.start_offset, p.end_offset, p.text,
-       array_agg(x.start_offset ORDER BY x.position) AS starts,
-       array_agg(x.end_offset ORDER BY x.position) AS ends
+    `SELECT p.source, p.reader_number, p.start_offset, p.end_offset, p.text, p.sentence_starts, p.sentence_ends
      FROM (SELECT DISTINCT source, passage FROM unnest($1::bigint[], $2::int[]) AS c (source, passage)) AS c
      JOIN knowledge_passages p ON p.source = c.source AND p.position = c.passage
-     JOIN knowledge_sentences x ON x.source = c.source AND x.passage = c.passage
-     GROUP BY p.source, p.position ORDER BY p.source, p.position`,
-    [best.map((row) => row.source), best.map((row) => row.passage)],
+     ORDER BY p.source, p.position`,
+    [sentences.map((row) => row.source), sentences.map((row) => row.passage)],
   );
   return rows.map((row) => ({
     source: Number(row.source),
@@ -105,7 +117,7 @@ export async function readCandidatePassages(
     start: row.start_offset,
     end: row.end_offset,
     text: row.text,
-    sentences: row.starts.map((start, at) => ({ start, end: row.ends[at] as number })),
+    sentences: row.sentence_starts.map((start, at) => ({ start, end: row.sentence_ends[at] as number })),
   }));
 }
 

@@ -4,7 +4,9 @@ import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import {
   type CandidateRule,
-  readCandidatePassages,
+  type CandidateSentence,
+  readCandidateSentences,
+  readPassages,
   readSourceDetails,
   readTextSample,
   type SourceDetails,
@@ -16,7 +18,7 @@ import type { SourceStatistics } from './source-rows.js';
 import { addStatistics, lockTotals, removeSources, type StatisticsWriter } from './statistics.js';
 import { insertSources, prepareBatch } from './write-batch.js';
 
-export type { CandidateRule, SourceDetails, StoredPassage } from './candidate-reads.js';
+export type { CandidateRule, CandidateSentence, SourceDetails, StoredPassage } from './candidate-reads.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
 export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
@@ -298,14 +300,19 @@ export class KnowledgeDatabase {
     }));
   }
 
-  /** The paragraphs of the best candidate sentences (candidate-reads.ts `readCandidatePassages`). */
-  candidatePassages(
+  /** The best candidate sentences (candidate-reads.ts `readCandidateSentences`). */
+  candidateSentences(
     rule: CandidateRule,
     weighted: ReadonlyArray<{ stem: string; weight: number }>,
     limit: number,
     within: readonly number[] | null = null,
-  ): Promise<StoredPassage[]> {
-    return readCandidatePassages(this.pool, rule, weighted, limit, within);
+  ): Promise<CandidateSentence[]> {
+    return readCandidateSentences(this.pool, rule, weighted, limit, within);
+  }
+
+  /** The quotable paragraphs of these sentences (candidate-reads.ts `readPassages`). */
+  passagesOf(sentences: readonly CandidateSentence[]): Promise<StoredPassage[]> {
+    return readPassages(this.pool, sentences);
   }
 
   /** Text from sources spread through the library, for its languages (candidate-reads.ts `readTextSample`). */
@@ -419,10 +426,19 @@ export class KnowledgeDatabase {
 
   /** Every stored sentence's text, in order (for embedding them ahead in evaluations). */
   async sentenceTexts(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ text: string }>(
-      'SELECT text FROM knowledge_sentences ORDER BY source, passage, position',
+    const { rows } = await this.pool.query<{
+      text: string;
+      start_offset: number;
+      sentence_starts: number[];
+      sentence_ends: number[];
+    }>(
+      'SELECT text, start_offset, sentence_starts, sentence_ends FROM knowledge_passages ORDER BY source, position',
     );
-    return rows.map((row) => row.text);
+    return rows.flatMap((row) =>
+      row.sentence_starts.map((start, at) =>
+        row.text.slice(start - row.start_offset, (row.sentence_ends[at] as number) - row.start_offset),
+      ),
+    );
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

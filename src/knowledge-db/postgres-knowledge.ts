@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
 import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
 import { indexDocumentPart } from '../answer/index-documents.js';
@@ -169,9 +168,9 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const rule = query ? this.candidateRule(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
-    const passages =
+    const candidates =
       query && rule
-        ? await this.db.candidatePassages(
+        ? await this.db.candidateSentences(
             rule,
             weightedStems(query.query, (stem) =>
               bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
@@ -180,17 +179,16 @@ export class PostgresKnowledge implements QuestionAnswerer {
             within,
           )
         : [];
+    const ordinals = [...new Set(candidates.map((candidate) => candidate.source))].sort((a, b) => a - b);
+    // The database reads the sources' details while it reads the paragraphs and this process indexes them.
+    const detailsRead = this.db.sourceDetails(ordinals, [...new Set(stems)]);
+    detailsRead.catch(() => undefined); // awaited below; noted here in case indexing throws first
     const read = new Map<number, StoredPassage[]>();
-    for (const passage of passages) {
+    for (const passage of await this.db.passagesOf(candidates)) {
       const ofSource = read.get(passage.source);
       if (ofSource) ofSource.push(passage);
       else read.set(passage.source, [passage]);
     }
-    const ordinals = [...read.keys()];
-    // The database reads the sources' details while this process indexes the paragraphs read.
-    const detailsRead = this.db.sourceDetails(ordinals, [...new Set(stems)]);
-    detailsRead.catch(() => undefined); // awaited below; noted here in case indexing throws first
-    await nextTurn(); // the pool sends the query on a later tick: let it go out before indexing
     if (this.dictionary.termCount >= POSTGRES_KNOWLEDGE_DEFAULTS.dictionaryTerms)
       this.dictionary = new TermDictionary();
     const dictionary = this.dictionary;
@@ -200,12 +198,14 @@ export class PostgresKnowledge implements QuestionAnswerer {
       const partial = partialDocument(entry, read.get(ordinal) ?? []);
       return { partial, part: indexDocumentPart(partial.document, dictionary) };
     };
-    const indexed = new Map(ordinals.map((ordinal) => [ordinal, indexOne(ordinal)]));
+    // Sources changed since their sentences were read may have no paragraphs left: the next question sees them.
+    const withParagraphs = ordinals.filter((ordinal) => read.has(ordinal));
+    const indexed = new Map(withParagraphs.map((ordinal) => [ordinal, indexOne(ordinal)]));
     const details = await detailsRead;
     const parts = new Map<KnowledgeDocument, GroupPart>();
     const documents: KnowledgeDocument[] = [];
     const wholeOf = new Map<string, WholeSource>();
-    for (const ordinal of ordinals) {
+    for (const ordinal of withParagraphs) {
       // A source whose catalogue entry arrived meanwhile (its NOTIFY) is indexed now.
       const item = indexed.get(ordinal) ?? indexOne(ordinal);
       const detail = details.get(ordinal);

@@ -13,8 +13,11 @@ export const KNOWLEDGE_MIGRATIONS_TABLE = 'knowledge_migrations';
  *   Version 1 also kept the body and a parsed copy; version 2 dropped them (answers read
  *   paragraphs, not whole sources).
  * - `knowledge_passages`, `knowledge_sentences`: the quotable paragraphs (with their text, the
- *   exact slice of the body) and sentences, by offsets into the body; each sentence's stems (the engine's own, Porter) as a `tsvector` whose positions
- *   count the stem's occurrences, with a GIN index: the first stage's candidates.
+ *   exact slice of the body) and sentences, by offsets into the body; each sentence's stems (the
+ *   engine's own, Porter) as a `tsvector` whose positions count the stem's occurrences, with a
+ *   GIN index: the first stage's candidates. Since version 4 a paragraph also keeps its
+ *   sentences' offsets, so an answer reads the paragraphs alone, and a sentence no longer keeps
+ *   its text (its paragraph's, cut at those offsets).
  * - `knowledge_terms`: per stem, how many sentences and passages hold it and how many sources
  *   describe it (title, publisher…): BM25's document frequencies.
  * - `knowledge_words`: the surface words, for spelling corrections (bucketed as the folder engine
@@ -156,6 +159,23 @@ export const KNOWLEDGE_MIGRATIONS: readonly Migration[] = Object.freeze([
       DROP INDEX knowledge_words_bucket;
       CREATE INDEX knowledge_words_spelling ON knowledge_words (left(word, 1), length(word))
         INCLUDE (letters, sources, word, first_seen);
+    `,
+  },
+  {
+    version: 4,
+    name: "each paragraph keeps its sentences' offsets (answers read paragraphs alone); sentences drop their text",
+    sql: `
+      ALTER TABLE knowledge_passages ADD COLUMN sentence_starts INTEGER[], ADD COLUMN sentence_ends INTEGER[];
+      UPDATE knowledge_passages p SET sentence_starts = x.starts, sentence_ends = x.ends
+        FROM (SELECT source, passage, array_agg(start_offset ORDER BY position) AS starts,
+                array_agg(end_offset ORDER BY position) AS ends
+              FROM knowledge_sentences GROUP BY source, passage) AS x
+        WHERE p.source = x.source AND p.position = x.passage;
+      UPDATE knowledge_passages SET sentence_starts = '{}', sentence_ends = '{}' WHERE sentence_starts IS NULL;
+      ALTER TABLE knowledge_passages ALTER COLUMN sentence_starts SET NOT NULL,
+        ALTER COLUMN sentence_ends SET NOT NULL;
+      -- A sentence's text is its paragraph's, cut at these offsets: the candidates' table narrows.
+      ALTER TABLE knowledge_sentences DROP COLUMN text;
     `,
   },
 ]);

@@ -11,7 +11,6 @@ export interface SentenceRow {
   start: number;
   end: number;
   length: number;
-  text: string;
   /** A `tsvector` literal of the sentence's stems; each stem's positions count its occurrences. */
   terms: string;
 }
@@ -25,6 +24,9 @@ export interface PassageRow {
   length: number;
   /** The body from `start` to `end`, exactly (what its quotes are cut from). */
   text: string;
+  /** Its sentences' offsets in the body, in order (as their rows hold them). */
+  sentenceStarts: number[];
+  sentenceEnds: number[];
 }
 
 /** One source's share of the library's term statistics. */
@@ -94,6 +96,8 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
       end: last?.end ?? passage.paragraph.end,
       length,
       text: document.body.slice(first?.start ?? passage.paragraph.start, last?.end ?? passage.paragraph.end),
+      sentenceStarts: passage.sentences.map((sentence) => sentence.start),
+      sentenceEnds: passage.sentences.map((sentence) => sentence.end),
     });
     passage.sentences.forEach((sentence, at) => {
       const id = passage.firstSentence + at;
@@ -105,7 +109,6 @@ export function sourceRows(document: KnowledgeDocument): SourceRows {
         start: sentence.start,
         end: sentence.end,
         length: sentenceWords,
-        text: document.body.slice(sentence.start, sentence.end),
         terms: tsvectorLiteral(perSentence[id] ?? []),
       });
     });

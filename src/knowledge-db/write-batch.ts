@@ -68,7 +68,17 @@ export async function insertSources(
   await copyRows(
     client,
     'knowledge_passages',
-    ['source', 'position', 'reader_number', 'start_offset', 'end_offset', 'length', 'text'],
+    [
+      'source',
+      'position',
+      'reader_number',
+      'start_offset',
+      'end_offset',
+      'length',
+      'text',
+      'sentence_starts',
+      'sentence_ends',
+    ],
     batch.flatMap(({ document, rows }) => {
       const source = ordinalOf.get(document.meta.id) as string;
       return rows.passages.map((row) => [
@@ -79,13 +89,15 @@ export async function insertSources(
         row.end,
         row.length,
         row.text,
+        `{${row.sentenceStarts.join(',')}}`,
+        `{${row.sentenceEnds.join(',')}}`,
       ]);
     }),
   );
   await copyRows(
     client,
     'knowledge_sentences',
-    ['source', 'passage', 'position', 'start_offset', 'end_offset', 'length', 'text', 'terms'],
+    ['source', 'passage', 'position', 'start_offset', 'end_offset', 'length', 'terms'],
     batch.flatMap(({ document, rows }) => {
       const source = ordinalOf.get(document.meta.id) as string;
       return rows.sentences.map((row) => [
@@ -95,7 +107,6 @@ export async function insertSources(
         row.start,
         row.end,
         row.length,
-        row.text,
         row.terms,
       ]);
     }),

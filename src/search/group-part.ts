@@ -50,7 +50,7 @@ export function indexGroup(
   const passageLength = new Uint32Array(passages.length);
   const sentenceLength: number[] = [];
   const sentenceHasNumber: number[] = [];
-  const postingsOfTerm = new Map<number, { sentences: number[]; counts: number[] }>();
+  const postings = new PostingsScratch();
   const countedSentences: number[] = [];
   const countedStart: number[] = [0];
   const countedTerms: number[] = [];
@@ -85,34 +85,14 @@ export function indexGroup(
         const term = terms[at] as number;
         let end = at + 1;
         while (end < terms.length && terms[end] === term) end++;
-        let postings = postingsOfTerm.get(term);
-        if (!postings) {
-          postings = { sentences: [], counts: [] };
-          postingsOfTerm.set(term, postings);
-        }
-        postings.sentences.push(local);
-        postings.counts.push(Math.min(end - at, 255));
+        postings.add(term, local, Math.min(end - at, 255));
         at = end;
       }
     }
   });
   passageStart[passages.length] = sentenceLength.length;
 
-  const terms = Int32Array.from(postingsOfTerm.keys()).sort();
-  const termStart = new Int32Array(terms.length + 1);
-  let total = 0;
-  terms.forEach((term, at) => {
-    termStart[at] = total;
-    total += (postingsOfTerm.get(term) as { sentences: number[] }).sentences.length;
-  });
-  termStart[terms.length] = total;
-  const postingSentences = new Int32Array(total);
-  const postingCounts = new Uint8Array(total);
-  terms.forEach((term, at) => {
-    const postings = postingsOfTerm.get(term) as { sentences: number[]; counts: number[] };
-    postingSentences.set(postings.sentences, termStart[at] as number);
-    postingCounts.set(postings.counts, termStart[at] as number);
-  });
+  const { terms, termStart, postingSentences, postingCounts } = postings.byTerm();
   const described = new Set(contentTokens(description).map((token) => dictionary.addStem(token.stem)));
   return {
     passageStart,
@@ -139,4 +119,72 @@ function countedTermsOf(words: readonly string[], terms: Int32Array): Set<number
     for (const term of terms.subarray(at + 1, at + 1 + COUNTED_WINDOW)) counted.add(term);
   });
   return counted;
+}
+
+/** Bits of a sort key that hold a posting's place in the group (the term id is above them). */
+const PLACE_BITS = 2 ** 21;
+
+/**
+ * A group's postings as they are met (sentence by sentence), in buffers reused from group to
+ * group; `byTerm` orders them by term, each term's in the order met (ascending sentences).
+ */
+class PostingsScratch {
+  private static terms = new Int32Array(1024);
+  private static sentences = new Int32Array(1024);
+  private static counts = new Uint8Array(1024);
+  private size = 0;
+
+  add(term: number, sentence: number, count: number): void {
+    if (this.size === PostingsScratch.terms.length) PostingsScratch.grow(this.size * 2);
+    PostingsScratch.terms[this.size] = term;
+    PostingsScratch.sentences[this.size] = sentence;
+    PostingsScratch.counts[this.size] = count;
+    this.size++;
+  }
+
+  byTerm(): Pick<GroupPart, 'terms' | 'termStart' | 'postingSentences' | 'postingCounts'> {
+    const { size } = this;
+    const { terms: termOf, sentences, counts } = PostingsScratch;
+    const order = new Float64Array(size);
+    for (let at = 0; at < size; at++) order[at] = (termOf[at] as number) * PLACE_BITS + at;
+    // Term first, then the order met; past PLACE_BITS postings the key would not hold both.
+    if (size < PLACE_BITS) order.sort();
+    else
+      order.set(
+        Array.from(order.keys()).sort((a, b) => (termOf[a] as number) - (termOf[b] as number) || a - b),
+      );
+    const postingSentences = new Int32Array(size);
+    const postingCounts = new Uint8Array(size);
+    const distinct: number[] = [];
+    const starts: number[] = [];
+    for (let at = 0; at < size; at++) {
+      const place = size < PLACE_BITS ? (order[at] as number) % PLACE_BITS : (order[at] as number);
+      const term = termOf[place] as number;
+      if (distinct.length === 0 || distinct[distinct.length - 1] !== term) {
+        distinct.push(term);
+        starts.push(at);
+      }
+      postingSentences[at] = sentences[place] as number;
+      postingCounts[at] = counts[place] as number;
+    }
+    starts.push(size);
+    return {
+      terms: Int32Array.from(distinct),
+      termStart: Int32Array.from(starts),
+      postingSentences,
+      postingCounts,
+    };
+  }
+
+  private static grow(length: number): void {
+    const terms = new Int32Array(length);
+    const sentences = new Int32Array(length);
+    const counts = new Uint8Array(length);
+    terms.set(PostingsScratch.terms);
+    sentences.set(PostingsScratch.sentences);
+    counts.set(PostingsScratch.counts);
+    PostingsScratch.terms = terms;
+    PostingsScratch.sentences = sentences;
+    PostingsScratch.counts = counts;
+  }
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/answer/engine.js';
 import { EXAMPLE_QUESTIONS } from '../../src/answer/messages.js';
@@ -69,6 +70,16 @@ describe.skipIf(skip)('knowledge in PostgreSQL', () => {
       expect(await knowledge.answer(question)).toEqual(folder.answer(question));
   });
 
+  it("gives every sentence's text, cut from its paragraph, in order", async () => {
+    const texts = await db.sentenceTexts();
+    const bodies = folder.documents.map((document) => document.body);
+    expect(texts.length).toBeGreaterThan(folder.documents.length);
+    for (const text of texts) {
+      expect(text.trim()).toBe(text);
+      expect(bodies.some((body) => body.includes(text))).toBe(true);
+    }
+  });
+
   it('lists the same sources, with the same passage counts, as the folder', async () => {
     const knowledge = new PostgresKnowledge(db);
     await knowledge.load();
@@ -127,6 +138,23 @@ describe.skipIf(skip)('a paged source in PostgreSQL', () => {
       expect(answer).toEqual(library.folder.answer(question));
       expect(answer.excerpts[0]?.location.page).toBe(page);
     }
+  });
+
+  it("upgrades a version 3 database: its paragraphs gain their sentences' offsets and answer the same", async () => {
+    const client = new pg.Client({ connectionString: library.pg.url });
+    await client.connect();
+    await client.query(
+      `ALTER TABLE knowledge_passages DROP COLUMN sentence_starts, DROP COLUMN sentence_ends;
+       ALTER TABLE knowledge_sentences ADD COLUMN text TEXT NOT NULL DEFAULT '';
+       DELETE FROM knowledge_migrations WHERE version = 4`,
+    );
+    await client.end();
+    const upgraded = await KnowledgeDatabase.open(library.pg.url);
+    const knowledge = new PostgresKnowledge(upgraded);
+    await knowledge.load();
+    const question = 'How many lighthouse reading rooms did the volunteers count?';
+    expect(await knowledge.answer(question)).toEqual(library.folder.answer(question));
+    await upgraded.close();
   });
 });
 
