@@ -87,6 +87,13 @@ export interface TermFrequency {
 export type CatalogueEntry = KnowledgeDocument;
 
 /**
+ * Heap pages a bitmap scan of this process's sessions asks the disk for ahead of reading them
+ * (PostgreSQL's default, 1, reads them one at a time): with the library not in memory, a
+ * question's candidate sentences (GIN bitmap scans) come about twice as fast (docs/benchmarks.md).
+ */
+const PREFETCHED_PAGES = 128;
+
+/**
  * The knowledge in PostgreSQL: sources with their exact bytes, their passages and sentences
  * (stems in a GIN-indexed `tsvector`), and the term statistics, kept in step in each write's
  * transaction. Every write notifies KNOWLEDGE_CHANNEL so other processes refresh what they cache.
@@ -101,7 +108,17 @@ export class KnowledgeDatabase {
 
   /** Connects to DATABASE_URL and brings the knowledge schema up to date; throws when it cannot. */
   static async open(url: string): Promise<KnowledgeDatabase> {
-    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // Where the server cannot prefetch (no posix_fadvise), it refuses the setting: reads stay as they were.
+      onConnect: (client) =>
+        client.query(`SET effective_io_concurrency = ${PREFETCHED_PAGES}`).then(
+          () => undefined,
+          () => undefined,
+        ),
+    });
     // An idle client losing its connection must not crash the process: the next query reports it.
     pool.on('error', () => undefined);
     const db = new KnowledgeDatabase(pool, url);
