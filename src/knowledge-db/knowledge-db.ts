@@ -5,6 +5,7 @@ import { migrate } from '../store/migrations.js';
 import {
   type CandidateRule,
   type CandidateSentence,
+  PARALLEL_READS,
   readCandidateSentences,
   readPassages,
   readSourceDetails,
@@ -110,7 +111,8 @@ export class KnowledgeDatabase {
   static async open(url: string): Promise<KnowledgeDatabase> {
     const pool = new pg.Pool({
       connectionString: url,
-      max: 4,
+      // The paragraphs and the sources' details of an answer are read on PARALLEL_READS sessions each.
+      max: 2 * PARALLEL_READS,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // Where the server cannot prefetch (no posix_fadvise), it refuses the setting: reads stay as they were.
       onConnect: (client) =>
