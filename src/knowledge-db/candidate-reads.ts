@@ -95,19 +95,10 @@ export async function readPassages(
   pool: pg.Pool,
   sentences: readonly CandidateSentence[],
 ): Promise<StoredPassage[]> {
-  // Read from disk, each row is a wait on its own pages: a few ranges of sources on connections
-  // of their own wait side by side, and together keep the order (by source, then paragraph).
-  const bySource = [...sentences].sort((a, b) => a.source - b.source || a.passage - b.passage);
-  const size = Math.ceil(bySource.length / PARALLEL_READS);
-  const parts: CandidateSentence[][] = [];
-  for (let at = 0; at < bySource.length; at += size) {
-    const part = bySource.slice(at, at + size);
-    const last = parts[parts.length - 1];
-    // A source's paragraphs stay in one range.
-    if (last && last[last.length - 1]?.source === part[0]?.source) last.push(...part);
-    else parts.push(part);
-  }
-  return (await Promise.all(parts.map((part) => readPassageRows(pool, part)))).flat();
+  const paragraphs = new Map<string, { source: number; passage: number }>();
+  for (const { source, passage } of sentences) paragraphs.set(`${source}:${passage}`, { source, passage });
+  const ordered = [...paragraphs.values()].sort((a, b) => a.source - b.source || a.passage - b.passage);
+  return readInRanges(ordered, (range) => readPassageRows(pool, range));
 }
 
 /**
@@ -116,9 +107,25 @@ export async function readPassages(
  */
 export const PARALLEL_READS = 3;
 
+/**
+ * `read` of `items` in up to PARALLEL_READS consecutive ranges at once, the results in the
+ * ranges' order: read from disk, each row is a wait on its own pages, and the ranges' waits
+ * overlap on sessions of their own.
+ */
+async function readInRanges<T, R>(
+  items: readonly T[],
+  read: (range: readonly T[]) => Promise<R[]>,
+): Promise<R[]> {
+  const size = Math.ceil(items.length / PARALLEL_READS);
+  const ranges: T[][] = [];
+  for (let at = 0; at < items.length; at += size) ranges.push(items.slice(at, at + size));
+  return (await Promise.all(ranges.map(read))).flat();
+}
+
+/** The paragraphs of these (source, paragraph) pairs, each once, in source and paragraph order. */
 async function readPassageRows(
   pool: pg.Pool,
-  sentences: readonly CandidateSentence[],
+  paragraphs: ReadonlyArray<{ source: number; passage: number }>,
 ): Promise<StoredPassage[]> {
   const { rows } = await pool.query<{
     source: string;
@@ -130,10 +137,10 @@ async function readPassageRows(
     sentence_ends: number[];
   }>(
     `SELECT p.source, p.reader_number, p.start_offset, p.end_offset, p.text, p.sentence_starts, p.sentence_ends
-     FROM (SELECT DISTINCT source, passage FROM unnest($1::bigint[], $2::int[]) AS c (source, passage)) AS c
+     FROM unnest($1::bigint[], $2::int[]) AS c (source, passage)
      JOIN knowledge_passages p ON p.source = c.source AND p.position = c.passage
      ORDER BY p.source, p.position`,
-    [sentences.map((row) => row.source), sentences.map((row) => row.passage)],
+    [paragraphs.map((row) => row.source), paragraphs.map((row) => row.passage)],
   );
   return rows.map((row) => ({
     source: Number(row.source),
@@ -155,11 +162,7 @@ export async function readSourceDetails(
   stems: readonly string[],
 ): Promise<Map<number, SourceDetails>> {
   const found = new Map<number, SourceDetails>();
-  // As the paragraphs: each source's stems are a wait on disk, so a few ranges are read side by side.
-  const size = Math.ceil(ordinals.length / PARALLEL_READS);
-  const ranges: number[][] = [];
-  for (let at = 0; at < ordinals.length; at += size) ranges.push(ordinals.slice(at, at + size));
-  const rows = (await Promise.all(ranges.map((range) => readDetailRows(pool, range, stems)))).flat();
+  const rows = await readInRanges(ordinals, (range) => readDetailRows(pool, range, stems));
   for (const row of rows) found.set(Number(row.ordinal), { pageStarts: row.page_starts, holds: row.holds });
   return found;
 }

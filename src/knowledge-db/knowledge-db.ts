@@ -158,10 +158,10 @@ export class KnowledgeDatabase {
    *
    * A fresh bulk import (more than one batch into an empty store; batches into an empty store
    * always) builds the secondary indexes once at the end, and sums the statistics in this
-   * process, writing them in one transaction at the end: the same rows as batch by batch. Until then other processes see the sources
-   * without their statistics. When a batch fails, the statistics of those already stored are
-   * still written; when that last write fails, the error says so (the store holds sources
-   * without statistics: empty it and import again).
+   * process, writing them in one transaction at the end: the same rows as batch by batch. Until
+   * then other processes see the sources without their statistics. When a batch fails, the
+   * statistics of those already stored are still written; when that last write fails, the error
+   * says so (the store holds sources without statistics: empty it and import again).
    */
   async put(
     files: readonly KnowledgeFile[] | AsyncIterable<readonly KnowledgeFile[]>,

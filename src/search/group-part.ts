@@ -121,7 +121,7 @@ function countedTermsOf(words: readonly string[], terms: Int32Array): Set<number
   return counted;
 }
 
-/** Bits of a sort key that hold a posting's place in the group (the term id is above them). */
+/** A sort key is term id × PLACE_BITS + the posting's place in the group (below PLACE_BITS). */
 const PLACE_BITS = 2 ** 21;
 
 /**
