@@ -15,12 +15,16 @@ export interface CandidateRule {
   stems: readonly string[];
 }
 
-/** A candidate sentence: its source (ordinal), paragraph and position there, and its score. */
+/**
+ * A candidate sentence: its source (ordinal), paragraph and position there, its score, and which
+ * of the question's concepts it holds (bit c for `CandidateScoring.concepts[c]`, the first 31).
+ */
 export interface CandidateSentence {
   source: number;
   passage: number;
   position: number;
   score: number;
+  concepts: number;
 }
 
 /** A quotable paragraph as answering reads it: its text and its quotable sentences' offsets in the body. */
@@ -41,11 +45,24 @@ export interface SourceDetails {
 }
 
 /**
+ * How the database scores a candidate sentence: as the folder engine's first stage scores a
+ * sentence on its own words (BM25, each concept of the question by its best form held), each
+ * form counted once (its count in the sentence is not read).
+ */
+export interface CandidateScoring {
+  /** Per concept of the question, its forms' stems, each with its form weight × sentence idf. */
+  concepts: ReadonlyArray<ReadonlyArray<{ stem: string; weight: number }>>;
+  /** BM25's length normalisation: its k1 and b, and the library's average sentence length. */
+  k1: number;
+  b: number;
+  averageLength: number;
+}
+
+/**
  * The `limit` best candidate sentences, best first: those holding any of the `rule`'s stems, or
  * all of them (the first stage's candidate rule: a rare question stem, or the two rarest
- * together), best by the `weighted` stems they hold (form weight × idf: the folder engine's own
- * score of a sentence without its term-frequency and length factors); only among the sources
- * `within` (ordinals) when given. `readPassages` then reads their paragraphs.
+ * together), best by `scoring`; only among the sources `within` (ordinals) when given.
+ * `readPassages` then reads their paragraphs.
  *
  * The database reads about as many rows as it returns, however large the library:
  * - "any": every sentence holding two or more of the rule's stems (an intersection in the GIN
@@ -57,25 +74,31 @@ export interface SourceDetails {
 export async function readCandidateSentences(
   pool: pg.Pool,
   rule: CandidateRule,
-  weighted: ReadonlyArray<{ stem: string; weight: number }>,
+  scoring: CandidateScoring,
   limit: number,
   within: readonly number[] | null = null,
 ): Promise<CandidateSentence[]> {
   if (rule.stems.length === 0) return [];
   const scored = new Map<string, CandidateSentence>();
   const read = async (stems: readonly string[], join: ' & ' | ' | ', bounded: boolean) => {
-    for (const row of await scoredSentences(pool, stems.join(join), weighted, bounded ? limit : null, within))
-      scored.set(`${row.source}:${row.passage}:${row.position}`, { ...row, source: Number(row.source) });
+    const which = { tsquery: stems.join(join), limit: bounded ? limit : null, within };
+    for (const row of await heldConcepts(pool, scoring, which))
+      scored.set(`${row.source}:${row.passage}:${row.position}`, scoreSentence(row, scoring));
   };
   const stems = rule.stems.map(quoteLexeme);
+  const weighted = scoring.concepts.flat();
   if (rule.holds === 'all') {
     // Common stems: those also holding another question stem first, then any, `limit` of each.
-    const others = weighted.map(({ stem }) => quoteLexeme(stem)).filter((stem) => !stems.includes(stem));
+    const others = [...new Set(weighted.map(({ stem }) => quoteLexeme(stem)))].filter(
+      (stem) => !stems.includes(stem),
+    );
     if (others.length > 0) await read([...stems, `(${others.join(' | ')})`], ' & ', true);
     if (scored.size < limit) await read(stems, ' & ', true);
   } else {
     const pairs = stems.flatMap((stem, at) => stems.slice(at + 1).map((other) => `(${stem} & ${other})`));
-    const weightOf = new Map(weighted.map(({ stem, weight }) => [quoteLexeme(stem), weight]));
+    const weightOf = new Map<string, number>();
+    for (const { stem, weight } of weighted)
+      weightOf.set(quoteLexeme(stem), Math.max(weight, weightOf.get(quoteLexeme(stem)) ?? 0));
     const [heaviest, ...lighter] = [...stems].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
     // The pairs and the heaviest stem's sentences (nearly always needed) are read at once.
     await Promise.all([
@@ -205,30 +228,73 @@ export async function readTextSample(
   return rows.map((row) => ({ ordinal: Number(row.ordinal), text: row.text }));
 }
 
+/** A sentence as read for scoring: where it is, its length, and per concept its best form's weight held (or null). */
+interface HeldRow {
+  source: string;
+  passage: number;
+  position: number;
+  length: number;
+  held: Array<number | null>;
+}
+
 /**
- * The sentences matching `tsquery` (at most `limit` when given), each scored by the `weighted`
- * stems it holds; only among the sources `within` when given.
+ * The sentences matching `tsquery` (at most `limit` when given), or every sentence of the
+ * `paragraphs`, each with its length and, per concept of `scoring`, the weight of its best form
+ * the sentence holds (null when none); only among the sources `within` when given.
  */
-async function scoredSentences(
+async function heldConcepts(
   pool: pg.Pool,
-  tsquery: string,
-  weighted: ReadonlyArray<{ stem: string; weight: number }>,
-  limit: number | null,
-  within: readonly number[] | null,
-): Promise<Array<{ source: string; passage: number; position: number; score: number }>> {
-  const params: unknown[] = [tsquery, within, limit];
+  scoring: CandidateScoring,
+  which:
+    | { tsquery: string; limit: number | null; within: readonly number[] | null }
+    | { paragraphs: ReadonlyArray<{ source: number; passage: number }> },
+): Promise<HeldRow[]> {
+  const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const score =
-    weighted
-      .map(
-        ({ stem, weight }) =>
-          `(CASE WHEN s.terms @@ ${param(quoteLexeme(stem))}::tsquery THEN ${param(weight)}::float8 ELSE 0 END)`,
-      )
-      .join(' + ') || '0::float8';
-  const { rows } = await pool.query<{ source: string; passage: number; position: number; score: number }>(
-    `SELECT s.source, s.passage, s.position, ${score} AS score FROM knowledge_sentences s
-     WHERE s.terms @@ $1::tsquery AND ($2::bigint[] IS NULL OR s.source = ANY($2)) LIMIT $3`,
-    params,
+  const held = (stem: string, weight: number) =>
+    `CASE WHEN s.terms @@ ${param(quoteLexeme(stem))}::tsquery THEN ${param(weight)}::float8 END`;
+  const concepts = scoring.concepts.map((forms) =>
+    forms.length > 0 ? `greatest(${forms.map(({ stem, weight }) => held(stem, weight)).join(', ')})` : 'NULL',
   );
+  const columns = `s.source, s.passage, s.position, s.length, ARRAY[${concepts.join(', ')}]::float8[] AS held`;
+  const { rows } =
+    'tsquery' in which
+      ? await pool.query<HeldRow>(
+          `SELECT ${columns} FROM knowledge_sentences s
+           WHERE s.terms @@ ${param(which.tsquery)}::tsquery
+             AND (${param(which.within)}::bigint[] IS NULL OR s.source = ANY(${param(which.within)}))
+           LIMIT ${param(which.limit)}`,
+          params,
+        )
+      : await pool.query<HeldRow>(
+          `SELECT ${columns} FROM unnest(${param(which.paragraphs.map((p) => p.source))}::bigint[],
+             ${param(which.paragraphs.map((p) => p.passage))}::int[]) AS c (source, passage)
+           JOIN knowledge_sentences s ON s.source = c.source AND s.passage = c.passage`,
+          params,
+        );
   return rows;
+}
+
+/** Every sentence of these paragraphs, scored as `scoring` says (those holding no question word too). */
+export async function readParagraphSentences(
+  pool: pg.Pool,
+  paragraphs: ReadonlyArray<{ source: number; passage: number }>,
+  scoring: CandidateScoring,
+): Promise<CandidateSentence[]> {
+  if (paragraphs.length === 0) return [];
+  return (await heldConcepts(pool, scoring, { paragraphs })).map((row) => scoreSentence(row, scoring));
+}
+
+/** A read sentence scored as `scoring` says, with the concepts it holds as bits. */
+function scoreSentence(row: HeldRow, scoring: CandidateScoring): CandidateSentence {
+  const { k1, b, averageLength } = scoring;
+  let sum = 0;
+  let concepts = 0;
+  row.held.forEach((weight, c) => {
+    if (weight === null) return;
+    sum += weight;
+    if (c < 31) concepts |= 1 << c;
+  });
+  const score = (sum * (k1 + 1)) / (1 + k1 * (1 - b + (b * row.length) / averageLength));
+  return { source: Number(row.source), passage: row.passage, position: row.position, score, concepts };
 }

@@ -4,9 +4,11 @@ import type { Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import {
   type CandidateRule,
+  type CandidateScoring,
   type CandidateSentence,
   PARALLEL_READS,
   readCandidateSentences,
+  readParagraphSentences,
   readPassages,
   readSourceDetails,
   readTextSample,
@@ -19,7 +21,13 @@ import type { SourceStatistics } from './source-rows.js';
 import { addStatistics, lockTotals, removeSources, type StatisticsWriter } from './statistics.js';
 import { insertSources, prepareBatch } from './write-batch.js';
 
-export type { CandidateRule, CandidateSentence, SourceDetails, StoredPassage } from './candidate-reads.js';
+export type {
+  CandidateRule,
+  CandidateScoring,
+  CandidateSentence,
+  SourceDetails,
+  StoredPassage,
+} from './candidate-reads.js';
 
 /** The channel every write notifies, with the changed source's id as payload. */
 export const KNOWLEDGE_CHANNEL = 'knowledge_changed';
@@ -322,11 +330,19 @@ export class KnowledgeDatabase {
   /** The best candidate sentences (candidate-reads.ts `readCandidateSentences`). */
   candidateSentences(
     rule: CandidateRule,
-    weighted: ReadonlyArray<{ stem: string; weight: number }>,
+    scoring: CandidateScoring,
     limit: number,
     within: readonly number[] | null = null,
   ): Promise<CandidateSentence[]> {
-    return readCandidateSentences(this.pool, rule, weighted, limit, within);
+    return readCandidateSentences(this.pool, rule, scoring, limit, within);
+  }
+
+  /** Every sentence of these paragraphs, scored (candidate-reads.ts `readParagraphSentences`). */
+  paragraphSentences(
+    paragraphs: ReadonlyArray<{ source: number; passage: number }>,
+    scoring: CandidateScoring,
+  ): Promise<CandidateSentence[]> {
+    return readParagraphSentences(this.pool, paragraphs, scoring);
   }
 
   /** The quotable paragraphs of these sentences (candidate-reads.ts `readPassages`). */

@@ -10,22 +10,34 @@ import type { Logger } from '../log/logger.js';
 import type { GroupPart } from '../search/group-part.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { RANK_DEFAULTS, type RankOptions } from '../search/rank.js';
-import { bm25Idf } from '../search/search-index.js';
+import { bm25Idf, type LibraryStatistics } from '../search/search-index.js';
 import { TermDictionary } from '../search/term-dictionary.js';
 import { type ChangeListener, listenForChanges } from './change-listener.js';
-import type { CandidateRule, KnowledgeDatabase, StoredPassage } from './knowledge-db.js';
+import type {
+  CandidateRule,
+  CandidateScoring,
+  CandidateSentence,
+  KnowledgeDatabase,
+  StoredPassage,
+} from './knowledge-db.js';
 import { LibraryVocabulary } from './library-vocabulary.js';
 
 /** Tuning of the PostgreSQL store's answering; almost never necessary to change. */
 export const POSTGRES_KNOWLEDGE_DEFAULTS = Object.freeze({
   /**
-   * The paragraphs of at most this many candidate sentences, the best by the idf-weighted forms
-   * of the question they hold (computed in the database), are read and ranked, as the first
-   * stage's shortlist keeps its best 400; a question with fewer candidates ranks them all. An
-   * answer reads those paragraphs, never whole sources, so this bounds its time (figures in
-   * docs/benchmarks.md).
+   * At most this many candidate sentences are read from the full-text index (a question with
+   * fewer keeps them all); then every sentence of their paragraphs is scored as the first stage
+   * scores a sentence on its own words and its paragraph's (`bestParagraphs`).
    */
   candidateSentences: 400,
+  /**
+   * The best this many of those paragraphs are read and ranked by the engine, with every
+   * sentence in them. An answer reads these paragraphs, never whole sources, so this bounds its
+   * time: on a kept 5M library, 60 instead of all the candidates' (up to 400) took p50 / p95
+   * from 60 / 109 to 33 / 57 ms, the same paragraph quoted (`found`) for 37 of 100 questions and
+   * the same first excerpt for 96 (docs/benchmarks.md).
+   */
+  paragraphsRead: 60,
   /**
    * Most stems the dictionary kept between questions may hold before it starts afresh: kept, a
    * word met again is not stemmed again; bounded, since an index allocates per stem it knows.
@@ -168,23 +180,38 @@ export class PostgresKnowledge implements QuestionAnswerer {
     const within = options.sources ? this.ordinalsOf(options.sources) : null;
     const rule = query ? this.candidateRule(query.query, vocabulary, totals.sentences) : null;
     const statistics = vocabulary.statistics(totals);
+    const scoring = query ? this.candidateScoring(query.query, vocabulary, statistics) : null;
     const candidates =
-      query && rule
+      rule && scoring
         ? await this.db.candidateSentences(
             rule,
-            weightedStems(query.query, (stem) =>
-              bm25Idf(totals.sentences, vocabulary.sentenceFrequency(stem)),
-            ),
+            scoring,
             POSTGRES_KNOWLEDGE_DEFAULTS.candidateSentences,
             within,
           )
         : [];
-    const ordinals = [...new Set(candidates.map((candidate) => candidate.source))].sort((a, b) => a - b);
+    // Every sentence of the candidates' paragraphs is scored (they rank with their paragraph);
+    // the best paragraphs are read and ranked.
+    const paragraphs = [
+      ...new Map(
+        candidates.map(({ source, passage }) => [`${source}:${passage}`, { source, passage }]),
+      ).values(),
+    ];
+    const best =
+      scoring && paragraphs.length > 0
+        ? bestParagraphs(
+            await this.db.paragraphSentences(paragraphs, scoring),
+            scoring,
+            this.rankOptions(),
+            POSTGRES_KNOWLEDGE_DEFAULTS.paragraphsRead,
+          )
+        : [];
+    const ordinals = [...new Set(best.map((candidate) => candidate.source))].sort((a, b) => a - b);
     // The database reads the sources' details while it reads the paragraphs and this process indexes them.
     const detailsRead = this.db.sourceDetails(ordinals, [...new Set(stems)]);
     detailsRead.catch(() => undefined); // awaited below; noted here in case indexing throws first
     const read = new Map<number, StoredPassage[]>();
-    for (const passage of await this.db.passagesOf(candidates)) {
+    for (const passage of await this.db.passagesOf(best)) {
       const ofSource = read.get(passage.source);
       if (ofSource) ofSource.push(passage);
       else read.set(passage.source, [passage]);
@@ -263,6 +290,24 @@ export class PostgresKnowledge implements QuestionAnswerer {
     if (!rarest) return null;
     const second = byRarity.find((variant) => variant.concept !== rarest.concept);
     return { holds: 'all', stems: second ? [rarest.stem, second.stem] : [rarest.stem] };
+  }
+
+  /** How the database scores candidates: as the first stage scores a sentence on its own words. */
+  private candidateScoring(
+    query: AnalyzedQuery,
+    vocabulary: LibraryVocabulary,
+    statistics: LibraryStatistics,
+  ): CandidateScoring {
+    const { k1, b } = this.rankOptions();
+    const concepts = query.concepts.map((concept) => {
+      const best = new Map<string, number>();
+      for (const { stem, weight } of concept.variants) {
+        const idf = bm25Idf(statistics.sentences, vocabulary.sentenceFrequency(stem));
+        best.set(stem, Math.max(best.get(stem) ?? 0, weight * idf));
+      }
+      return [...best].map(([stem, weight]) => ({ stem, weight }));
+    });
+    return { concepts, k1, b, averageLength: statistics.averageSentenceLength };
   }
 
   /** The first stage's settings, as the engine merges them. */
@@ -353,16 +398,61 @@ function holdingStems(part: GroupPart, holds: readonly string[], dictionary: Ter
   return { ...part, describedTerms: Int32Array.from(described) };
 }
 
-/** Each stem of the question's forms with its weight in a sentence's own BM25 score: form weight × idf. */
-function weightedStems(
-  query: AnalyzedQuery,
-  idf: (stem: string) => number,
-): Array<{ stem: string; weight: number }> {
-  const best = new Map<string, number>();
-  for (const concept of query.concepts)
-    for (const variant of concept.variants)
-      best.set(variant.stem, Math.max(best.get(variant.stem) ?? 0, variant.weight * idf(variant.stem)));
-  return [...best].map(([stem, weight]) => ({ stem, weight }));
+/**
+ * The candidates in the `count` best paragraphs, each paragraph as good as its best sentence
+ * scored as the first stage scores one: (its own score + `passageWeight` × the weights of the
+ * concepts its paragraph holds) × coverage^`coveragePower`, where a concept counts fully when the
+ * sentence holds it, by `passageCoverage` when its paragraph does and by `groupCoverage` when its
+ * source does. Only the candidates read are known of a paragraph or source (not their lengths).
+ */
+export function bestParagraphs(
+  candidates: readonly CandidateSentence[],
+  scoring: CandidateScoring,
+  o: Pick<RankOptions, 'passageWeight' | 'passageCoverage' | 'groupCoverage' | 'coveragePower'>,
+  count: number,
+): CandidateSentence[] {
+  const importance = scoring.concepts.map((forms) => Math.max(0, ...forms.map((form) => form.weight)));
+  const total = importance.reduce((sum, weight) => sum + weight, 0) || 1;
+  const heldBy = (key: string, held: Map<string, number>, concepts: number) =>
+    held.set(key, (held.get(key) ?? 0) | concepts);
+  const inParagraph = new Map<string, number>();
+  const inSource = new Map<string, number>();
+  for (const candidate of candidates) {
+    heldBy(`${candidate.source}:${candidate.passage}`, inParagraph, candidate.concepts);
+    heldBy(`${candidate.source}`, inSource, candidate.concepts);
+  }
+  const best = new Map<string, { score: number; sentences: CandidateSentence[] }>();
+  for (const candidate of candidates) {
+    const key = `${candidate.source}:${candidate.passage}`;
+    const paragraph = inParagraph.get(key) ?? 0;
+    const source = inSource.get(`${candidate.source}`) ?? 0;
+    let paragraphWeight = 0;
+    let covered = 0;
+    importance.forEach((weight, c) => {
+      const bit = c < 31 ? 1 << c : 0;
+      if (paragraph & bit) paragraphWeight += weight;
+      const share =
+        candidate.concepts & bit
+          ? 1
+          : paragraph & bit
+            ? o.passageCoverage
+            : source & bit
+              ? o.groupCoverage
+              : 0;
+      covered += weight * share;
+    });
+    const score =
+      (candidate.score + o.passageWeight * paragraphWeight) * (covered / total) ** o.coveragePower;
+    const known = best.get(key);
+    if (known) {
+      known.score = Math.max(known.score, score);
+      known.sentences.push(candidate);
+    } else best.set(key, { score, sentences: [candidate] });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .flatMap((paragraph) => paragraph.sentences);
 }
 
 /** True for errors of the connection or the server (not of our own code). */

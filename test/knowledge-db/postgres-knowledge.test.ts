@@ -176,3 +176,26 @@ describe.skipIf(skip)('candidates in a library where one question word is everyw
     expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
   });
 });
+
+describe.skipIf(skip)('candidates in a library where many long sentences hold the question words', () => {
+  // 300 long sentences hold both question words, more than the paragraphs an answer reads; the
+  // short one holding them comes last in the index, and the first stage's length factor puts it first.
+  const survey = Array.from(
+    { length: 300 },
+    (_, n) =>
+      `On survey day ${n + 1} the zebra and the quokka were counted again by volunteers walking slowly across the wide and windy northern plain.`,
+  );
+  const library = fixtureLibrary({
+    'a-survey.md': knowledgeFile('survey', 'The survey', survey.join('\n\n')),
+    'meeting.md': knowledgeFile('meeting', 'A meeting', 'The zebra met a quokka.'),
+  });
+  const question = 'zebra quokka';
+
+  it('reads the paragraph of the best-scored sentence and quotes it first, as the folder engine does', async () => {
+    const knowledge = new PostgresKnowledge(library.db);
+    await knowledge.load();
+    const answer = await knowledge.answer(question);
+    expect(answer.excerpts[0]?.quote).toBe('The zebra met a quokka.');
+    expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
+  });
+});
