@@ -275,14 +275,18 @@ async function heldConcepts(
   return rows;
 }
 
-/** Every sentence of these paragraphs, scored as `scoring` says (those holding no question word too). */
+/**
+ * Every sentence of these paragraphs, scored as `scoring` says (those holding no question word
+ * too), read in source and paragraph order on PARALLEL_READS sessions at once.
+ */
 export async function readParagraphSentences(
   pool: pg.Pool,
   paragraphs: ReadonlyArray<{ source: number; passage: number }>,
   scoring: CandidateScoring,
 ): Promise<CandidateSentence[]> {
-  if (paragraphs.length === 0) return [];
-  return (await heldConcepts(pool, scoring, { paragraphs })).map((row) => scoreSentence(row, scoring));
+  const ordered = [...paragraphs].sort((a, b) => a.source - b.source || a.passage - b.passage);
+  const rows = await readInRanges(ordered, (range) => heldConcepts(pool, scoring, { paragraphs: range }));
+  return rows.map((row) => scoreSentence(row, scoring));
 }
 
 /** A read sentence scored as `scoring` says, with the concepts it holds as bits. */
