@@ -62,7 +62,7 @@ export interface CandidateScoring {
  * The `limit` best candidate sentences, best first: those holding any of the `rule`'s stems, or
  * all of them (the first stage's candidate rule: a rare question stem, or the two rarest
  * together), best by `scoring`; only among the sources `within` (ordinals) when given.
- * `readPassages` then reads their paragraphs.
+ * `readParagraphSentences` then scores every sentence of their paragraphs.
  *
  * The database reads about as many rows as it returns, however large the library:
  * - "any": every sentence holding two or more of the rule's stems (an intersection in the GIN

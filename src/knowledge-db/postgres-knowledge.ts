@@ -403,7 +403,7 @@ function holdingStems(part: GroupPart, holds: readonly string[], dictionary: Ter
  * scored as the first stage scores one: (its own score + `passageWeight` × the weights of the
  * concepts its paragraph holds) × coverage^`coveragePower`, where a concept counts fully when the
  * sentence holds it, by `passageCoverage` when its paragraph does and by `groupCoverage` when its
- * source does. Only the candidates read are known of a paragraph or source (not their lengths).
+ * source does. A source is known by the `candidates` given of it; a paragraph's length is not known.
  */
 export function bestParagraphs(
   candidates: readonly CandidateSentence[],

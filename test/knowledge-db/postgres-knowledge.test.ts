@@ -114,6 +114,19 @@ function fixtureLibrary(files: Record<string, string>) {
   return library;
 }
 
+/** The PostgreSQL store quotes `quote` first for `question`, with the folder engine's very excerpt. */
+async function expectFirstQuote(
+  library: ReturnType<typeof fixtureLibrary>,
+  question: string,
+  quote: string,
+): Promise<void> {
+  const knowledge = new PostgresKnowledge(library.db);
+  await knowledge.load();
+  const answer = await knowledge.answer(question);
+  expect(answer.excerpts[0]?.quote).toBe(quote);
+  expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
+}
+
 const knowledgeFile = (id: string, title: string, body: string) =>
   `---\nid: ${id}\ntitle: ${title}\npublisher: Plains Survey\n---\n${body}\n`;
 
@@ -169,11 +182,7 @@ describe.skipIf(skip)('candidates in a library where one question word is everyw
   const question = 'When did the zebra meet the quokka?';
 
   it('still reads the sentence holding both words, and quotes it first as the folder engine does', async () => {
-    const knowledge = new PostgresKnowledge(library.db);
-    await knowledge.load();
-    const answer = await knowledge.answer(question);
-    expect(answer.excerpts[0]?.quote).toBe('The zebra met a quokka at dawn by the river.');
-    expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
+    await expectFirstQuote(library, question, 'The zebra met a quokka at dawn by the river.');
   });
 });
 
@@ -192,10 +201,6 @@ describe.skipIf(skip)('candidates in a library where many long sentences hold th
   const question = 'zebra quokka';
 
   it('reads the paragraph of the best-scored sentence and quotes it first, as the folder engine does', async () => {
-    const knowledge = new PostgresKnowledge(library.db);
-    await knowledge.load();
-    const answer = await knowledge.answer(question);
-    expect(answer.excerpts[0]?.quote).toBe('The zebra met a quokka.');
-    expect(answer.excerpts[0]).toEqual(library.folder.answer(question).excerpts[0]);
+    await expectFirstQuote(library, question, 'The zebra met a quokka.');
   });
 });
