@@ -26,7 +26,14 @@ import { foreignLanguage, languageName, sourceLanguages } from './languages.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import { allowedGroups, rankOptionsWithin, restrictRanking } from './source-filter.js';
-import type { Answer, AnswerOptions, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
+import type {
+  Answer,
+  AnswerOptions,
+  Excerpt,
+  ExcerptLocation,
+  QuestionAnswerer,
+  SourceRef,
+} from './types.js';
 
 /** Answer settings. */
 export interface EngineOptions {
@@ -138,6 +145,13 @@ export const ENGINE_DEFAULTS: Readonly<EngineOptions> = Object.freeze({
 export const RULES_RANK: Readonly<Partial<RankOptions>> = Object.freeze({ b: 0.9, passageWeight: 0.75 });
 
 const NO_FEATURES = new Float64Array(0);
+
+/**
+ * What lies between two consecutive paragraphs a quote may run over: one blank line. Passages
+ * with anything else between them (a boilerplate paragraph, more blank lines, a page break) stay
+ * two quotes, so a quote never runs over a page and its citation names one page.
+ */
+export const PARAGRAPH_BREAK = '\n\n';
 
 /** Most a sentence's score grows for using the question's own words rather than only their stems. */
 const EXACT_WORDS_BONUS = 0.1;
@@ -481,30 +495,59 @@ export function createEngine(
     };
   }
 
-  /** Merges an excerpt into an overlapping or touching one from the same paragraph; true when it was absorbed. */
+  /**
+   * Merges an excerpt into one it overlaps or touches in the same source: within a paragraph
+   * (nothing but white space between them), or running on into the next paragraph (one blank
+   * line, PARAGRAPH_BREAK, between them), so two consecutive passages read as one quote. True when it was absorbed: an overlapping excerpt always is
+   * (dropped when the union would be too long); a touching one only when the union fits.
+   */
   function mergeInto(chosen: Excerpt[], excerpt: Excerpt): boolean {
     for (const [at, other] of chosen.entries()) {
-      if (other.source.id !== excerpt.source.id || other.location.paragraph !== excerpt.location.paragraph)
-        continue;
+      if (other.source.id !== excerpt.source.id) continue;
       const body = documentsById.get(other.source.id)?.body ?? '';
-      const start = Math.min(other.location.start, excerpt.location.start);
-      const end = Math.max(other.location.end, excerpt.location.end);
+      const overlaps =
+        excerpt.location.start < other.location.end && other.location.start < excerpt.location.end;
       const gap =
-        excerpt.location.start > other.location.end
+        excerpt.location.start >= other.location.end
           ? body.slice(other.location.end, excerpt.location.start)
           : body.slice(excerpt.location.end, Math.max(excerpt.location.end, other.location.start));
-      if (gap.trim() !== '') continue;
-      if (end - start > settings.maxQuoteLength) return true;
+      const touches =
+        other.location.paragraph === excerpt.location.paragraph ? gap.trim() === '' : gap === PARAGRAPH_BREAK;
+      if (!overlaps && !touches) continue;
+      const start = Math.min(other.location.start, excerpt.location.start);
+      const end = Math.max(other.location.end, excerpt.location.end);
+      const [first, last] =
+        other.location.start <= excerpt.location.start ? [other, excerpt] : [excerpt, other];
+      if (end - start > settings.maxQuoteLength) {
+        if (overlaps) return true;
+        continue;
+      }
       chosen[at] = {
         ...other,
         quote: body.slice(start, end),
-        cutBefore: start === other.location.start ? other.cutBefore : excerpt.cutBefore,
+        cutBefore: first.cutBefore,
         cutAfter: end === other.location.end ? other.cutAfter : excerpt.cutAfter,
-        location: locateQuote(documentsById.get(other.source.id), other.location.paragraph, start, end),
+        location: quoteLocation(other.source.id, first.location, last.location, start, end),
       };
       return true;
     }
     return false;
+  }
+
+  /** The location of a quote running from `first`'s paragraph to `last`'s (the same one, or the next). */
+  function quoteLocation(
+    sourceId: string,
+    first: ExcerptLocation,
+    last: ExcerptLocation,
+    start: number,
+    end: number,
+  ): ExcerptLocation {
+    const location = locateQuote(documentsById.get(sourceId), first.paragraph, start, end);
+    const lastParagraph = Math.max(
+      first.lastParagraph ?? first.paragraph,
+      last.lastParagraph ?? last.paragraph,
+    );
+    return lastParagraph > first.paragraph ? { ...location, lastParagraph } : location;
   }
 
   function suggestSources(

@@ -17,3 +17,15 @@ export function locateQuote(
   const starts = document?.pageStarts;
   return { paragraph, start, end, ...(starts ? { page: pageAt(starts, start) } : {}) };
 }
+
+/**
+ * Where in its source a quote is, as a citation names it: `p. 12` for a paged source (a PDF),
+ * else its paragraph, `paragraph 6`, or `paragraphs 6–7` for a quote running on into the next.
+ */
+export function placeInSource(location: ExcerptLocation): string {
+  if (location.page !== undefined) return `p. ${location.page}`;
+  const last = location.lastParagraph;
+  return last !== undefined && last > location.paragraph
+    ? `paragraphs ${location.paragraph}–${last}`
+    : `paragraph ${location.paragraph}`;
+}

@@ -34,6 +34,11 @@ export interface ExcerptLocation {
    * of other stories, credits and sign-up lines kept in the stored copy are not counted.
    */
   paragraph: number;
+  /**
+   * The reader's number of the quote's last paragraph, when the quote runs on over consecutive
+   * paragraphs (two passages side by side are quoted as one); absent for a quote within one.
+   */
+  lastParagraph?: number;
   /** Character offset of the quote's first character in the document body. */
   start: number;
   /** Character offset just past the quote's last character in the document body. */

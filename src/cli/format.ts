@@ -1,3 +1,4 @@
+import { placeInSource } from '../answer/location.js';
 import type { Answer, Excerpt, SourceRef } from '../answer/types.js';
 import { CITATION_STYLE_NAMES, type CitationStyle, formatCitation } from '../cite/index.js';
 import type { DocumentMeta } from '../knowledge/types.js';
@@ -27,9 +28,7 @@ export function displayQuote(excerpt: Excerpt): string {
 
 function citeExcerpt(excerpt: Excerpt): string {
   const url = excerpt.source.url ? ` <${excerpt.source.url}>` : '';
-  const { page, paragraph } = excerpt.location;
-  const where = page === undefined ? `paragraph ${paragraph}` : `p. ${page}`;
-  return `${citeSource(excerpt.source)}, ${where}${url}`;
+  return `${citeSource(excerpt.source)}, ${placeInSource(excerpt.location)}${url}`;
 }
 
 /** A readable, multi-line answer for a terminal. */

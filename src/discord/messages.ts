@@ -20,9 +20,6 @@ export const DISCORD_MESSAGES = Object.freeze({
   curationUsage: CHAT_MESSAGES.curationUsage,
   removeButton: CHAT_MESSAGES.removeButton,
   asked: 'Q:',
-  paragraph: (number: number) => `paragraph ${number}`,
-  /** For a paged source (a PDF), in the paragraph's place. */
-  page: (number: number) => `p. ${number}`,
   continued: '(continued)',
   commandDescription: 'Answer a research question with exact quotes and citations from the sources',
   questionDescription: `Your question, e.g. ${EXAMPLE_QUESTIONS[0]}`,

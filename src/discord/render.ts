@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { Answer, Excerpt } from '../answer/index.js';
-import { ANSWER_MESSAGES, linkToPassage } from '../answer/index.js';
+import { ANSWER_MESSAGES, linkToPassage, placeInSource } from '../answer/index.js';
 import { clip } from '../chat/clip.js';
 import { escapeDiscord } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -36,8 +36,7 @@ export function renderCitation(excerpt: Excerpt): string {
   for (const part of [source.author, source.untitled ? null : source.publisher || null, source.date]) {
     if (part?.trim()) parts.push(escapeDiscord(clip(oneLine(part), 200)));
   }
-  const { page, paragraph } = excerpt.location;
-  parts.push(page === undefined ? DISCORD_MESSAGES.paragraph(paragraph) : DISCORD_MESSAGES.page(page));
+  parts.push(placeInSource(excerpt.location));
   return `— ${parts.join(', ')}`;
 }
 

@@ -1,5 +1,5 @@
 import { cleanQuestion as cleanForAnalysis } from '../answer/clean-question.js';
-import { createEngine, type EngineOptions, RULES_RANK } from '../answer/engine.js';
+import { createEngine, type EngineOptions, PARAGRAPH_BREAK, RULES_RANK } from '../answer/engine.js';
 import { indexDocumentPart } from '../answer/index-documents.js';
 import { SAMPLED_CHARS, SAMPLED_DOCUMENTS, sourceLanguages } from '../answer/languages.js';
 import { locateQuote } from '../answer/location.js';
@@ -322,19 +322,21 @@ export class PostgresKnowledge implements QuestionAnswerer {
 
 /**
  * A source as far as answering read it: its catalogue entry with only the paragraphs read, side
- * by side in a body of their own (a line break between two), each sentence at its offsets there;
+ * by side in a body of their own (a line break between two, or the whole body's own blank line
+ * between two consecutive paragraphs, so a quote may run over both as in the folder engine),
+ * each sentence at its offsets there;
  * `shifts` gives each paragraph's offset in the whole body, for the answer's locations. Its page
  * starts are applied to the answer's locations afterwards (indexing does not read them).
  */
 function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPassage[]): PartialSource {
-  const texts: string[] = [];
+  let body = '';
   const shifts: PartialSource['shifts'] = [];
-  let at = 0;
-  const paragraphs: Paragraph[] = passages.map((passage) => {
-    const shift = passage.start - at;
-    shifts.push({ start: at, end: at + passage.text.length, shift });
-    texts.push(passage.text);
-    at += passage.text.length + 1;
+  const paragraphs: Paragraph[] = passages.map((passage, position) => {
+    const previous = passages[position - 1];
+    if (previous) body += passage.start === previous.end + PARAGRAPH_BREAK.length ? PARAGRAPH_BREAK : '\n';
+    const shift = passage.start - body.length;
+    shifts.push({ start: body.length, end: body.length + passage.text.length, shift });
+    body += passage.text;
     return {
       number: passage.readerNumber,
       readerNumber: passage.readerNumber,
@@ -348,7 +350,7 @@ function partialDocument(entry: KnowledgeDocument, passages: readonly StoredPass
       boilerplate: null,
     };
   });
-  return { document: { ...entry, body: texts.join('\n'), paragraphs }, shifts };
+  return { document: { ...entry, body, paragraphs }, shifts };
 }
 
 /** A source as one quotable paragraph of sampled text. */
@@ -380,10 +382,12 @@ interface WholeSource {
 /** The answer's excerpt locations in their sources' whole bodies (and pages), as the folder engine gives them. */
 function inWholeSources(answer: Answer, wholeOf: ReadonlyMap<string, WholeSource>): Answer {
   const excerpts = answer.excerpts.map((excerpt) => {
-    const { paragraph, start, end } = excerpt.location;
+    const { paragraph, lastParagraph, start, end } = excerpt.location;
     const whole = wholeOf.get(excerpt.source.id);
+    // A quote running over two paragraphs read side by side: they are as far apart as in the whole body.
     const shift = whole?.shifts.find((span) => start >= span.start && start <= span.end)?.shift ?? 0;
-    return { ...excerpt, location: locateQuote(whole, paragraph, start + shift, end + shift) };
+    const location = locateQuote(whole, paragraph, start + shift, end + shift);
+    return { ...excerpt, location: lastParagraph === undefined ? location : { ...location, lastParagraph } };
   });
   return { ...answer, excerpts };
 }

@@ -1,4 +1,4 @@
-import type { Excerpt } from '../answer/index.js';
+import { type Excerpt, placeInSource } from '../answer/index.js';
 import { linkToPassage, normalizeHttpUrl } from '../answer/passage-link.js';
 import { clip } from '../chat/clip.js';
 import { escapeMrkdwn } from './escape.js';
@@ -33,8 +33,7 @@ export function renderCitation(excerpt: Excerpt): string {
   if (source.author) parts.push(escapeMrkdwn(clip(source.author, SLACK_LIMITS.publisherChars)));
   if (source.publisher) parts.push(escapeMrkdwn(clip(source.publisher, SLACK_LIMITS.publisherChars)));
   if (source.date) parts.push(escapeMrkdwn(formatDate(source.date)));
-  const { page, paragraph } = excerpt.location;
-  parts.push(page === undefined ? SLACK_MESSAGES.paragraph(paragraph) : SLACK_MESSAGES.page(page));
+  parts.push(placeInSource(excerpt.location));
   return `${SLACK_MESSAGES.citationPrefix} ${parts.join(', ')}`;
 }
 

@@ -21,10 +21,6 @@ export const SLACK_MESSAGES = Object.freeze({
   usageMore: (command: string) =>
     `*More:* \`${command} sources\` lists the sources; \`from:the74\` or \`from:"Hechinger Report"\` and \`since:2017\` in a question ask only some of them; in a thread, a follow-up like \`and for reading?\` builds on the question before.`,
   examples: EXAMPLE_QUESTIONS,
-  /** The citation's paragraph part. */
-  paragraph: (n: number) => `paragraph ${n}`,
-  /** The citation's page part, for a paged source (a PDF); it takes the paragraph's place. */
-  page: (n: number) => `p. ${n}`,
   /** Leads the citation line under each quote. */
   citationPrefix: '—',
   /** Shown when a quote had to be split over several blocks. */

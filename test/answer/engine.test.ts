@@ -30,20 +30,24 @@ function expectNoOverlap(answer: Answer): void {
   }
 }
 
-/** Each quote is the exact slice its location names, inside one article paragraph (not boilerplate). */
+/**
+ * Each quote is the exact slice its location names, inside the article paragraphs it cites: one,
+ * or consecutive ones from `paragraph` to `lastParagraph` (never boilerplate).
+ */
 function expectVerbatimContent(answer: Answer, documents: readonly KnowledgeDocument[]): void {
   for (const excerpt of answer.excerpts) {
     const document = documents.find((candidate) => candidate.meta.id === excerpt.source.id);
     expect(document).toBeDefined();
     if (!document) continue;
-    expect(excerpt.quote).toBe(document.body.slice(excerpt.location.start, excerpt.location.end));
-    const paragraph = document.paragraphs.find(
-      (candidate) => candidate.readerNumber === excerpt.location.paragraph,
-    );
-    expect(paragraph, `quote "${excerpt.quote}" lies inside its paragraph`).toBeDefined();
-    expect(excerpt.location.start).toBeGreaterThanOrEqual(paragraph?.start ?? Number.POSITIVE_INFINITY);
-    expect(excerpt.location.end).toBeLessThanOrEqual(paragraph?.end ?? Number.NEGATIVE_INFINITY);
-    expect(paragraph?.boilerplate).toBeNull();
+    const { start, end, paragraph, lastParagraph = paragraph } = excerpt.location;
+    expect(excerpt.quote).toBe(document.body.slice(start, end));
+    const first = document.paragraphs.find((candidate) => candidate.readerNumber === paragraph);
+    const last = document.paragraphs.find((candidate) => candidate.readerNumber === lastParagraph);
+    expect(first, `quote "${excerpt.quote}" starts inside its first paragraph`).toBeDefined();
+    expect(start).toBeGreaterThanOrEqual(first?.start ?? Number.POSITIVE_INFINITY);
+    expect(end).toBeLessThanOrEqual(last?.end ?? Number.NEGATIVE_INFINITY);
+    const spanned = document.paragraphs.filter((candidate) => candidate.start < end && candidate.end > start);
+    expect(spanned.every((candidate) => candidate.boilerplate === null)).toBe(true);
     expect(excerpt.quote.length).toBeLessThanOrEqual(500);
   }
 }

@@ -126,6 +126,11 @@ describe('renderCitation', () => {
     );
   });
 
+  it('names both paragraphs of a quote running over two', () => {
+    const location = { paragraph: 6, lastParagraph: 7, start: 0, end: READING_QUOTE.length };
+    expect(renderCitation(excerpt(READING_QUOTE, { location }))).toMatch(/, paragraphs 6–7$/);
+  });
+
   it('shows the title unlinked when the source has no url, or one that is not http(s)', () => {
     for (const url of [null, 'javascript:alert(1)', 'not a url']) {
       const citation = renderCitation(excerpt(READING_QUOTE, { source: source({ url }) }));

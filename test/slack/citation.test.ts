@@ -7,6 +7,13 @@ describe('slack citation', () => {
     expect(renderCitation(excerpt(READING_QUOTE))).toMatch(/, paragraph 6$/);
   });
 
+  it('names both paragraphs of a quote running over two', () => {
+    const twoParagraphs = excerpt(READING_QUOTE, undefined, {
+      location: { paragraph: 6, lastParagraph: 7, start: 0, end: READING_QUOTE.length },
+    });
+    expect(renderCitation(twoParagraphs)).toMatch(/, paragraphs 6–7$/);
+  });
+
   it('names the page instead of the paragraph for a PDF', () => {
     const paged = excerpt(READING_QUOTE, undefined, {
       location: { paragraph: 12, start: 0, end: READING_QUOTE.length, page: 3 },
