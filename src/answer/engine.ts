@@ -498,8 +498,9 @@ export function createEngine(
   /**
    * Merges an excerpt into one it overlaps or touches in the same source: within a paragraph
    * (nothing but white space between them), or running on into the next paragraph (one blank
-   * line, PARAGRAPH_BREAK, between them), so two consecutive passages read as one quote. True when it was absorbed: an overlapping excerpt always is
-   * (dropped when the union would be too long); a touching one only when the union fits.
+   * line, PARAGRAPH_BREAK, between them), so two consecutive passages read as one quote. True
+   * when it was absorbed: one in the same paragraph always is (dropped when the union would be
+   * too long), one in the next paragraph only when the union fits.
    */
   function mergeInto(chosen: Excerpt[], excerpt: Excerpt): boolean {
     for (const [at, other] of chosen.entries()) {
@@ -511,15 +512,15 @@ export function createEngine(
         excerpt.location.start >= other.location.end
           ? body.slice(other.location.end, excerpt.location.start)
           : body.slice(excerpt.location.end, Math.max(excerpt.location.end, other.location.start));
-      const touches =
-        other.location.paragraph === excerpt.location.paragraph ? gap.trim() === '' : gap === PARAGRAPH_BREAK;
+      const sameParagraph = other.location.paragraph === excerpt.location.paragraph;
+      const touches = sameParagraph ? gap.trim() === '' : gap === PARAGRAPH_BREAK;
       if (!overlaps && !touches) continue;
       const start = Math.min(other.location.start, excerpt.location.start);
       const end = Math.max(other.location.end, excerpt.location.end);
       const [first, last] =
         other.location.start <= excerpt.location.start ? [other, excerpt] : [excerpt, other];
       if (end - start > settings.maxQuoteLength) {
-        if (overlaps) return true;
+        if (sameParagraph) return true;
         continue;
       }
       chosen[at] = {
