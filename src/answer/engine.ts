@@ -468,7 +468,16 @@ export function createEngine(
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);
     }
+    // The answer model's second sentence, right beside its best: quoted with it when the two
+    // touch, however far below the first stage scored it (the answer is often the next sentence).
+    const second = scored[1];
+    if (chosen.length > 0 && second && second.features.length > 0 && isBeside(second.hit, top.hit))
+      mergeInto(chosen, toExcerpt(second.hit, sentenceScores, stems));
     return chosen;
+  }
+
+  function isBeside(hit: SentenceHit, other: SentenceHit): boolean {
+    return hit.group === other.group && Math.abs(hit.sentence - other.sentence) === 1;
   }
 
   function toExcerpt(
