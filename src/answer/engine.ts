@@ -26,14 +26,7 @@ import { foreignLanguage, languageName, sourceLanguages } from './languages.js';
 import { locateQuote } from './location.js';
 import { ANSWER_MESSAGES } from './messages.js';
 import { allowedGroups, rankOptionsWithin, restrictRanking } from './source-filter.js';
-import type {
-  Answer,
-  AnswerOptions,
-  Excerpt,
-  ExcerptLocation,
-  QuestionAnswerer,
-  SourceRef,
-} from './types.js';
+import type { Answer, AnswerOptions, Excerpt, QuestionAnswerer, SourceRef } from './types.js';
 
 /** Answer settings. */
 export interface EngineOptions {
@@ -537,27 +530,17 @@ export function createEngine(
         quote: body.slice(start, end),
         cutBefore: first.cutBefore,
         cutAfter: end === other.location.end ? other.cutAfter : excerpt.cutAfter,
-        location: quoteLocation(other.source.id, first.location, last.location, start, end),
+        location: locateQuote(
+          documentsById.get(other.source.id),
+          first.location.paragraph,
+          start,
+          end,
+          Math.max(first.location.lastParagraph ?? 0, last.location.lastParagraph ?? last.location.paragraph),
+        ),
       };
       return true;
     }
     return false;
-  }
-
-  /** The location of a quote running from `first`'s paragraph to `last`'s (the same one, or the next). */
-  function quoteLocation(
-    sourceId: string,
-    first: ExcerptLocation,
-    last: ExcerptLocation,
-    start: number,
-    end: number,
-  ): ExcerptLocation {
-    const location = locateQuote(documentsById.get(sourceId), first.paragraph, start, end);
-    const lastParagraph = Math.max(
-      first.lastParagraph ?? first.paragraph,
-      last.lastParagraph ?? last.paragraph,
-    );
-    return lastParagraph > first.paragraph ? { ...location, lastParagraph } : location;
   }
 
   function suggestSources(

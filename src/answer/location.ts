@@ -3,19 +3,26 @@ import type { KnowledgeDocument } from '../knowledge/types.js';
 import type { ExcerptLocation } from './types.js';
 
 /**
- * Where a quote sits: its paragraph (the number a reader counts, `Paragraph.readerNumber`) and
- * offsets, and for a paged source (a PDF) its page. A
- * paragraph never runs over a page break, so the page of the quote's first character is the
- * page of all of it.
+ * Where a quote sits: its paragraph (the number a reader counts, `Paragraph.readerNumber`), its
+ * last paragraph when it runs on into a later one, offsets, and for a paged source (a PDF) its
+ * page. Neither a paragraph nor a quote runs over a page break, so the page of the quote's first
+ * character is the page of all of it.
  */
 export function locateQuote(
   document: Pick<KnowledgeDocument, 'pageStarts'> | undefined,
   paragraph: number,
   start: number,
   end: number,
+  lastParagraph = paragraph,
 ): ExcerptLocation {
   const starts = document?.pageStarts;
-  return { paragraph, start, end, ...(starts ? { page: pageAt(starts, start) } : {}) };
+  return {
+    paragraph,
+    ...(lastParagraph > paragraph ? { lastParagraph } : {}),
+    start,
+    end,
+    ...(starts ? { page: pageAt(starts, start) } : {}),
+  };
 }
 
 /**

@@ -386,8 +386,7 @@ function inWholeSources(answer: Answer, wholeOf: ReadonlyMap<string, WholeSource
     const whole = wholeOf.get(excerpt.source.id);
     // A quote running over two paragraphs read side by side: they are as far apart as in the whole body.
     const shift = whole?.shifts.find((span) => start >= span.start && start <= span.end)?.shift ?? 0;
-    const location = locateQuote(whole, paragraph, start + shift, end + shift);
-    return { ...excerpt, location: lastParagraph === undefined ? location : { ...location, lastParagraph } };
+    return { ...excerpt, location: locateQuote(whole, paragraph, start + shift, end + shift, lastParagraph) };
   });
   return { ...answer, excerpts };
 }
