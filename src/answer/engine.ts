@@ -272,7 +272,13 @@ export function createEngine(
     const stems = new Set(
       query.concepts.flatMap((concept) => concept.variants.map((variant) => variant.stem)),
     );
-    const excerpts = chooseExcerpts(scored, ranking.sentenceScores, stems, minCoverage);
+    const excerpts = chooseExcerpts(
+      scored,
+      ranking.sentenceScores,
+      stems,
+      minCoverage,
+      certainty === 'uncertain',
+    );
     const sourceCount = new Set(excerpts.map((excerpt) => excerpt.source.id)).size;
     if (certainty === 'uncertain') {
       return {
@@ -429,18 +435,28 @@ export function createEngine(
     return { documentId: passage.document.meta.id, start, end };
   }
 
+  /**
+   * The excerpts to show, from the candidates in the order the answer was judged: those the
+   * first stage scored close to the best (`minRelativeScore`), other sources preferred, or for an
+   * uncertain answer (`closest`) the answer model's best `maxExcerpts` whatever their scores.
+   */
   function chooseExcerpts(
     scored: ScoredHit[],
     sentenceScores: Map<number, number>,
     stems: ReadonlySet<string>,
     minCoverage: number,
+    closest = false,
   ): Excerpt[] {
     const chosen: Excerpt[] = [];
     const usedSources = new Set<string>();
     const top = scored[0] as ScoredHit;
     const minScore = top.score + Math.log(settings.minRelativeScore);
+    // An uncertain answer shows the answer model's closest passages, however far below the best
+    // the first stage scored them: the reader is told they may not answer, and looks for themself.
     const remaining = scored.filter(
-      (candidate) => candidate.score >= minScore && candidate.hit.coverage >= minCoverage,
+      (candidate, rank) =>
+        (candidate.score >= minScore && candidate.hit.coverage >= minCoverage) ||
+        (closest && candidate.features.length > 0 && rank < settings.maxExcerpts),
     );
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;
