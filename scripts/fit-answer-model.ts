@@ -47,6 +47,16 @@ const shared = path.resolve(root, '..', 'shared', 'eval');
 
 /** How many of the first stage's best sentences the model orders. */
 const CANDIDATES = 10;
+/** `--focus-share S`: least share of the best document's sentences a word is in to name the story (question-focus.ts). */
+const FOCUS_SHARE = optionValue('--focus-share') ?? 0.1;
+
+function optionValue(name: string): number | undefined {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`${name} takes a number from 0 to 1`);
+  return value;
+}
 /**
  * Most confident wrong answers, over all the natural and seed questions held out (issue 23's mark
  * for natural questions): a confident wrong quote is the worst outcome, since someone will cite it.
@@ -80,6 +90,7 @@ const ZERO_MODEL: AnswerModel = {
   bias: 0,
   sure: 0,
   close: 0,
+  focusShare: FOCUS_SHARE,
 };
 
 function collect(
@@ -325,6 +336,7 @@ function fitModel(samples: Sample[]): AnswerModel {
     bias: confidence.bias,
     sure,
     close,
+    focusShare: FOCUS_SHARE,
   };
 }
 

@@ -10,6 +10,7 @@ import { createCandidateSimilarity } from '../search/candidate-similarity.js';
 import { entityKinds, loadEntityModel } from '../search/entity-kinds.js';
 import type { AnalyzedQuery, Vocabulary } from '../search/query.js';
 import { analyzeQueryWithRules, type NeighbourOptions } from '../search/query-rules.js';
+import { questionFocus } from '../search/question-focus.js';
 import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from '../search/rank.js';
 import type { LibraryStatistics, SearchIndex } from '../search/search-index.js';
 import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
@@ -345,10 +346,13 @@ export function createEngine(
           (candidate, rank) => rank < settings.newSentenceBudget || similarity.known(candidate.hit.sentence),
         )
       : [];
+    // The question's focus (without its story's words) is embedded with it, when it differs.
+    const focus =
+      top && answerModel ? questionFocus(question, index, top.hit.group, answerModel.focusShare) : '';
     const cosines =
       top && answerModel
         ? similarity?.cosines(
-            question,
+            focus === question ? [question] : [question, focus],
             head.map(({ hit }) => hit.sentence),
           )
         : null;
@@ -364,7 +368,8 @@ export function createEngine(
       {
         index,
         query,
-        similarity: cosines,
+        similarity: cosines[0] as Map<number, number>,
+        focusSimilarity: (cosines[1] ?? cosines[0]) as Map<number, number>,
         entityKinds: (sentence) => {
           let kinds = sentenceKinds.get(sentence);
           if (kinds === undefined) {

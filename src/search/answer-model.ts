@@ -17,7 +17,8 @@ import { DATA_DIR } from './word-vectors.js';
  * - how much of the question's *within-document* weight the sentence holds: a story's names
  *   are in every one of its sentences, so what tells its sentences apart is the rest of the
  *   question ("cost", "fined", "end");
- * - the sentence encoder's cosine with the question, and how far it is from the best one;
+ * - the sentence encoder's cosine with the question, and how far it is from the best one; the
+ *   same for the question's focus, the question without its story's words (question-focus.ts);
  * - where the sentence sits in its document, and its length;
  * - whether it holds the kind of answer asked for: an amount for "how many / how much", a date
  *   for "when" (entity-kinds.ts).
@@ -47,6 +48,8 @@ export const CANDIDATE_FEATURES = Object.freeze([
   'countAsked',
   'cosine',
   'cosineGap',
+  'focusCosine',
+  'focusGap',
   'amountAsked',
   'dateAsked',
 ] as const);
@@ -74,6 +77,8 @@ const modelSchema = z.object({
   sure: z.number(),
   /** Least confidence for an uncertain answer showing the closest passages; below it, "not covered". */
   close: z.number(),
+  /** Least share of the best document's sentences a word is in to name the story (question-focus.ts). */
+  focusShare: z.number().min(0).max(1),
 });
 
 export type AnswerModel = z.infer<typeof modelSchema>;
@@ -117,6 +122,8 @@ export interface ModelContext {
   sentenceLength(sentence: number): number;
   /** Cosine of each candidate with the question (by sentence id). */
   similarity: ReadonlyMap<number, number>;
+  /** Cosine of each candidate with the question's focus: the question without its story's words. */
+  focusSimilarity: ReadonlyMap<number, number>;
   /** ENTITY_KIND bits of a sentence (entity-kinds.ts). */
   entityKinds(sentence: number): number;
 }
@@ -176,12 +183,13 @@ export function candidateFeatures(
   const documentBest = new Map<number, number>();
   for (const { hit, score } of candidates)
     documentBest.set(hit.group, Math.max(documentBest.get(hit.group) ?? Number.NEGATIVE_INFINITY, score));
-  let bestCosine = Number.NEGATIVE_INFINITY;
-  for (const value of context.similarity.values()) bestCosine = Math.max(bestCosine, value);
+  const bestCosine = Math.max(...context.similarity.values());
+  const bestFocus = Math.max(...context.focusSimilarity.values());
   return candidates.map(({ hit, score }) => {
     const [local, global] = weightShares(context.index, postings, hit);
     const groupFirst = context.index.groupStart[hit.group] as number;
     const cosine = context.similarity.get(hit.sentence) ?? 0;
+    const focus = context.focusSimilarity.get(hit.sentence) ?? 0;
     const counted = context.index.countedStems.get(hit.sentence);
     const countAsked =
       context.query.wantsNumber && context.index.sentenceHasNumber[hit.sentence] === 1
@@ -204,6 +212,8 @@ export function candidateFeatures(
       countAsked,
       cosine,
       cosine - bestCosine,
+      focus,
+      focus - bestFocus,
       context.query.type === 'count' && (context.entityKinds(hit.sentence) & ENTITY_KIND.amount) !== 0
         ? 1
         : 0,

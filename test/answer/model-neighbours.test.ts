@@ -25,6 +25,7 @@ const byMeaning: AnswerModel = {
   bias: 5,
   sure: 0.5,
   close: 0.1,
+  focusShare: 0.5,
 };
 
 const BRIDGE = documentOf('harbour-bridge', [

@@ -26,6 +26,7 @@ function modelWith(sure: number, close: number): AnswerModel {
     bias: 0,
     sure,
     close,
+    focusShare: 0.5,
   };
 }
 

@@ -26,6 +26,7 @@ function byMeaning(bias: number): AnswerModel {
     bias,
     sure: 0.9,
     close: 0.1,
+    focusShare: 0.5,
   };
 }
 
