@@ -348,7 +348,9 @@ export function createEngine(
       : [];
     // The question's focus (without its story's words) is embedded with it, when it differs.
     const focus =
-      top && answerModel ? questionFocus(question, index, top.hit.group, answerModel.focusShare) : '';
+      top && answerModel && similarity
+        ? questionFocus(question, index, top.hit.group, answerModel.focusShare)
+        : question;
     const cosines =
       top && answerModel
         ? similarity?.cosines(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ENTITY_KIND } from './entity-kinds.js';
-import { lowerBound, occursInRange, type Postings } from './postings.js';
+import { occursInRange, type Postings, sentencesInRange } from './postings.js';
 import type { AnalyzedQuery } from './query.js';
 import type { SentenceHit } from './rank.js';
 import type { SearchIndex } from './search-index.js';
@@ -139,11 +139,6 @@ function questionStems(query: AnalyzedQuery): string[] {
   return [...stems];
 }
 
-/** Sentences of [first, end) holding the term (its postings list sentences in ascending order). */
-function sentencesWithin(postings: Postings | undefined, first: number, end: number): number {
-  return postings ? lowerBound(postings.sentences, end) - lowerBound(postings.sentences, first) : 0;
-}
-
 /**
  * Shares of the question's weight (within the sentence's document, and in the whole index) the
  * sentence holds; `postings` are those of the question's own stems.
@@ -161,7 +156,9 @@ function weightShares(
   let global = 0;
   let globalTotal = 0;
   for (const stemPostings of postings) {
-    const localWeight = Math.log((inDocument + 1) / (sentencesWithin(stemPostings, first, end) + 0.5));
+    const localWeight = Math.log(
+      (inDocument + 1) / ((stemPostings ? sentencesInRange(stemPostings, first, end) : 0) + 0.5),
+    );
     const globalWeight = stemPostings ? index.sentenceIdf(stemPostings) : 0;
     localTotal += localWeight;
     globalTotal += globalWeight;

@@ -38,6 +38,11 @@ export function countInRange(postings: Postings, first: number, end: number): nu
   return total;
 }
 
+/** How many sentences with id in [first, end) hold the term. */
+export function sentencesInRange(postings: Postings, first: number, end: number): number {
+  return lowerBound(postings.sentences, end) - lowerBound(postings.sentences, first);
+}
+
 /** True when the term occurs in any sentence with id in [first, end). */
 export function occursInRange(postings: Postings, first: number, end: number): boolean {
   const at = lowerBound(postings.sentences, first);

@@ -1,4 +1,4 @@
-import { lowerBound } from './postings.js';
+import { sentencesInRange } from './postings.js';
 import type { SearchIndex } from './search-index.js';
 import { contentTokens } from './text.js';
 
@@ -20,14 +20,15 @@ export function questionFocus(question: string, index: SearchIndex, group: numbe
   if (inDocument <= 0) return question;
   const namesStory = (stem: string) => {
     const postings = index.postingsOf(stem);
-    if (!postings) return false;
-    const holding = lowerBound(postings.sentences, end) - lowerBound(postings.sentences, first);
-    return holding / inDocument >= share;
+    return postings !== undefined && sentencesInRange(postings, first, end) / inDocument >= share;
   };
-  const pieces = question.split(/\s+/).filter((piece) => piece.length > 0);
+  const pieces = question
+    .split(/\s+/)
+    .filter((piece) => piece.length > 0)
+    .map((piece) => ({ piece, tokens: contentTokens(piece) }));
   // A question in a script written without spaces is one piece: nothing to leave out.
   if (pieces.length < 2) return question;
-  const kept = pieces.filter((piece) => !contentTokens(piece).some((token) => namesStory(token.stem)));
-  const focus = kept.join(' ');
-  return kept.length === pieces.length || contentTokens(focus).length === 0 ? question : focus;
+  const kept = pieces.filter(({ tokens }) => !tokens.some((token) => namesStory(token.stem)));
+  if (kept.length === pieces.length || kept.every(({ tokens }) => tokens.length === 0)) return question;
+  return kept.map(({ piece }) => piece).join(' ');
 }
