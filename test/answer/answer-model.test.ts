@@ -10,6 +10,7 @@ import {
   confidenceFeatures,
 } from '../../src/search/answer-model.js';
 import { createSentenceEncoder, type SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import { fakeEncoder } from '../helpers/answer-model.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -64,12 +65,7 @@ describe('the answer model with the sentence encoder', () => {
 
 describe('ordering the best sentences', () => {
   /** Texts naming the mayor point one way, with the question; the rest point the other. */
-  const mayorEncoder: SentenceEncoder = {
-    embed: (texts) => texts.map((text) => Float32Array.from(/mayor|when/i.test(text) ? [1, 0] : [0.6, 0.8])),
-    prepare() {},
-    prefetch: async () => 0,
-    close() {},
-  };
+  const mayorEncoder = fakeEncoder((text) => (/mayor|when/i.test(text) ? [1, 0] : [0.6, 0.8]));
   const documents = [
     documentOf('school-history', [
       'The school opened in 1985, a report says.',

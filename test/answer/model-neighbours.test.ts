@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
-import { type AnswerModel, CANDIDATE_FEATURES, CONFIDENCE_FEATURES } from '../../src/search/answer-model.js';
-import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import { answerModelWith, fakeEncoder } from '../helpers/answer-model.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
 /** Puts the question, the opening and the crowds close together in meaning; the rest apart. */
-const encoder: SentenceEncoder = {
-  embed: (texts) =>
-    texts.map((text) => {
-      if (/1932/.test(text)) return Float32Array.from([0.95, 0.31]);
-      if (/Crowds/.test(text)) return Float32Array.from([0.8, 0.6]);
-      return Float32Array.from(/\?$/.test(text) ? [1, 0] : [0, 1]);
-    }),
-  prepare() {},
-  prefetch: async () => 0,
-  close() {},
-};
+const encoder = fakeEncoder((text) => {
+  if (/1932/.test(text)) return [0.95, 0.31];
+  if (/Crowds/.test(text)) return [0.8, 0.6];
+  return /\?$/.test(text) ? [1, 0] : [0, 1];
+});
 
 /** An answer model ordering by meaning alone, every answer sure. */
-const byMeaning: AnswerModel = {
-  candidates: 10,
-  rank: CANDIDATE_FEATURES.map((name) => (name === 'cosine' ? 10 : 0)),
-  confidence: CONFIDENCE_FEATURES.map(() => 0),
-  bias: 5,
-  sure: 0.5,
-  close: 0.1,
-  focusShare: 0.5,
-};
+const byMeaning = answerModelWith({ orderBy: 'cosine', bias: 5, sure: 0.5, close: 0.1 });
 
 const BRIDGE = documentOf('harbour-bridge', [
   'The harbour bridge opened to traffic on 19 March 1932.',

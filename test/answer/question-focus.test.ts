@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
-import { type AnswerModel, CANDIDATE_FEATURES, CONFIDENCE_FEATURES } from '../../src/search/answer-model.js';
-import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import type { AnswerModel } from '../../src/search/answer-model.js';
+import { answerModelWith, fakeEncoder } from '../helpers/answer-model.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
 /** Puts the question's focus ("how old…", without the story's words) close to the man's age, the rest apart. */
 const embedded: string[] = [];
-const encoder: SentenceEncoder = {
-  embed: (texts) =>
-    texts.map((text) => {
-      embedded.push(text);
-      if (/aged 43/.test(text) || (/^How old/.test(text) && !/duvet/.test(text)))
-        return Float32Array.from([1, 0]);
-      return Float32Array.from([0, 1]);
-    }),
-  prepare() {},
-  prefetch: async () => 0,
-  close() {},
-};
+const encoder = fakeEncoder((text) => {
+  embedded.push(text);
+  return /aged 43/.test(text) || (/^How old/.test(text) && !/duvet/.test(text)) ? [1, 0] : [0, 1];
+});
 
 /** An answer model ordering by one cosine alone, every answer sure. */
 function orderingBy(feature: 'cosine' | 'focusCosine'): AnswerModel {
-  return {
-    candidates: 10,
-    rank: CANDIDATE_FEATURES.map((name) => (name === feature ? 10 : 0)),
-    confidence: CONFIDENCE_FEATURES.map(() => 0),
-    bias: 5,
-    sure: 0.5,
-    close: 0.1,
-    focusShare: 0.5,
-  };
+  return answerModelWith({ orderBy: feature, bias: 5, sure: 0.5, close: 0.1 });
 }
 
 const STORY = documentOf('duvet-lung', [

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_MESSAGES, createEngine } from '../../src/answer/index.js';
-import {
-  type AnswerModel,
-  CANDIDATE_FEATURES,
-  CONFIDENCE_FEATURES,
-  parseAnswerModel,
-} from '../../src/search/answer-model.js';
+import { type AnswerModel, parseAnswerModel } from '../../src/search/answer-model.js';
 import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import { answerModelWith, fakeEncoder } from '../helpers/answer-model.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
 /** Every text points the same way: each cosine is 1. */
-const sameMeaning: SentenceEncoder = {
-  embed: (texts) => texts.map(() => Float32Array.from([1, 0])),
-  prepare() {},
-  prefetch: async () => 0,
-  close() {},
-};
+const sameMeaning = fakeEncoder(() => [1, 0]);
 
 /** A model whose confidence is always one half (no weights, no bias), with the given thresholds. */
 function modelWith(sure: number, close: number): AnswerModel {
-  return {
-    candidates: 10,
-    rank: CANDIDATE_FEATURES.map(() => 0),
-    confidence: CONFIDENCE_FEATURES.map(() => 0),
-    bias: 0,
-    sure,
-    close,
-    focusShare: 0.5,
-  };
+  return answerModelWith({ bias: 0, sure, close });
 }
 
 const documents = [
@@ -101,14 +84,11 @@ describe('sentences the answer model embeds for a question', () => {
   function recordingEncoder(prepared: boolean): { encoder: SentenceEncoder; embedded: string[] } {
     const embedded: string[] = [];
     const encoder: SentenceEncoder = {
-      embed: (texts) => {
-        embedded.push(...texts);
-        return texts.map(() => Float32Array.from([1, 0]));
-      },
-      prepare() {},
-      prefetch: async () => 0,
+      ...fakeEncoder((text) => {
+        embedded.push(text);
+        return [1, 0];
+      }),
       isPrepared: () => prepared,
-      close() {},
     };
     return { encoder, embedded };
   }

@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/index.js';
-import { type AnswerModel, CANDIDATE_FEATURES, CONFIDENCE_FEATURES } from '../../src/search/answer-model.js';
-import type { SentenceEncoder } from '../../src/search/sentence-encoder.js';
+import type { AnswerModel } from '../../src/search/answer-model.js';
+import { answerModelWith, fakeEncoder } from '../helpers/answer-model.js';
 import { documentOf } from '../helpers/knowledge-document.js';
 
 /** Puts the question close to the tunnel and the ferries in meaning, the bridge further away. */
-const encoder: SentenceEncoder = {
-  embed: (texts) =>
-    texts.map((text) => {
-      if (/tunnel/.test(text)) return Float32Array.from([0.95, 0.31]);
-      if (/Ferries/.test(text)) return Float32Array.from([0.9, 0.44]);
-      return Float32Array.from(/\?$/.test(text) ? [1, 0] : [0.5, 0.87]);
-    }),
-  prepare() {},
-  prefetch: async () => 0,
-  close() {},
-};
+const encoder = fakeEncoder((text) => {
+  if (/tunnel/.test(text)) return [0.95, 0.31];
+  if (/Ferries/.test(text)) return [0.9, 0.44];
+  return /\?$/.test(text) ? [1, 0] : [0.5, 0.87];
+});
 
 /** An answer model ordering by meaning alone, as sure of every answer as `bias` says. */
 function byMeaning(bias: number): AnswerModel {
-  return {
-    candidates: 10,
-    rank: CANDIDATE_FEATURES.map((name) => (name === 'cosine' ? 10 : 0)),
-    confidence: CONFIDENCE_FEATURES.map(() => 0),
-    bias,
-    sure: 0.9,
-    close: 0.1,
-    focusShare: 0.5,
-  };
+  return answerModelWith({ orderBy: 'cosine', bias, sure: 0.9, close: 0.1 });
 }
 
 const SOURCES = [
