@@ -12,14 +12,14 @@ import { type AnswerModel, confidenceFeatures, dot } from '../../src/search/answ
  * for natural questions): a confident wrong quote is the worst outcome, since someone will cite it.
  * The `sure` threshold is the lowest that keeps to it, so as many right answers as possible are sure.
  */
-export const MAX_SURE_WRONG = 0.1;
+const MAX_SURE_WRONG = 0.1;
 /**
  * Share of the right best sentences kept at or above the `close` threshold: below it an answer
  * says "not covered" and shows nothing, so it must rarely hide a right answer. Held out, at 0.95
  * "not covered" hid a right passage among the ten candidates of 15 of the 273 public news
  * questions and 136 of the 1,389 written ones; at 0.98, 8 and 53 (docs/history.md).
  */
-export const CLOSE_RECALL = 0.98;
+const CLOSE_RECALL = 0.98;
 /** Weight of each set's questions in the reranker's fit (SQuAD's share the paragraph's words). */
 export const SET_WEIGHT = { news: 1, written: 1, seed: 2, squad: 0.5, 'squad-written': 1 } as const;
 const L2 = 0.01;
