@@ -1,6 +1,7 @@
 import path from 'node:path';
+import type { Engine } from '../../src/answer/index.js';
 import { loadEngineForCli } from '../../src/cli/load-engine.js';
-import { evaluate, readEvalQuestions } from '../../src/eval/evaluate.js';
+import { type EvalSummary, evaluate, readEvalQuestions } from '../../src/eval/evaluate.js';
 import type { AnswerModel } from '../../src/search/answer-model.js';
 import { createSentenceEncoder } from '../../src/search/sentence-encoder.js';
 import { encoderFoldOf } from '../encoder/folds.js';
@@ -24,6 +25,30 @@ interface Tally {
   abstained: number;
 }
 
+function emptyTally(): Tally {
+  return {
+    questions: 0,
+    answerable: 0,
+    hitAt1: 0,
+    hitAt3: 0,
+    sureRight: 0,
+    sureWrong: 0,
+    abstainable: 0,
+    abstained: 0,
+  };
+}
+
+function add(tally: Tally, questions: number, summary: EvalSummary): void {
+  tally.questions += questions;
+  tally.answerable += summary.answerable;
+  tally.hitAt1 += summary.hitAt1;
+  tally.hitAt3 += summary.hitAt3;
+  tally.sureRight += summary.sureRight;
+  tally.sureWrong += summary.sureWrong;
+  tally.abstainable += summary.abstainable;
+  tally.abstained += summary.abstained;
+}
+
 /** The page folds the reranker and the confidence are fitted without, as in `fitModel`. */
 const FOLDS = 5;
 
@@ -45,10 +70,22 @@ export async function printHeldOutAnswers(
       { ...settings, report: false },
     ),
   );
-  const tallies = new Map<string, Tally>();
+  const tallies = new Map<string, Tally>(sets.map((set) => [set.name, emptyTally()]));
   for (const [encoderFold, dir] of encoders.entries()) {
     const encoder = createSentenceEncoder(dir);
     if (!encoder) continue;
+    // One engine per knowledge folder and model, whichever sets ask it.
+    const engines = new Map<string, Engine>();
+    const engineFor = async (knowledge: string, fold: number) => {
+      const key = `${fold}:${knowledge}`;
+      let engine = engines.get(key);
+      if (!engine) {
+        engine = await loadEngineForCli(knowledge, { meaning: encoder, answerModel: models[fold] as AnswerModel });
+        engine.prepareMeaning();
+        engines.set(key, engine);
+      }
+      return engine;
+    };
     for (const set of sets) {
       const groupOf = (page: string | undefined) => page ?? path.basename(set.questions);
       const own = (await readEvalQuestions(set.questions)).filter(
@@ -58,31 +95,14 @@ export async function printHeldOutAnswers(
         own.map((question) => question.q),
         100_000,
       );
-      for (const [fold, model] of models.entries()) {
+      for (let fold = 0; fold < FOLDS; fold++) {
         const questions = own.filter((question) => foldOf(groupOf(question.page), FOLDS) === fold);
-        if (questions.length === 0) continue;
-        const engine = await loadEngineForCli(set.knowledge, { meaning: encoder, answerModel: model });
-        engine.prepareMeaning();
-        const summary = await evaluate(engine, questions);
-        const tally = tallies.get(set.name) ?? {
-          questions: 0,
-          answerable: 0,
-          hitAt1: 0,
-          hitAt3: 0,
-          sureRight: 0,
-          sureWrong: 0,
-          abstainable: 0,
-          abstained: 0,
-        };
-        tally.questions += questions.length;
-        tally.answerable += summary.answerable;
-        tally.hitAt1 += summary.hitAt1;
-        tally.hitAt3 += summary.hitAt3;
-        tally.sureRight += summary.sureRight;
-        tally.sureWrong += summary.sureWrong;
-        tally.abstainable += summary.abstainable;
-        tally.abstained += summary.abstained;
-        tallies.set(set.name, tally);
+        if (questions.length > 0)
+          add(
+            tallies.get(set.name) as Tally,
+            questions.length,
+            await evaluate(await engineFor(set.knowledge, fold), questions),
+          );
       }
     }
     encoder.close();
