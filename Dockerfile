@@ -2,6 +2,9 @@
 # research-bot: compile with dev dependencies; run with pruned production dependencies only.
 
 FROM node:22-bookworm-slim AS build
+# onnxruntime-node's CPU runtime ships in its package; its install script would fetch GPU libraries
+# from nuget.org, which the bot never uses.
+ENV ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,17 +16,22 @@ COPY data ./data
 RUN npm run build
 
 FROM node:22-bookworm-slim AS deps
+ENV ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies, without what a running program never reads: type declarations,
-# TypeScript sources, source maps, Markdown docs, tests, examples and benchmarks (licences stay).
+# TypeScript sources, source maps, Markdown docs, tests, examples and benchmarks (licences stay),
+# and onnxruntime's builds for other systems than this image's (about 250 MB).
 RUN npm ci --omit=dev --no-audit --no-fund \
   && find node_modules -type d \( -name test -o -name tests -o -name __tests__ -o -name docs \
        -o -name example -o -name examples -o -name benchmark -o -name benchmarks -o -name .github \) \
        -prune -exec rm -rf {} + \
   && find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.map' \
        -o -name '*.md' -o -name '*.markdown' \) ! -iname 'licen[cs]e*' -delete \
-  && rm -rf node_modules/@types node_modules/.package-lock.json
+  && rm -rf node_modules/@types node_modules/.package-lock.json \
+  && keep="linux/$(node -p process.arch)" \
+  && find node_modules/onnxruntime-node/bin/napi-v*/ -mindepth 2 -maxdepth 2 -type d \
+       | grep -v "/$keep\$" | xargs rm -rf
 
 FROM node:22-bookworm-slim AS runtime
 # tini reaps zombies and forwards signals to node (PID 1 would otherwise ignore some). apt's

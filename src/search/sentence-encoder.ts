@@ -44,33 +44,56 @@ const FIRST_CALL_TIMEOUT_MS = 60_000;
 const CALL_TIMEOUT_MS = 10_000;
 
 const DEFAULT_DIR = path.join(DATA_DIR, 'sentence-encoder');
+/** The model file in an encoder's folder, beside its vocabulary (vocab.json). */
+const MODEL_FILE = 'model.onnx';
+/** Pieces the model reads of a text: the rest are dropped, as the original graph drops them. */
+const MAX_PIECES = 128;
 
 // The worker's code, run as a CommonJS script (`eval`), so it is the same under tsx, vitest and
 // the compiled dist/ alike. Packages are required by the absolute paths the main thread resolved.
+// Texts become SentencePiece pieces (the model's own tokenizer, from @energetic-ai/embeddings),
+// at most MAX_PIECES each as the model reads them, padded to the batch's longest, with a mask.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const core = require(workerData.core);
+const ort = require(workerData.onnxruntime);
 const { EmbeddingsModel } = require(workerData.embeddings);
 const errors = workerData.errors;
 const loading = (async () => {
-  await core.ready();
-  const model = await core.loadGraphModel('file://' + workerData.model);
+  const session = await ort.InferenceSession.create(workerData.model, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
   const vocabulary = JSON.parse(readFileSync(workerData.vocabulary, 'utf8'));
-  const encoder = new EmbeddingsModel({ model, vocabulary });
-  // The first run of the graph costs about 130 ms more than the next ones: pay it now, while the
-  // main thread is still loading the knowledge, not on the first question.
-  await encoder.embed(['warm up']);
-  return encoder;
+  const tokenizer = new EmbeddingsModel({ model: null, vocabulary }).tokenizer;
+  const embed = async (texts) => {
+    const pieces = texts.map((text) => tokenizer.encode(text).slice(0, ${MAX_PIECES}));
+    const length = Math.max(1, ...pieces.map((list) => list.length));
+    const ids = new BigInt64Array(texts.length * length);
+    const mask = new Float32Array(texts.length * length);
+    pieces.forEach((list, row) => list.forEach((id, at) => {
+      ids[row * length + at] = BigInt(id);
+      mask[row * length + at] = 1;
+    }));
+    const output = await session.run({
+      ids: new ort.Tensor('int64', ids, [texts.length, length]),
+      mask: new ort.Tensor('float32', mask, [texts.length, length]),
+    });
+    return output.vectors.data;
+  };
+  // The first run costs more than the next ones: pay it now, while the main thread is still
+  // loading the knowledge, not on the first question.
+  await embed(['warm up']);
+  return embed;
 })();
 loading.catch(() => {});
 parentPort.on('message', async ({ texts, signal, result }) => {
   const flag = new Int32Array(signal);
   try {
-    const model = await loading;
-    const vectors = await model.embed(texts);
-    const out = new Float32Array(result);
-    vectors.forEach((vector, at) => out.set(vector, at * ${SENTENCE_DIMENSIONS}));
+    const embed = await loading;
+    new Float32Array(result).set(await embed(texts));
     Atomics.store(flag, 0, 1);
   } catch (error) {
     errors.postMessage(String((error && error.message) || error));
@@ -232,9 +255,9 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
-        core: require.resolve('@energetic-ai/core'),
+        onnxruntime: require.resolve('onnxruntime-node'),
         embeddings: require.resolve('@energetic-ai/embeddings'),
-        model: path.join(this.dir, 'model.json'),
+        model: path.join(this.dir, MODEL_FILE),
         vocabulary: path.join(this.dir, 'vocab.json'),
         errors: channel.port2,
       },
@@ -323,9 +346,9 @@ export function createSentenceEncoder(
   dir = DEFAULT_DIR,
   warn: (message: string) => void = (message) => process.emitWarning(message),
 ): SentenceEncoder | null {
-  if (!existsSync(path.join(dir, 'model.json')) || !existsSync(path.join(dir, 'vocab.json'))) {
+  if (!existsSync(path.join(dir, MODEL_FILE)) || !existsSync(path.join(dir, 'vocab.json'))) {
     warn(
-      `sentence encoder unavailable (no model in ${dir}): answers are checked by word coverage only; restore it with scripts/compact-sentence-encoder.ts`,
+      `sentence encoder unavailable (no ${MODEL_FILE} and vocab.json in ${dir}): answers are checked by word coverage only; write the model with scripts/encoder/export_onnx.py`,
     );
     return null;
   }
