@@ -226,6 +226,10 @@ export function runScale(): { pass: boolean } {
         (s100k?.neighboursRankP95 ?? Infinity) <= 5,
       ],
       [`100k heap ${fixed(s100k?.heapMB, 1)} MB <= 300 MB`, (s100k?.heapMB ?? Infinity) <= 300],
+      [
+        `100k full answer with the answer model p95 ${latency(s100k?.meaningP95)} ms <= 40 ms (issue 23; p50 ${latency(s100k?.meaningP50)} ms, nothing embedded ahead)`,
+        (s100k?.meaningP95 ?? Infinity) <= 40,
+      ],
     );
     out.push(
       `info  100k full answer (rules) p95 ${latency(s100k?.p95)} ms with word neighbours, ${latency(s100k?.plainP95)} ms without (same index, same run): ${((s100k?.p95 ?? 0) / (s100k?.plainP95 || 1)).toFixed(2)}x`,

@@ -17,6 +17,7 @@ import { loadKnowledge } from '../src/knowledge/index.js';
 import { buildEngine } from '../src/runtime/build-engine.js';
 import { analyzeQuery, rankSentences } from '../src/search/index.js';
 import { analyzeQueryWithRules } from '../src/search/query-rules.js';
+import { defaultSentenceEncoder, warmUpSentenceEncoder } from '../src/search/sentence-encoder.js';
 import { indexSettings, SnapshotStore, snapshotFileFor } from '../src/snapshot/index.js';
 import type { BenchQuery } from './corpus.js';
 import { reportFileName, writeKnowledgeFolder } from './knowledge-folder.js';
@@ -61,6 +62,13 @@ export interface ScaleResult {
   neighboursRankP95?: number;
   /** engine.answer (rules) without word neighbours, over the same index: the alternative. */
   plainP95?: number;
+  /**
+   * engine.answer with the answer model (sentence encoder), as the bot answers at this size: over
+   * PREFETCH_LIMIT sentences nothing is embedded ahead, so each answer embeds its question and up to
+   * three new candidate sentences.
+   */
+  meaningP50?: number;
+  meaningP95?: number;
   /** One file changed: the time until the new engine serves it (serve). */
   reloadMs?: number;
   reloadIndexed?: number;
@@ -205,6 +213,11 @@ async function serve(passages: number): Promise<ScaleResult> {
   const { documents } = built.engine;
   const plain = createEngine(documents, { ...ENGINE_OPTIONS, neighbours: null }, { index, documents });
   const plainTiming = latencies((q) => plain.answer(q), measured, warmup);
+  const meaning = defaultSentenceEncoder();
+  if (!meaning || !warmUpSentenceEncoder(meaning)) throw new Error('the sentence encoder is unavailable');
+  const withMeaning = createEngine(documents, { ...ENGINE_OPTIONS, meaning }, { index, documents });
+  const meaningTiming = latencies((q) => withMeaning.answer(q), measured, warmup);
+  meaning.close();
 
   // One file changed: a new sentence with a word no other file has, then the reload.
   const file = path.join(folder.knowledge, reportFileName(Math.floor(built.engine.documents.length / 2)));
@@ -226,6 +239,8 @@ async function serve(passages: number): Promise<ScaleResult> {
       rankP50: ranking.p50,
       neighboursRankP95: neighbourRanking.p95,
       plainP95: plainTiming.p95,
+      meaningP50: meaningTiming.p50,
+      meaningP95: meaningTiming.p95,
       rankP95: ranking.p95,
       heapMB: Math.max(loaded.heapMB ?? 0, afterQueries.heapMB ?? 0),
       reloadMs,

@@ -7,15 +7,16 @@ import { DATA_DIR } from './word-vectors.js';
 
 /**
  * Sentence meaning, offline: Google's Universal Sentence Encoder lite (Apache-2.0; 512-d vectors,
- * two transformer layers over SentencePiece pieces), run by TensorFlow.js's WebAssembly backend
- * from `@energetic-ai/core`, with the float16 weights `scripts/compact-sentence-encoder.ts` writes
- * to `data/sentence-encoder/`.
+ * two transformer layers over SentencePiece pieces), fitted here to questions, run by onnxruntime
+ * (`onnxruntime-node`, its CPU build) from `data/sentence-encoder/model.onnx`, which
+ * `scripts/encoder/export_onnx.py` writes from the model's TensorFlow.js graph beside it.
  *
- * TensorFlow.js only runs this graph asynchronously, and the engine answers synchronously, so the
+ * onnxruntime runs a model only asynchronously, and the engine answers synchronously, so the
  * model lives in a worker thread: `embed` posts the texts and waits on shared memory
- * (`Atomics.wait`) until the worker has written their vectors. A short sentence takes about
- * 20–40 ms on this project's 2-core machine. The worker starts loading the model as soon as the
- * encoder is made, so a program that makes it at start-up does not make the first question wait.
+ * (`Atomics.wait`) until the worker has written their vectors. A question and its focus take
+ * about 2–3 ms on this project's 2-core machine, a long sentence about 5 ms. The worker starts
+ * loading the model as soon as the encoder is made, so a program that makes it at start-up does
+ * not make the first question wait.
  */
 export interface SentenceEncoder {
   /** Unit-length 512-d vectors of the texts, in order; null when the encoder is unavailable. */
@@ -61,8 +62,10 @@ const { EmbeddingsModel } = require(workerData.embeddings);
 const errors = workerData.errors;
 const loading = (async () => {
   const session = await ort.InferenceSession.create(workerData.model, {
-    intraOpNumThreads: 1,
+    intraOpNumThreads: workerData.threads,
     interOpNumThreads: 1,
+    // Threads that spin between runs would take the core the answering thread needs.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
   });
@@ -105,6 +108,14 @@ parentPort.on('message', async ({ texts, signal, result }) => {
 
 /** Most texts sent to a worker at once (sorted by length first, so little padding is computed). */
 const BATCH = 32;
+
+/**
+ * Threads of the worker that answers: the asking thread waits while it runs, so a second core is
+ * free. At 100k passages (nothing embedded ahead) the full answer's p95 was 28 ms with two and 45 ms
+ * with one; more do not speed up the few short texts of one answer. `prepare`'s extra workers run
+ * one thread each, one per spare core.
+ */
+const ANSWERING_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** Texts per background batch: a question arriving meanwhile waits for at most this many. */
 const PREFETCH_BATCH = 2;
@@ -156,7 +167,7 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     private readonly dir: string,
     private readonly warn: (message: string) => void,
   ) {
-    this.workers = [this.startWorker()];
+    this.workers = [this.startWorker(ANSWERING_THREADS)];
   }
 
   isPrepared(text: string): boolean {
@@ -174,7 +185,7 @@ class WorkerSentenceEncoder implements SentenceEncoder {
 
   prepare(texts: readonly string[], limit: number): void {
     if (this.failure) return;
-    while (this.workers.length < Math.max(1, availableParallelism())) this.workers.push(this.startWorker());
+    while (this.workers.length < Math.max(1, availableParallelism())) this.workers.push(this.startWorker(1));
     const wanted = [...new Set(texts)]
       .filter((text) => !this.prepared.has(text))
       .sort((a, b) => a.length - b.length);
@@ -249,13 +260,14 @@ class WorkerSentenceEncoder implements SentenceEncoder {
     }
   }
 
-  private startWorker(): ModelWorker {
+  private startWorker(threads: number): ModelWorker {
     const require = createRequire(import.meta.url);
     const channel = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
         onnxruntime: require.resolve('onnxruntime-node'),
+        threads,
         embeddings: require.resolve('@energetic-ai/embeddings'),
         model: path.join(this.dir, MODEL_FILE),
         vocabulary: path.join(this.dir, 'vocab.json'),
