@@ -197,7 +197,7 @@ if (process.argv.includes('--reuse') && existsSync(samplesFile)) {
   samples = (JSON.parse(readFileSync(samplesFile, 'utf8')) as Array<Omit<Sample, 'features'> & { features: number[][] }>).map(
     (sample) => ({ ...sample, features: sample.features.map((row) => Float64Array.from(row)) }),
   );
-} else if (FOLD_ENCODERS.every((dir) => existsSync(path.join(dir, 'weights.bin')))) {
+} else if (FOLD_ENCODERS.every((dir) => existsSync(path.join(dir, 'model.onnx')))) {
   // The shipped encoder was fitted on these questions: each fold's cosines come from the encoder
   // fitted without it, so the answer model learns how far to trust the cosine on new questions.
   samples = [];

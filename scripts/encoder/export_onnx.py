@@ -43,12 +43,11 @@ def check(folder, encoder):
     return (encoder(*padded(token_lists)) - expected).abs().max().item()
 
 
-def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "data", "sentence-encoder")
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(folder, "model.onnx")
+def export(folder, out):
+    """Writes the graph folder's model to `out` as ONNX, once its vectors are checked to be the graph's."""
     encoder = Encoder(folder).eval()
     difference = check(folder, encoder)
-    print(f"largest difference from the graph's vectors: {difference:.1e}")
+    print(f"  largest difference from the graph's vectors: {difference:.1e}", flush=True)
     if difference > 1e-5:
         sys.exit("the plain layers do not give the graph's vectors: not written")
     ids, mask = padded([[5, 6, 7], [8]])
@@ -62,7 +61,12 @@ def main():
         opset_version=13,
         do_constant_folding=False,
     )
-    print(f"wrote {out} ({os.path.getsize(out) / 1e6:.1f} MB)")
+    print(f"  wrote {out} ({os.path.getsize(out) / 1e6:.1f} MB)", flush=True)
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "data", "sentence-encoder")
+    export(folder, sys.argv[2] if len(sys.argv) > 2 else os.path.join(folder, "model.onnx"))
 
 
 if __name__ == "__main__":

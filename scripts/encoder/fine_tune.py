@@ -3,7 +3,9 @@ Fits the sentence encoder (data/sentence-encoder/, Universal Sentence Encoder li
 a question's vector is drawn towards the sentences that answer it and away from the first stage's
 other candidates, the rest of its article and the other questions' answers (in-batch softmax).
 Public data only, from `export-pairs.ts`. On one H200 GPU each fit takes about 90 s (PyTorch);
-on a CPU, hours:
+on this project's two CPU cores about 4 s a step, over an hour a fit (Debian's python3-torch needs
+libopenblas0-pthread for that: with the reference BLAS it is ten times slower). Texts of like
+length are embedded together, since the graph pads a batch to its longest text.
 
     npx tsx scripts/compact-sentence-encoder.ts                  # the base: .cache/sentence-encoder-base
     npx tsx scripts/encoder/export-pairs.ts .cache/encoder-pairs.json
@@ -15,7 +17,8 @@ among the first stage's ten and in its article, before and after, and writes it 
 .cache/sentence-encoder-fold0 and -fold1: `npm run fit:answers` takes the answer model's cosines
 from them, out of fold. Then it fits one on everything and writes data/sentence-encoder/, the
 encoder the bot ships. Each is a TensorFlow.js graph model folder, the graph and vocabulary
-unchanged, the weights float16 as in the base.
+unchanged, the weights float16 as in the base, with model.onnx beside them (`export_onnx.py`):
+the model the bot runs.
 """
 import argparse
 import json
@@ -29,6 +32,7 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from export_onnx import export  # noqa: E402
 from graph import Graph  # noqa: E402
 
 NATURAL = ("news", "written", "seed", "squad-written")
@@ -180,6 +184,8 @@ def main():
             model.to("cpu").save(out, args.weights_only)
             if not args.weights_only:
                 shutil.copyfile(os.path.join(args.model, "vocab.json"), os.path.join(out, "vocab.json"))
+            # What the bot and `npm run fit:answers` run: the same weights as an ONNX model.
+            export(out, os.path.join(out, "model.onnx"))
             print(f"  wrote {out}", flush=True)
 
 
