@@ -261,6 +261,10 @@ class WorkerSentenceEncoder implements SentenceEncoder {
   }
 
   private startWorker(threads: number): ModelWorker {
+    // onnxruntime (1.29 and later) sends usage telemetry to Microsoft and keeps a device id on disk
+    // unless this is set before it starts: the bot never phones home. Set here, in the main thread,
+    // so that it is in the process's environment the worker's native code reads.
+    process.env.ORT_DISABLE_TELEMETRY = '1';
     const require = createRequire(import.meta.url);
     const channel = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,5 +96,30 @@ describe('sentence encoder', () => {
     expect(broken.embed(['again'])).toBeNull();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/sentence encoder unavailable/);
+  }, 60_000);
+});
+
+describe('sentence encoder privacy', () => {
+  it('keeps onnxruntime from writing a telemetry device id or cache, so nothing is sent', () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'encoder-home-'));
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'encoder-run-')), 'embed.mts');
+    writeFileSync(
+      script,
+      `import { createSentenceEncoder } from ${JSON.stringify(path.resolve('src/search/sentence-encoder.ts'))};
+const encoder = createSentenceEncoder();
+const vectors = encoder?.embed(['Who paid for the research?']);
+encoder?.close();
+if (!vectors) process.exit(3);
+`,
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') };
+    delete env.ORT_DISABLE_TELEMETRY;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(home, { recursive: true })).toEqual([]);
   }, 60_000);
 });
