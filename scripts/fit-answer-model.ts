@@ -189,9 +189,11 @@ async function samplesWith(meaning: SentenceEncoder | null, fold: number | null 
 }
 
 // `--reuse` fits again on the samples the last run collected (.cache/answer-model-samples.json);
-// `--in-sample` collects them with the shipped encoder when the fold encoders are missing.
+// `--in-sample` collects them with the shipped encoder when the fold encoders are missing. The
+// fold encoders (data/sentence-encoder-fold0 and -fold1, model.onnx and vocab.json) are committed:
+// fine_tune.py fits them (on a GPU in minutes, on this project's two cores in 75 minutes each).
 const samplesFile = path.join(root, '.cache', 'answer-model-samples.json');
-const FOLD_ENCODERS = [0, 1].map((fold) => path.join(root, '.cache', `sentence-encoder-fold${fold}`));
+const FOLD_ENCODERS = [0, 1].map((fold) => path.join(root, 'data', `sentence-encoder-fold${fold}`));
 let samples: Sample[];
 if (process.argv.includes('--reuse') && existsSync(samplesFile)) {
   samples = (JSON.parse(readFileSync(samplesFile, 'utf8')) as Array<Omit<Sample, 'features'> & { features: number[][] }>).map(

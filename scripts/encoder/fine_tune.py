@@ -14,11 +14,12 @@ length are embedded together, since the graph pads a batch to its longest text.
 It fits one encoder per fold (each leaves out one half of the news pages and of SQuAD's public
 articles), prints how often the encoder alone puts a right sentence of the held-out half first
 among the first stage's ten and in its article, before and after, and writes it to
-.cache/sentence-encoder-fold0 and -fold1: `npm run fit:answers` takes the answer model's cosines
+data/sentence-encoder-fold0 and -fold1: `npm run fit:answers` takes the answer model's cosines
 from them, out of fold. Then it fits one on everything and writes data/sentence-encoder/, the
 encoder the bot ships. Each is a TensorFlow.js graph model folder, the graph and vocabulary
 unchanged, the weights float16 as in the base, with model.onnx beside them (`export_onnx.py`):
-the model the bot runs.
+the model the bot runs. The fold encoders' model.onnx and vocab.json are committed (the graph
+beside them is not), so `npm run fit:answers` runs on a fresh clone.
 """
 import argparse
 import json
@@ -148,7 +149,7 @@ def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     p.add_argument("pairs")
     p.add_argument("--model", default=os.path.join(root, ".cache", "sentence-encoder-base"), help="the base encoder")
-    p.add_argument("--folds-out", default=os.path.join(root, ".cache"), help="where sentence-encoder-fold0/1 go")
+    p.add_argument("--folds-out", default=os.path.join(root, "data"), help="where sentence-encoder-fold0/1 go")
     p.add_argument("--final", default=os.path.join(root, "data", "sentence-encoder"), help="where the one fitted on everything goes")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     p.add_argument("--steps", type=int, default=1000)
