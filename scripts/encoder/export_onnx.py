@@ -37,9 +37,7 @@ def check(folder, encoder):
     graph = Graph(folder)
     generator = torch.Generator().manual_seed(1)
     token_lists = [torch.randint(0, 8002, (n,), generator=generator).tolist() for n in (1, 2, 5, 17, 40, 128)]
-    idx = [[i, j] for i, tokens in enumerate(token_lists) for j in range(len(tokens))]
-    vals = [v for tokens in token_lists for v in tokens]
-    expected = graph(torch.tensor(idx), torch.tensor(vals))
+    expected = graph.embed(token_lists)
     return (encoder(*padded(token_lists)) - expected).abs().max().item()
 
 

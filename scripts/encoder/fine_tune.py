@@ -43,20 +43,11 @@ def embed(model, token_lists, device, chunk=48):
     """Texts of like length embedded together: the graph pads a batch to its longest text, so on a
     CPU one long sentence would otherwise multiply the whole batch's cost. Vectors are the same."""
     order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
-    parts = [_embed_batch(model, [token_lists[i] for i in order[at : at + chunk]], device) for at in range(0, len(order), chunk)]
+    parts = [model.embed([token_lists[i] for i in order[at : at + chunk]], device) for at in range(0, len(order), chunk)]
     vectors = torch.cat(parts)
     inverse = torch.empty(len(order), dtype=torch.long, device=device)
     inverse[torch.tensor(order, device=device)] = torch.arange(len(order), device=device)
     return vectors[inverse]
-
-
-def _embed_batch(model, token_lists, device):
-    idx, vals = [], []
-    for i, tokens in enumerate(token_lists):
-        tokens = tokens or [0]
-        idx.extend([i, j] for j in range(len(tokens)))
-        vals.extend(tokens)
-    return model(torch.tensor(idx, device=device), torch.tensor(vals, device=device))
 
 
 @torch.no_grad()

@@ -87,6 +87,16 @@ class Graph(torch.nn.Module):
         key = self.keys[name]
         return self.params[key] if key in self.params else getattr(self, key)
 
+    def embed(self, token_lists, device="cpu"):
+        """Vectors of texts given as SentencePiece ids, as TensorFlow.js feeds the graph (sparse: each
+        piece's [text, position] and its id); an empty text reads as piece 0."""
+        idx, vals = [], []
+        for i, tokens in enumerate(token_lists):
+            tokens = tokens or [0]
+            idx.extend([i, j] for j in range(len(tokens)))
+            vals.extend(tokens)
+        return self(torch.tensor(idx, device=device), torch.tensor(vals, device=device))
+
     def forward(self, indices, values):
         env = {"indices": indices, "values": values}
         for node in self.order:
