@@ -40,10 +40,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && apt-get clean \
   && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/cache/debconf/*-old /var/log/apt /var/log/dpkg.log
-# ORT_DISABLE_TELEMETRY: onnxruntime (the sentence encoder's runtime) sends no usage telemetry and
-# keeps no device id (the bot sets it too, before the runtime starts).
 ENV NODE_ENV=production \
-    ORT_DISABLE_TELEMETRY=1 \
     PORT=3000 \
     KNOWLEDGE_DIR=/app/knowledge
 WORKDIR /app
