@@ -81,17 +81,35 @@ function profileOf(documents: readonly KnowledgeDocument[]): SourceProfile {
 }
 
 /**
- * franc's language of each sample (0.7 ms each: 700 ms for 1,000 documents), once per set of
- * documents. A one-shot `npm run ask` pays it only for a question that shares none of the
- * sources' common words; the bot learns it right after each load.
+ * Samples franc reads whatever their words, evenly spread: enough to name the languages most of
+ * the sources are in.
+ */
+const SPREAD_SAMPLES = 50;
+/**
+ * A sample with less than this share of its words among the sources' common ones is read by franc
+ * too: it may be in a language few sources are in. On the 91 public news pages, English samples
+ * hold 30–73% common words, the others 0–15%.
+ */
+const UNCOMMON_SHARE = 0.25;
+
+/**
+ * The languages franc names for the samples (0.7 ms each), once per set of documents: an even
+ * spread of SPREAD_SAMPLES, and every sample with few of the sources' common words. A one-shot
+ * `npm run ask` pays for it only for a question that shares none of those words; the bot learns
+ * it right after each load. At 100k passages (1,000 samples) it took 700 ms when franc read every
+ * sample.
  */
 function languagesOf(profile: SourceProfile): Set<string> {
   if (!profile.languages) {
     profile.languages = new Set();
-    for (const text of profile.samples) {
+    const step = Math.max(1, Math.ceil(profile.samples.length / SPREAD_SAMPLES));
+    profile.samples.forEach((text, at) => {
+      const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+      const common = words.filter((word) => profile.commonWords.has(word)).length;
+      if (at % step !== 0 && common >= UNCOMMON_SHARE * words.length) return;
       const [first] = francAll(text, { minLength: MIN_LETTERS });
-      if (first && first[0] !== 'und') profile.languages.add(first[0]);
-    }
+      if (first && first[0] !== 'und') profile.languages?.add(first[0]);
+    });
   }
   return profile.languages;
 }
