@@ -484,6 +484,15 @@ export function createEngine(
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);
     }
+    // Where two of those were quoted as one passage, an uncertain answer still shows its three:
+    // the model's next candidates, in its order, fill the places left.
+    if (closest)
+      for (const candidate of scored.slice(settings.maxExcerpts)) {
+        if (chosen.length >= settings.maxExcerpts || candidate.features.length === 0) break;
+        const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
+        excerpt.score = round(Math.min(1, candidate.hit.coverage) * Math.exp(candidate.score - top.score));
+        if (!mergeInto(chosen, excerpt)) chosen.push(excerpt);
+      }
     // The answer model's second sentence, right beside its best: quoted with it when the two
     // touch, however far below the first stage scored it (the answer is often the next sentence).
     const second = scored[1];

@@ -72,6 +72,48 @@ describe('an uncertain answer just below the sure threshold', () => {
   });
 });
 
+describe('the closest passages of an uncertain answer', () => {
+  /** The question points one way; each sentence as far from it as its ordinal word says. */
+  const closeness: Record<string, number> = {
+    first: 0.99,
+    second: 0.95,
+    third: 0.9,
+    fourth: 0.85,
+    fifth: 0.8,
+  };
+  const byOrdinal = fakeEncoder((text) => {
+    const word = Object.keys(closeness).find((ordinal) => text.includes(ordinal));
+    const cosine = word ? (closeness[word] as number) : 1;
+    return [cosine, Math.sqrt(1 - cosine ** 2)];
+  });
+  const sources = [
+    documentOf('tutoring-a', [
+      'Tutoring raised math scores in the first study.',
+      'Tutoring raised math scores in the second study.',
+    ]),
+    documentOf('tutoring-b', ['Math lessons ran in the third study.']),
+    documentOf('tutoring-c', ['Math clubs met in the fourth study.']),
+    documentOf('tutoring-d', ['Math fairs were held in the fifth study.']),
+  ];
+
+  it('are still three when the two closest are side by side and quoted as one', () => {
+    const engine = createEngine(sources, {
+      meaning: byOrdinal,
+      answerModel: answerModelWith({ orderBy: 'cosine', bias: 0, sure: 0.6, close: 0.4 }),
+      newSentenceBudget: 10, // every candidate embedded, as in a curated base embedded ahead
+    });
+    const answer = engine.answer(question);
+    expect(answer.status).toBe('uncertain');
+    expect(answer.excerpts.map((excerpt) => excerpt.source.id)).toEqual([
+      'tutoring-a',
+      'tutoring-b',
+      'tutoring-c',
+    ]);
+    expect(answer.excerpts[0]?.quote).toContain('first study');
+    expect(answer.excerpts[0]?.quote).toContain('second study');
+  });
+});
+
 describe('sentences the answer model embeds for a question', () => {
   const many = [
     documentOf('tutoring-many', [
