@@ -242,7 +242,7 @@ export function runScale(): { pass: boolean } {
       ],
     );
     out.push(
-      `info  100k full answer (rules) p95 ${latency(s100k?.p95)} ms with word neighbours, ${latency(s100k?.plainP95)} ms without (same index, same run): ${((s100k?.p95 ?? 0) / (s100k?.plainP95 || 1)).toFixed(2)}x`,
+      `info  100k full answer (no answer model) p95 ${latency(s100k?.p95)} ms with word neighbours, ${latency(s100k?.plainP95)} ms without (same index, same run): ${((s100k?.p95 ?? 0) / (s100k?.plainP95 || 1)).toFixed(2)}x`,
     );
   }
   if (sizes.includes(1_000_000)) {

@@ -60,7 +60,7 @@ export interface ScaleResult {
   rankP95?: number;
   /** The rules ranker's first stage with word neighbours (soft matching), as the bot ranks. */
   neighboursRankP95?: number;
-  /** engine.answer (rules) without word neighbours, over the same index: the alternative. */
+  /** engine.answer (no answer model) without word neighbours, over the same index: the alternative. */
   plainP95?: number;
   /**
    * engine.answer with the answer model (sentence encoder), as the bot answers at this size: over
