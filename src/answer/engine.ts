@@ -465,6 +465,12 @@ export function createEngine(
         (candidate.score >= minScore && candidate.hit.coverage >= minCoverage) ||
         (closest && candidate.features.length > 0 && rank < settings.maxExcerpts),
     );
+    const considered = new Set(remaining);
+    const excerptOf = (candidate: ScoredHit): Excerpt => {
+      const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
+      excerpt.score = round(Math.min(1, candidate.hit.coverage) * Math.exp(candidate.score - top.score));
+      return excerpt;
+    };
     while (chosen.length < settings.maxExcerpts && remaining.length > 0) {
       let bestAt = 0;
       let bestScore = Number.NEGATIVE_INFINITY;
@@ -478,8 +484,7 @@ export function createEngine(
         }
       });
       const [candidate] = remaining.splice(bestAt, 1) as [ScoredHit];
-      const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
-      excerpt.score = round(Math.min(1, candidate.hit.coverage) * Math.exp(candidate.score - top.score));
+      const excerpt = excerptOf(candidate);
       if (mergeInto(chosen, excerpt)) continue;
       chosen.push(excerpt);
       usedSources.add(excerpt.source.id);
@@ -489,8 +494,8 @@ export function createEngine(
     if (closest)
       for (const candidate of scored.slice(settings.maxExcerpts)) {
         if (chosen.length >= settings.maxExcerpts || candidate.features.length === 0) break;
-        const excerpt = toExcerpt(candidate.hit, sentenceScores, stems);
-        excerpt.score = round(Math.min(1, candidate.hit.coverage) * Math.exp(candidate.score - top.score));
+        if (considered.has(candidate)) continue;
+        const excerpt = excerptOf(candidate);
         if (!mergeInto(chosen, excerpt)) chosen.push(excerpt);
       }
     // The answer model's second sentence, right beside its best: quoted with it when the two

@@ -36,7 +36,7 @@ interface SourceProfile {
   /** The sampled documents' text (SAMPLED_CHARS of each). */
   samples: string[];
   commonWords: Set<string>;
-  /** ISO 639-3 codes of the sources' languages: franc over every sample, learnt when first needed. */
+  /** ISO 639-3 codes of the sources' languages (languagesOf), learnt when first needed. */
   languages?: Set<string>;
 }
 
@@ -100,18 +100,18 @@ const UNCOMMON_SHARE = 0.25;
  * sample.
  */
 function languagesOf(profile: SourceProfile): Set<string> {
-  if (!profile.languages) {
-    profile.languages = new Set();
-    const step = Math.max(1, Math.ceil(profile.samples.length / SPREAD_SAMPLES));
-    profile.samples.forEach((text, at) => {
-      const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-      const common = words.filter((word) => profile.commonWords.has(word)).length;
-      if (at % step !== 0 && common >= UNCOMMON_SHARE * words.length) return;
-      const [first] = francAll(text, { minLength: MIN_LETTERS });
-      if (first && first[0] !== 'und') profile.languages?.add(first[0]);
-    });
-  }
-  return profile.languages;
+  if (profile.languages) return profile.languages;
+  const languages = new Set<string>();
+  const step = Math.max(1, Math.ceil(profile.samples.length / SPREAD_SAMPLES));
+  profile.samples.forEach((text, at) => {
+    const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const common = words.filter((word) => profile.commonWords.has(word)).length;
+    if (at % step !== 0 && common >= UNCOMMON_SHARE * words.length) return;
+    const [first] = francAll(text, { minLength: MIN_LETTERS });
+    if (first && first[0] !== 'und') languages.add(first[0]);
+  });
+  profile.languages = languages;
+  return languages;
 }
 
 /**
