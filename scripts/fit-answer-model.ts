@@ -13,7 +13,8 @@
  *   for the questions written in plain words over those articles (`eval/squad-written.json`).
  *
  * For each question the first stage's best `candidates` sentences and their features are
- * collected (model weights at zero leave the first stage's order). The reranker is a softmax
+ * collected, with the `deeper` of its next hits (down to the `depth`th) closest to the question in
+ * meaning (model weights at zero leave that order). The reranker is a softmax
  * over each question's candidates; the confidence a logistic model of the best candidate's
  * features, fitted on out-of-fold orders (news pages in five folds) so that it learns how often
  * the reranker is really right. Then the two thresholds:
@@ -51,8 +52,16 @@ const shared = path.resolve(root, '..', 'shared', 'eval');
 
 /** How many of the first stage's best sentences the model orders. */
 const CANDIDATES = 10;
+/**
+ * How many of its next hits, down to the DEPTHth, join them when closest to the question in
+ * meaning: two, three or five gave about the same figures (docs/history.md).
+ */
+const DEEPER = 3;
+const DEPTH = 50;
+
 /** `--focus-share S`: least share of the best document's sentences a word is in to name the story (question-focus.ts). */
 const FOCUS_SHARE = optionValue('--focus-share') ?? 0.1;
+const SETTINGS = { candidates: CANDIDATES, deeper: DEEPER, depth: DEPTH, focusShare: FOCUS_SHARE };
 
 function optionValue(name: string): number | undefined {
   const at = process.argv.indexOf(name);
@@ -63,13 +72,12 @@ function optionValue(name: string): number | undefined {
 }
 /** Weights at zero: the first stage's order, every answer sure (for collecting features). */
 const ZERO_MODEL: AnswerModel = {
-  candidates: CANDIDATES,
+  ...SETTINGS,
   rank: CANDIDATE_FEATURES.map(() => 0),
   confidence: CONFIDENCE_FEATURES.map(() => 0),
   bias: 0,
   sure: 0,
   close: 0,
-  focusShare: FOCUS_SHARE,
 };
 
 function collect(
@@ -79,7 +87,7 @@ function collect(
   meta: Pick<Sample, 'set' | 'group' | 'none'>,
 ): Sample | null {
   const analysis = engine.analyze(question);
-  const head = analysis?.scored.slice(0, CANDIDATES) ?? [];
+  const head = (analysis?.scored.slice(0, CANDIDATES + DEEPER) ?? []).filter((candidate) => candidate.features.length > 0);
   if (head.length === 0 || head[0]?.features.length !== CANDIDATE_FEATURES.length) return null;
   return {
     ...meta,
@@ -126,7 +134,7 @@ async function squadSamples(meaning: SentenceEncoder | null, fold: number | null
   if (!existsSync(file)) return [];
   const base = loadSquadArticles(file, 0, 12);
   const other = loadSquadArticles(file, 12, 24);
-  const engine = createEngine(base.documents, { meaning, answerModel: ZERO_MODEL, newSentenceBudget: CANDIDATES });
+  const engine = createEngine(base.documents, { meaning, answerModel: ZERO_MODEL, newSentenceBudget: DEPTH });
   // Fold 0 holds articles 0–11 (the base's own questions), fold 1 articles 12–23 (answered by nothing).
   const own = fold === 1 ? [] : sample(base.questions, 400, 7);
   const outside = fold === 0 ? [] : sample(other.questions, 100, 7);
@@ -176,7 +184,7 @@ async function samplesWith(meaning: SentenceEncoder | null, fold: number | null 
   const newsDir = path.join(root, '.cache', 'news-knowledge');
   await buildNewsKnowledge(NEWS_FILES.pages, newsDir);
   // Every candidate embedded, as in a bot that has embedded its sources' sentences ahead.
-  const options = { meaning, answerModel: ZERO_MODEL, newSentenceBudget: CANDIDATES };
+  const options = { meaning, answerModel: ZERO_MODEL, newSentenceBudget: DEPTH };
   const news = await loadEngineForCli(newsDir, options);
   const seed = await loadEngineForCli(path.join(root, 'test', 'fixtures', 'seed-knowledge'), options);
   return [
@@ -223,14 +231,14 @@ if (process.argv.includes('--reuse') && existsSync(samplesFile)) {
 if (!process.argv.includes('--reuse')) {
   writeFileSync(samplesFile, JSON.stringify(samples.map((sample) => ({ ...sample, features: sample.features.map((row) => Array.from(row)) }))));
 }
-const model = fitModel(samples, { candidates: CANDIDATES, focusShare: FOCUS_SHARE, report: true });
+const model = fitModel(samples, { ...SETTINGS, report: true });
 writeFileSync(ANSWER_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
 process.stdout.write(`wrote ${path.relative(root, ANSWER_MODEL_FILE)}\n`);
 if (process.argv.includes('--answers')) {
   const newsDir = path.join(root, '.cache', 'news-knowledge');
   const seedDir = path.join(root, 'test', 'fixtures', 'seed-knowledge');
   await buildNewsKnowledge(NEWS_FILES.pages, newsDir);
-  await printHeldOutAnswers(samples, { candidates: CANDIDATES, focusShare: FOCUS_SHARE }, FOLD_ENCODERS, [
+  await printHeldOutAnswers(samples, SETTINGS, FOLD_ENCODERS, [
     { name: 'news', questions: NEWS_FILES.questions, knowledge: newsDir },
     { name: 'written', questions: path.join(root, 'eval', 'news-written.json'), knowledge: newsDir },
     { name: 'seed', questions: path.join(shared, 'questions.json'), knowledge: seedDir },

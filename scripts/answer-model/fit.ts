@@ -130,6 +130,8 @@ export function percent(count: number, of: number): string {
 /** What the fitted model carries besides its weights and thresholds; `report`: print the held-out figures. */
 export interface FitSettings {
   candidates: number;
+  deeper: number;
+  depth: number;
   focusShare: number;
   report: boolean;
 }
@@ -180,6 +182,8 @@ export function fitModel(samples: Sample[], settings: FitSettings): AnswerModel 
   const round = (values: number[]) => values.map((value) => Math.round(value * 1e4) / 1e4);
   return {
     candidates: settings.candidates,
+    deeper: settings.deeper,
+    depth: settings.depth,
     rank: round(fitRanker(samples)),
     confidence: round(confidence.weights),
     bias: confidence.bias,

@@ -341,23 +341,45 @@ export function createEngine(
     // need embedding now (the rest of the best must have been embedded ahead or for an earlier
     // question); in a curated base every sentence is embedded ahead, so all of the best count.
     const pool = answerModel ? scored.slice(0, answerModel.candidates) : [];
-    const head = similarity
-      ? pool.filter(
-          (candidate, rank) => rank < settings.newSentenceBudget || similarity.known(candidate.hit.sentence),
-        )
-      : [];
+    const embeddable = (candidate: ScoredHit, rank: number) =>
+      similarity !== null && (rank < settings.newSentenceBudget || similarity.known(candidate.hit.sentence));
+    const head = pool.filter(embeddable);
+    // The first stage's next hits, down to the model's depth, that may join them.
+    const deeper =
+      answerModel && answerModel.deeper > 0
+        ? scored
+            .slice(answerModel.candidates, answerModel.depth)
+            .filter((candidate, at) => embeddable(candidate, answerModel.candidates + at))
+        : [];
     // The question's focus (without its story's words) is embedded with it, when it differs.
     const focus =
       top && answerModel && similarity
         ? questionFocus(question, index, top.hit.group, answerModel.focusShare)
         : question;
-    const cosines =
+    const texts = focus === question ? [question] : [question, focus];
+    const found =
       top && answerModel
         ? similarity?.cosines(
-            focus === question ? [question] : [question, focus],
-            head.map(({ hit }) => hit.sentence),
+            texts,
+            [...head, ...deeper].map(({ hit }) => hit.sentence),
           )
         : null;
+    // Of those, the few closest to the question in meaning join the candidates: the first stage
+    // missed the words of a question asked in other words than the sources'.
+    const joining = found
+      ? deeper
+          .map((candidate) => ({
+            candidate,
+            cosine: (found[0] as Map<number, number>).get(candidate.hit.sentence) ?? -1,
+          }))
+          .sort((a, b) => b.cosine - a.cosine)
+          .slice(0, answerModel?.deeper ?? 0)
+          .map(({ candidate }) => candidate)
+      : [];
+    const modelled = [...head, ...joining];
+    const cosines = found?.map(
+      (byText) => new Map(modelled.map(({ hit }) => [hit.sentence, byText.get(hit.sentence) as number])),
+    );
     if (!top || !answerModel || !cosines) {
       const confidence = top !== undefined && top.hit.coverage >= settings.minCoverage ? 1 : 0;
       const certainty: Certainty = confidence === 1 ? 'sure' : 'none';
@@ -381,27 +403,26 @@ export function createEngine(
           }
           return kinds;
         },
-        sentenceLength: (sentence) => {
-          const { start, end } = locate(sentence);
-          return end - start;
-        },
+        sentenceText,
       },
-      head,
+      modelled,
     );
     // The first stage's scores are handed out in the new order, so how far the others fall
     // behind the best (which excerpts are shown) stays on the first stage's scale.
     // Candidates left out of the model (not embedded) follow the ones it ordered.
-    const scores = pool.map((candidate) => candidate.score);
-    const inHead = new Set(head);
+    const scores = [...pool, ...joining].map((candidate) => candidate.score);
+    const inModel = new Set(modelled);
     const reordered = [
       ...judgement.order.map((at) => ({
-        hit: (head[at] as ScoredHit).hit,
+        hit: (modelled[at] as ScoredHit).hit,
         features: judgement.features[at] as Float64Array,
         score: 0,
       })),
-      ...pool.filter((candidate) => !inHead.has(candidate)),
+      ...pool.filter((candidate) => !inModel.has(candidate)),
     ].map((candidate, rank) => ({ ...candidate, score: scores[rank] as number }));
-    scored.splice(0, pool.length, ...reordered);
+    const joined = new Set(joining);
+    const after = scored.slice(pool.length).filter((candidate) => !joined.has(candidate));
+    scored.splice(0, scored.length, ...reordered, ...after);
     const best = scored[0] as ScoredHit;
     return {
       query,

@@ -52,7 +52,11 @@ export const CANDIDATE_FEATURES = Object.freeze([
   'focusGap',
   'amountAsked',
   'dateAsked',
+  'asks',
 ] as const);
+
+/** A sentence that ends with a question mark (before closing quotes or brackets) asks; it does not answer. */
+const ASKS = /[?？]["'”’»)\]]*\s*$/u;
 
 /** Features of the best candidate (after reordering) that the confidence is computed from. */
 export const CONFIDENCE_FEATURES = Object.freeze([
@@ -70,6 +74,12 @@ export const CONFIDENCE_FEATURES = Object.freeze([
 const modelSchema = z.object({
   /** How many of the first stage's best sentences are put in order again. */
   candidates: z.number().int().positive(),
+  /**
+   * How many more join them: of the first stage's hits after its best `candidates`, down to the
+   * `depth`th, those closest to the question in meaning (already embedded: no new vectors).
+   */
+  deeper: z.number().int().min(0),
+  depth: z.number().int().positive(),
   rank: z.array(z.number()).length(CANDIDATE_FEATURES.length),
   confidence: z.array(z.number()).length(CONFIDENCE_FEATURES.length),
   bias: z.number(),
@@ -118,8 +128,8 @@ export interface ModelCandidate {
 export interface ModelContext {
   index: SearchIndex;
   query: AnalyzedQuery;
-  /** Characters of a sentence's text. */
-  sentenceLength(sentence: number): number;
+  /** A sentence's text. */
+  sentenceText(sentence: number): string;
   /** Cosine of each candidate with the question (by sentence id). */
   similarity: ReadonlyMap<number, number>;
   /** Cosine of each candidate with the question's focus: the question without its story's words. */
@@ -188,6 +198,7 @@ export function candidateFeatures(
     const cosine = context.similarity.get(hit.sentence) ?? 0;
     const focus = context.focusSimilarity.get(hit.sentence) ?? 0;
     const counted = context.index.countedStems.get(hit.sentence);
+    const text = context.sentenceText(hit.sentence);
     const countAsked =
       context.query.wantsNumber && context.index.sentenceHasNumber[hit.sentence] === 1
         ? counted && context.query.countedStems.some((stem) => counted.has(stem))
@@ -205,7 +216,7 @@ export function candidateFeatures(
       global,
       hit.sentence === groupFirst ? 1 : 0,
       Math.min(hit.sentence - groupFirst, 20) / 20,
-      Math.min(context.sentenceLength(hit.sentence), 400) / 400,
+      Math.min(text.length, 400) / 400,
       countAsked,
       cosine,
       cosine - bestCosine,
@@ -215,6 +226,7 @@ export function candidateFeatures(
         ? 1
         : 0,
       context.query.type === 'when' && (context.entityKinds(hit.sentence) & ENTITY_KIND.date) !== 0 ? 1 : 0,
+      ASKS.test(text) ? 1 : 0,
     );
   });
 }

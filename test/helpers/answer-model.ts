@@ -23,6 +23,8 @@ export function answerModelWith(settings: {
 }): AnswerModel {
   return {
     candidates: 10,
+    deeper: 0,
+    depth: 50,
     rank: CANDIDATE_FEATURES.map((name) => (name === settings.orderBy ? 10 : 0)),
     confidence: CONFIDENCE_FEATURES.map(() => 0),
     bias: settings.bias,
