@@ -53,11 +53,12 @@ const shared = path.resolve(root, '..', 'shared', 'eval');
 /** How many of the first stage's best sentences the model orders. */
 const CANDIDATES = 10;
 /**
- * How many of its next hits, down to the DEPTHth, join them when closest to the question in
- * meaning: two, three or five gave about the same figures (docs/history.md).
+ * How many of its next hits, down to the DEPTHth (all it returns: RankOptions.limit), join them
+ * when closest to the question in meaning: two, three or five gave about the same figures
+ * (docs/history.md).
  */
 const DEEPER = 3;
-const DEPTH = 50;
+const DEPTH = 40;
 
 /** `--focus-share S`: least share of the best document's sentences a word is in to name the story (question-focus.ts). */
 const FOCUS_SHARE = optionValue('--focus-share') ?? 0.1;
