@@ -33,11 +33,11 @@ const CANDIDATES = 10;
 const MAX_PIECES = 128;
 
 const require = createRequire(import.meta.url);
-const { EmbeddingsModel } = require('@energetic-ai/embeddings') as {
-  EmbeddingsModel: new (data: { model: null; vocabulary: unknown }) => { tokenizer: { encode(text: string): number[] } };
+const { createSentencePiece } = require('../../src/search/sentence-piece.cjs') as {
+  createSentencePiece(vocabulary: unknown): (text: string) => number[];
 };
 const vocabulary = JSON.parse(readFileSync(path.join(root, 'data', 'sentence-encoder', 'vocab.json'), 'utf8'));
-const tokenizer = new EmbeddingsModel({ model: null, vocabulary }).tokenizer;
+const encodePieces = createSentencePiece(vocabulary);
 
 /** Every sentence once: its pieces, and its text (for matching the questions' phrases). */
 const sentences: number[][] = [];
@@ -48,7 +48,7 @@ function sentenceId(text: string): number {
   if (id === undefined) {
     id = sentences.length;
     sentenceIds.set(text, id);
-    sentences.push(tokenizer.encode(text).slice(0, MAX_PIECES));
+    sentences.push(encodePieces(text).slice(0, MAX_PIECES));
     texts.push(text);
   }
   return id;
@@ -105,7 +105,7 @@ function addRow(
   const head = engine.analyze(question)?.scored.slice(0, CANDIDATES) ?? [];
   rows.push({
     ...row,
-    q: tokenizer.encode(question).slice(0, MAX_PIECES),
+    q: encodePieces(question).slice(0, MAX_PIECES),
     text: question,
     cands: head.map((candidate) => idOf(candidate.hit.sentence)),
   });

@@ -52,13 +52,13 @@ const MAX_PIECES = 128;
 
 // The worker's code, run as a CommonJS script (`eval`), so it is the same under tsx, vitest and
 // the compiled dist/ alike. Packages are required by the absolute paths the main thread resolved.
-// Texts become SentencePiece pieces (the model's own tokenizer, from @energetic-ai/embeddings),
+// Texts become SentencePiece pieces (the model's own tokenizer, sentence-piece.cjs),
 // at most MAX_PIECES each as the model reads them, padded to the batch's longest, with a mask.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const ort = require(workerData.onnxruntime);
-const { EmbeddingsModel } = require(workerData.embeddings);
+const { createSentencePiece } = require(workerData.sentencePiece);
 const errors = workerData.errors;
 const loading = (async () => {
   const session = await ort.InferenceSession.create(workerData.model, {
@@ -70,9 +70,9 @@ const loading = (async () => {
     graphOptimizationLevel: 'all',
   });
   const vocabulary = JSON.parse(readFileSync(workerData.vocabulary, 'utf8'));
-  const tokenizer = new EmbeddingsModel({ model: null, vocabulary }).tokenizer;
+  const encode = createSentencePiece(vocabulary);
   const embed = async (texts) => {
-    const pieces = texts.map((text) => tokenizer.encode(text).slice(0, ${MAX_PIECES}));
+    const pieces = texts.map((text) => encode(text).slice(0, ${MAX_PIECES}));
     const length = Math.max(1, ...pieces.map((list) => list.length));
     const ids = new BigInt64Array(texts.length * length);
     const mask = new Float32Array(texts.length * length);
@@ -272,7 +272,7 @@ class WorkerSentenceEncoder implements SentenceEncoder {
       workerData: {
         onnxruntime: require.resolve('onnxruntime-node'),
         threads,
-        embeddings: require.resolve('@energetic-ai/embeddings'),
+        sentencePiece: require.resolve('./sentence-piece.cjs'),
         model: path.join(this.dir, MODEL_FILE),
         vocabulary: path.join(this.dir, 'vocab.json'),
         errors: channel.port2,
