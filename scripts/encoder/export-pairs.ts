@@ -14,7 +14,6 @@
  *   npx tsx scripts/encoder/export-pairs.ts <out.json>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../../src/answer/index.js';
@@ -23,6 +22,7 @@ import { loadEngineForCli } from '../../src/cli/load-engine.js';
 import { readEvalQuestions, sentenceHoldsPhrase } from '../../src/eval/evaluate.js';
 import { buildNewsKnowledge } from '../../src/eval/news.js';
 import { loadSquadArticles, SQUAD_PUBLIC_ARTICLES } from '../../src/eval/squad.js';
+import { createSentencePiece } from '../../src/search/sentence-piece.cjs';
 import { encoderFoldOf } from './folds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,10 +32,6 @@ const CANDIDATES = 10;
 /** Pieces kept of a text (the encoder reads them all; longer ones only slow training). */
 const MAX_PIECES = 128;
 
-const require = createRequire(import.meta.url);
-const { createSentencePiece } = require('../../src/search/sentence-piece.cjs') as {
-  createSentencePiece(vocabulary: unknown): (text: string) => number[];
-};
 const vocabulary = JSON.parse(readFileSync(path.join(root, 'data', 'sentence-encoder', 'vocab.json'), 'utf8'));
 const encodePieces = createSentencePiece(vocabulary);
 

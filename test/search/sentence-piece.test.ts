@@ -3,11 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createSentencePiece } from '../../src/search/sentence-piece.cjs';
 
 const require = createRequire(import.meta.url);
-const { createSentencePiece } = require('../../src/search/sentence-piece.cjs') as {
-  createSentencePiece(vocabulary: unknown): (text: string) => number[];
-};
 // The tokenizer the encoder was fitted with, as TensorFlow.js's Universal Sentence Encoder ran it.
 const { EmbeddingsModel } = require('@energetic-ai/embeddings') as {
   EmbeddingsModel: new (data: {
