@@ -62,7 +62,12 @@ const DEPTH = 40;
 
 /** `--focus-share S`: least share of the best document's sentences a word is in to name the story (question-focus.ts). */
 const FOCUS_SHARE = optionValue('--focus-share') ?? 0.1;
-const SETTINGS = { candidates: CANDIDATES, deeper: DEEPER, depth: DEPTH, focusShare: FOCUS_SHARE };
+/**
+ * `--title-share S`: least share of the base's titles (and two of them) a word is in to be left
+ * out of the title the encoder reads before each sentence (title-context.ts).
+ */
+const TITLE_SHARE = optionValue('--title-share') ?? 0.25;
+const SETTINGS = { candidates: CANDIDATES, deeper: DEEPER, depth: DEPTH, focusShare: FOCUS_SHARE, titleShare: TITLE_SHARE };
 
 function optionValue(name: string): number | undefined {
   const at = process.argv.indexOf(name);

@@ -133,6 +133,7 @@ export interface FitSettings {
   deeper: number;
   depth: number;
   focusShare: number;
+  titleShare: number | null;
   report: boolean;
 }
 
@@ -190,6 +191,7 @@ export function fitModel(samples: Sample[], settings: FitSettings): AnswerModel 
     sure,
     close,
     focusShare: settings.focusShare,
+    titleShare: settings.titleShare,
   };
 }
 

@@ -15,6 +15,7 @@ import { type Ranking, type RankOptions, rankSentences, type SentenceHit } from 
 import type { LibraryStatistics, SearchIndex } from '../search/search-index.js';
 import { PREFETCH_LIMIT, PREPARED_VECTORS_LIMIT, type SentenceEncoder } from '../search/sentence-encoder.js';
 import { words } from '../search/text.js';
+import { distinctiveTitle, sharedTitleWords, titledSentence } from '../search/title-context.js';
 import { cleanQuestion } from './clean-question.js';
 import { buildQuoteSpan } from './excerpt.js';
 import {
@@ -308,8 +309,24 @@ export function createEngine(
     const { start, end } = locate(sentence);
     return passage.document.body.slice(start, end);
   }
-  const similarity = settings.meaning ? createCandidateSimilarity(settings.meaning, sentenceText) : null;
   const answerModel = options.answerModel !== undefined ? options.answerModel : defaultAnswerModel();
+  /** The encoder reads each sentence after its article's distinctive title (title-context.ts), as the answer model was fitted. */
+  const sharedTitles =
+    answerModel?.titleShare != null
+      ? sharedTitleWordsOf(settings.catalogue ?? documents, answerModel.titleShare)
+      : null;
+  const titles = new Map<KnowledgeDocument, string>();
+  function embeddedText(sentence: number): string {
+    if (!sharedTitles) return sentenceText(sentence);
+    const { document } = passages[index.sentencePassage[sentence] as number] as IndexedPassage;
+    let title = titles.get(document);
+    if (title === undefined) {
+      title = distinctiveTitle(document.meta.title, sharedTitles);
+      titles.set(document, title);
+    }
+    return titledSentence(title, sentenceText(sentence));
+  }
+  const similarity = settings.meaning ? createCandidateSimilarity(settings.meaning, embeddedText) : null;
   // Without the encoder, coverage decides whether to answer (the answer model needs cosines): the
   // default neighbours then only rank (counting towards coverage, they made it answer questions
   // about something else). Neighbours passed explicitly are used as they are.
@@ -637,7 +654,7 @@ export function createEngine(
   function sentencesToEmbedAhead(): string[] | null {
     const sentences = index.sentencePassage.length;
     if (!settings.meaning || sentences > PREFETCH_LIMIT) return null;
-    return Array.from({ length: sentences }, (_, sentence) => sentenceText(sentence));
+    return Array.from({ length: sentences }, (_, sentence) => embeddedText(sentence));
   }
 
   return {
@@ -680,4 +697,20 @@ function round(value: number): number {
 function cutWithoutSplittingCharacters(text: string, max: number): string {
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Shared title words by catalogue, worked out once: a PostgreSQL library builds an engine for each question over the same catalogue. */
+const sharedTitleWordsByCatalogue = new WeakMap<
+  readonly KnowledgeDocument[],
+  { share: number; words: Set<string> }
+>();
+function sharedTitleWordsOf(catalogue: readonly KnowledgeDocument[], share: number): Set<string> {
+  const known = sharedTitleWordsByCatalogue.get(catalogue);
+  if (known && known.share === share) return known.words;
+  const words = sharedTitleWords(
+    catalogue.map((document) => document.meta.title),
+    share,
+  );
+  sharedTitleWordsByCatalogue.set(catalogue, { share, words });
+  return words;
 }

@@ -45,7 +45,8 @@ export async function runSquadEval(
     }
     const { openScratchLibrary } = await import('../knowledge-db/scratch-library.js');
     const library = await openScratchLibrary(databaseUrl, set.files, options);
-    if (options.meaning) options.meaning.prepare(await library.db.sentenceTexts(), PREPARED_VECTORS_LIMIT);
+    // Every sentence embedded ahead as the store's engines read them (the folder's sentences are the same).
+    if (options.meaning) createEngine(set.documents, options).prepareMeaning();
     return { answerer: library.knowledge as QuestionAnswerer, close: () => library.close() };
   }
 

@@ -459,23 +459,6 @@ export class KnowledgeDatabase {
     return rows.map((row) => row.stem);
   }
 
-  /** Every stored sentence's text, in order (for embedding them ahead in evaluations). */
-  async sentenceTexts(): Promise<string[]> {
-    const { rows } = await this.pool.query<{
-      text: string;
-      start_offset: number;
-      sentence_starts: number[];
-      sentence_ends: number[];
-    }>(
-      'SELECT text, start_offset, sentence_starts, sentence_ends FROM knowledge_passages ORDER BY source, position',
-    );
-    return rows.flatMap((row) =>
-      row.sentence_starts.map((start, at) =>
-        row.text.slice(start - row.start_offset, (row.sentence_ends[at] as number) - row.start_offset),
-      ),
-    );
-  }
-
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

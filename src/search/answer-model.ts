@@ -89,6 +89,11 @@ const modelSchema = z.object({
   close: z.number(),
   /** Least share of the best document's sentences a word is in to name the story (question-focus.ts). */
   focusShare: z.number().min(0).max(1),
+  /**
+   * Least share of the base's titles a word is in to be left out of the title the encoder reads
+   * before each sentence (title-context.ts); null: sentences are embedded without their titles.
+   */
+  titleShare: z.number().min(0).max(1).nullable(),
 });
 
 export type AnswerModel = z.infer<typeof modelSchema>;

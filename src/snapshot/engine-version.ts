@@ -35,6 +35,7 @@ const QUESTION_TIME_ONLY = new Set([
   'speller',
   'sentence-encoder',
   'synonyms',
+  'title-context',
   'word-vectors',
 ]);
 

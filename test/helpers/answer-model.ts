@@ -31,5 +31,6 @@ export function answerModelWith(settings: {
     sure: settings.sure,
     close: settings.close,
     focusShare: 0.5,
+    titleShare: null,
   };
 }

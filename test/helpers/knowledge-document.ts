@@ -1,7 +1,7 @@
 import { parseKnowledgeDocument } from '../../src/knowledge/index.js';
 
-/** A knowledge document titled `id`, published by "Test", with one paragraph per string. */
-export function documentOf(id: string, paragraphs: string[]) {
-  const text = `---\nid: ${id}\ntitle: ${id}\npublisher: Test\n---\n${paragraphs.join('\n\n')}\n`;
+/** A knowledge document titled `title` (its `id` unless given), published by "Test", with one paragraph per string. */
+export function documentOf(id: string, paragraphs: string[], title = id) {
+  const text = `---\nid: ${id}\ntitle: ${JSON.stringify(title)}\npublisher: Test\n---\n${paragraphs.join('\n\n')}\n`;
   return parseKnowledgeDocument(`${id}.md`, new TextEncoder().encode(text));
 }

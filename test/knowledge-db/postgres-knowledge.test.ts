@@ -70,16 +70,6 @@ describe.skipIf(skip)('knowledge in PostgreSQL', () => {
       expect(await knowledge.answer(question)).toEqual(folder.answer(question));
   });
 
-  it("gives every sentence's text, cut from its paragraph, in order", async () => {
-    const texts = await db.sentenceTexts();
-    const bodies = folder.documents.map((document) => document.body);
-    expect(texts.length).toBeGreaterThan(folder.documents.length);
-    for (const text of texts) {
-      expect(text.trim()).toBe(text);
-      expect(bodies.some((body) => body.includes(text))).toBe(true);
-    }
-  });
-
   it('lists the same sources, with the same passage counts, as the folder', async () => {
     const knowledge = new PostgresKnowledge(db);
     await knowledge.load();
