@@ -310,9 +310,12 @@ export function createEngine(
     return passage.document.body.slice(start, end);
   }
   const answerModel = options.answerModel !== undefined ? options.answerModel : defaultAnswerModel();
-  /** The encoder reads each sentence after its article's distinctive title (title-context.ts), as the answer model was fitted. */
+  /**
+   * The encoder reads each sentence after its article's distinctive title (title-context.ts), as
+   * the answer model was fitted; without an encoder nothing is embedded, so nothing is worked out.
+   */
   const sharedTitles =
-    answerModel?.titleShare != null
+    settings.meaning && answerModel?.titleShare != null
       ? sharedTitleWordsOf(settings.catalogue ?? documents, answerModel.titleShare)
       : null;
   const titles = new Map<KnowledgeDocument, string>();
