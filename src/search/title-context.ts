@@ -25,13 +25,16 @@ export function sharedTitleWords(titles: readonly (string | null)[], share: numb
   return new Set([...counts].filter(([, count]) => count >= least).map(([stem]) => stem));
 }
 
-/** The title without its space-separated pieces that hold a shared word ("" when nothing is left but stop words). */
+/** A word with a letter in it: a title left with numbers alone ("Report 7" less "Report") says nothing of its story. */
+const LETTER = /\p{L}/u;
+
+/** The title without its space-separated pieces that hold a shared word ("" when no word with a letter is left but stop words). */
 export function distinctiveTitle(title: string | null, shared: ReadonlySet<string>): string {
   if (!title) return '';
   const kept = title
     .split(/\s+/)
     .filter((piece) => piece.length > 0 && !contentTokens(piece).some((token) => shared.has(token.stem)));
-  return kept.some((piece) => contentTokens(piece).length > 0) ? kept.join(' ') : '';
+  return kept.some((piece) => contentTokens(piece).some((token) => LETTER.test(token.word))) ? kept.join(' ') : '';
 }
 
 /** The text embedded for a sentence: its article's distinctive title, a full stop, the sentence. */

@@ -29,6 +29,12 @@ describe("the titles' shared words", () => {
     expect(distinctiveTitle('Personalized learning', shared)).toBe('');
     expect(distinctiveTitle(null, shared)).toBe('');
   });
+
+  it('leave a title nothing when only numbers are left of it', () => {
+    const shared = sharedTitleWords(['Report 7 on schools', 'Report 8 on schools', 'Report on Kenyan schools'], 0.25);
+    expect(distinctiveTitle('Report 7 on schools', shared)).toBe('');
+    expect(distinctiveTitle('Report on Kenyan schools', shared)).toBe('on Kenyan');
+  });
 });
 
 describe('a sentence as the encoder reads it', () => {
