@@ -34,7 +34,9 @@ export function distinctiveTitle(title: string | null, shared: ReadonlySet<strin
   const kept = title
     .split(/\s+/)
     .filter((piece) => piece.length > 0 && !contentTokens(piece).some((token) => shared.has(token.stem)));
-  return kept.some((piece) => contentTokens(piece).some((token) => LETTER.test(token.word))) ? kept.join(' ') : '';
+  return kept.some((piece) => contentTokens(piece).some((token) => LETTER.test(token.word)))
+    ? kept.join(' ')
+    : '';
 }
 
 /** The text embedded for a sentence: its article's distinctive title, a full stop, the sentence. */

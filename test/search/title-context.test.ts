@@ -31,7 +31,10 @@ describe("the titles' shared words", () => {
   });
 
   it('leave a title nothing when only numbers are left of it', () => {
-    const shared = sharedTitleWords(['Report 7 on schools', 'Report 8 on schools', 'Report on Kenyan schools'], 0.25);
+    const shared = sharedTitleWords(
+      ['Report 7 on schools', 'Report 8 on schools', 'Report on Kenyan schools'],
+      0.25,
+    );
     expect(distinctiveTitle('Report 7 on schools', shared)).toBe('');
     expect(distinctiveTitle('Report on Kenyan schools', shared)).toBe('on Kenyan');
   });
