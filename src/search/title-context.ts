@@ -28,7 +28,7 @@ export function sharedTitleWords(titles: readonly (string | null)[], share: numb
 /** A word with a letter in it: a title left with numbers alone ("Report 7" less "Report") says nothing of its story. */
 const LETTER = /\p{L}/u;
 
-/** The title without its space-separated pieces that hold a shared word ("" when no word with a letter is left but stop words). */
+/** The title without its space-separated pieces that hold a shared word ("" when only stop words and numbers are left). */
 export function distinctiveTitle(title: string | null, shared: ReadonlySet<string>): string {
   if (!title) return '';
   const kept = title
